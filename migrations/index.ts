@@ -1,0 +1,14 @@
+import { CreateCommittees1795680000001 } from './1795680000001-CreateCommittees.js';
+import { CreateDeputies1795680000002 } from './1795680000002-CreateDeputies.js';
+import { CreateDictionaries1795680000003 } from './1795680000003-CreateDictionaries.js';
+import { CreateActivities1795680000004 } from './1795680000004-CreateActivities.js';
+import { CreateAccess1795680000005 } from './1795680000005-CreateAccess.js';
+
+/** Every migration, in order. Listed explicitly so the app, the CLI and tests run the same set. */
+export const MIGRATIONS = [
+  CreateCommittees1795680000001,
+  CreateDeputies1795680000002,
+  CreateDictionaries1795680000003,
+  CreateActivities1795680000004,
+  CreateAccess1795680000005,
+];

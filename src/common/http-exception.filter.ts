@@ -1,0 +1,63 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorCode } from './errors.js';
+
+interface ErrorBody {
+  code: string;
+  message: string;
+  details: unknown[];
+}
+
+const HTTP_MESSAGES: Partial<Record<number, { code: ErrorCode; zh: string; en: string }>> = {
+  [HttpStatus.NOT_FOUND]: { code: ErrorCode.NotFound, zh: '找不到该地址', en: 'Not found' },
+  [HttpStatus.BAD_REQUEST]: { code: ErrorCode.ValidationFailed, zh: '请求格式有误', en: 'Malformed request' },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: { code: ErrorCode.PayloadTooLarge, zh: '请求内容过大', en: 'Payload too large' },
+  [HttpStatus.UNAUTHORIZED]: { code: ErrorCode.Unauthorized, zh: '未认证', en: 'Unauthorized' },
+  [HttpStatus.FORBIDDEN]: { code: ErrorCode.Forbidden, zh: '无权访问', en: 'Forbidden' },
+};
+
+/** One place that turns errors into `{ code, message, details }`; never a stack trace to clients. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const [status, body] = this.describe(exception, request);
+    if (response.headersSent) return;
+    response.status(status).json(body);
+  }
+
+  private describe(exception: unknown, request: Request): [number, ErrorBody] {
+    if (exception instanceof DomainError) {
+      return [exception.status, { code: exception.code, message: exception.message, details: exception.details }];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const known = HTTP_MESSAGES[status];
+      if (known) {
+        return [status, { code: known.code, message: `${known.zh} / ${known.en}`, details: [] }];
+      }
+      if (status < 500) {
+        return [status, { code: `HTTP_${status}`, message: exception.message, details: [] }];
+      }
+    }
+    this.logger.error(
+      { err: exception, method: request.method, url: request.originalUrl },
+      exception instanceof Error ? exception.stack : String(exception),
+    );
+    return [
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      { code: ErrorCode.Internal, message: '服务器内部错误 / Internal server error', details: [] },
+    ];
+  }
+}

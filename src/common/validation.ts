@@ -1,0 +1,114 @@
+import { ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import {
+  registerDecorator,
+  validate,
+  type ValidationError,
+  type ValidationOptions,
+} from 'class-validator';
+import { DateTime } from 'luxon';
+import { invalidInput, type FieldProblem } from './errors.js';
+
+/** Chinese wording of class-validator's constraints; the English default message follows it. */
+const PROBLEM_ZH: Record<string, string> = {
+  whitelistValidation: '不允许的字段',
+  isDefined: '必填',
+  isNotEmpty: '不能为空',
+  isString: '必须是文本',
+  isInt: '必须是整数',
+  isNumber: '必须是数字',
+  isBoolean: '必须是 true 或 false',
+  isIn: '取值不在允许范围内',
+  isEnum: '取值不在允许范围内',
+  isEmail: '必须是有效的电子邮箱',
+  isArray: '必须是数组',
+  arrayMinSize: '数组元素太少',
+  arrayMaxSize: '数组元素太多',
+  maxLength: '太长',
+  minLength: '太短',
+  min: '太小',
+  max: '太大',
+  matches: '格式不正确',
+  isInstant: '必须是带时区偏移的 ISO 8601 时间，如 2020-03-31T23:30:00+08:00',
+  isLocalDate: '必须是有效日期 YYYY-MM-DD',
+  isPhone: '必须是有效的电话号码',
+  nestedValidation: '必须是对象',
+};
+
+export function validationDetails(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([name, en]) => ({
+      field,
+      problem: `${PROBLEM_ZH[name] ?? '无效'} / ${en}`,
+    }));
+    return [...own, ...validationDetails(error.children ?? [], field)];
+  });
+}
+
+const VALIDATOR_OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+} as const;
+
+export const VALIDATION_PIPE_OPTIONS: ValidationPipeOptions = {
+  ...VALIDATOR_OPTIONS,
+  transform: true,
+  transformOptions: { enableImplicitConversion: false },
+  exceptionFactory: (errors: ValidationError[]) => invalidInput(validationDetails(errors)),
+};
+
+export const createValidationPipe = (): ValidationPipe => new ValidationPipe(VALIDATION_PIPE_OPTIONS);
+
+/**
+ * Validates a plain object against a DTO class exactly as the API's pipe does; the admin panel
+ * calls this so that both doors apply the same rules (STACK.md pitfall 5).
+ */
+export async function validateInput<T extends object>(
+  dto: ClassConstructor<T>,
+  plain: unknown,
+  options: { allowUnknown?: boolean } = {},
+): Promise<T> {
+  const instance = plainToInstance(dto, plain);
+  const errors = await validate(instance, {
+    ...VALIDATOR_OPTIONS,
+    forbidNonWhitelisted: !options.allowUnknown,
+  });
+  if (errors.length > 0) throw invalidInput(validationDetails(errors));
+  return instance;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An instant: ISO 8601 with an explicit offset, so no one has to guess the zone. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an ISO 8601 instant with an offset', ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && INSTANT.test(value) && DateTime.fromISO(value).isValid,
+      },
+    });
+}
+
+/** A calendar date YYYY-MM-DD that exists (no 2021-02-29). */
+export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isLocalDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a valid date YYYY-MM-DD', ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && LOCAL_DATE.test(value) && DateTime.fromISO(value).isValid,
+      },
+    });
+}

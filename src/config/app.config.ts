@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { IANAZone } from 'luxon';
+
+export type DatabaseDialect = 'sqlite' | 'mariadb' | 'mysql';
+export type LogFormat = 'json' | 'pretty';
+
+/** The one typed configuration object. Every variable is listed in config/.env.example. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: { dialect: DatabaseDialect; url?: string; sqlitePath: string };
+  migrationsRun: boolean;
+  timeZone: string;
+  log: { level: string; format: LogFormat };
+  session: { secret: string; cookieName: string; idleMinutes: number };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置无效 / Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the environment; a bad value stops start-up naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string, fallback: string): string => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? fallback : value.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name, String(fallback));
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}="${raw}" 必须是 ${min}–${max} 之间的整数 / must be an integer in ${min}..${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = str(name, String(fallback)).toLowerCase();
+    if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+    if (['false', '0', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name}="${raw}" 必须是 true 或 false / must be true or false`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+    const raw = str(name, fallback);
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name}="${raw}" 必须是 ${allowed.join(' | ')} 之一 / must be one of ${allowed.join(', ')}`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', 'development', ['development', 'production', 'test'] as const);
+  const dataDirRaw = str('DATA_DIR', './data');
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(process.cwd(), dataDirRaw);
+
+  const url = env.DATABASE_URL?.trim() || undefined;
+  let dialect: DatabaseDialect = 'sqlite';
+  if (url) {
+    const scheme = url.split(':', 1)[0].toLowerCase();
+    if (scheme === 'mariadb' || scheme === 'mysql') {
+      dialect = scheme;
+      try {
+        const parsed = new URL(url);
+        if (parsed.pathname.length <= 1) problems.push('DATABASE_URL 缺少数据库名 / names no database');
+      } catch {
+        problems.push('DATABASE_URL 不是有效的 URL / is not a valid URL');
+      }
+    } else {
+      problems.push(
+        `DATABASE_URL 的协议 "${scheme}" 不受支持，请使用 mysql:// 或 mariadb:// / unsupported scheme, use mysql:// or mariadb://`,
+      );
+    }
+  }
+
+  const timeZone = str('APP_TIMEZONE', 'Asia/Shanghai');
+  if (!IANAZone.isValidZone(timeZone)) {
+    problems.push(`APP_TIMEZONE="${timeZone}" 不是有效的 IANA 时区 / is not a valid IANA time zone`);
+  }
+
+  const logLevel = str('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL="${logLevel}" 必须是 ${LOG_LEVELS.join(' | ')} 之一 / must be one of them`);
+  }
+  const logFormat = oneOf<LogFormat>('LOG_FORMAT', nodeEnv === 'development' ? 'pretty' : 'json', [
+    'json',
+    'pretty',
+  ]);
+
+  const sessionSecret = env.SESSION_SECRET?.trim();
+  if (sessionSecret !== undefined && sessionSecret !== '' && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET 至少 32 个字符 / must be at least 32 characters');
+  }
+  if (!sessionSecret && nodeEnv === 'production' && url) {
+    problems.push(
+      'SESSION_SECRET 在生产环境使用 MySQL/MariaDB 时必须设置，且各实例相同 / is required in production with a shared database (the same on every instance)',
+    );
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    host: str('HOST', '0.0.0.0'),
+    port: int('PORT', 3000, 0, 65535),
+    dataDir,
+    database: { dialect, url, sqlitePath: join(dataDir, 'renda.sqlite') },
+    migrationsRun: bool('MIGRATIONS_RUN', true),
+    timeZone,
+    log: { level: logLevel, format: logFormat },
+    session: {
+      secret: sessionSecret || '',
+      cookieName: str('SESSION_COOKIE_NAME', 'renda.sid'),
+      idleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (!config.session.secret) config.session.secret = localSessionSecret(dataDir);
+  return config;
+}
+
+/**
+ * Zero-setup default: a random secret kept in the data folder, so sessions survive restarts
+ * without anyone inventing a password. Production with a shared database must set SESSION_SECRET.
+ */
+function localSessionSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

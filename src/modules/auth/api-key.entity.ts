@@ -1,0 +1,56 @@
+import {
+  BaseEntity,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { Committee } from '../committees/committee.entity.js';
+
+export const API_SCOPES = ['records:read', 'records:write', 'reports:read'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** A key for an external system. Only a SHA-256 of the secret is kept; the key is shown once. */
+@Entity()
+export class ApiKey extends BaseEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  /** The public part of the key, used to find the row without scanning hashes. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 16 })
+  prefix: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  secretHash: string;
+
+  /** Comma-separated scopes. */
+  @Column({ type: 'varchar', length: 200 })
+  scopes: string;
+
+  @Column({ type: 'integer', nullable: true })
+  committeeId: number | null;
+
+  @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'committee_id' })
+  committee?: Relation<Committee> | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  expiresAt: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  lastUsedAt: Date | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}

@@ -1,0 +1,5 @@
+// Must run before AdminJS is imported: production mode, no bundler watcher (STACK.md).
+process.env.NODE_ENV = 'production';
+process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
+process.env.LOG_LEVEL ??= 'silent';
+process.env.SESSION_SECRET ??= 'test-session-secret-that-is-at-least-32-characters';
