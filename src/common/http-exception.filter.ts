@@ -47,6 +47,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (known) {
         return [status, { code: known.code, message: `${known.zh} / ${known.en}`, details: [] }];
       }
+      if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+        return [
+          status,
+          { code: 'SERVICE_UNAVAILABLE', message: '服务暂不可用 / Service unavailable', details: [exception.getResponse()] },
+        ];
+      }
       if (status < 500) {
         return [status, { code: `HTTP_${status}`, message: exception.message, details: [] }];
       }

@@ -1,0 +1,115 @@
+import { AdminModule } from '@adminjs/nestjs';
+import { Database, Resource } from '@adminjs/typeorm';
+import { type DynamicModule, Module } from '@nestjs/common';
+import AdminJS from 'adminjs';
+import type { AppConfig } from '../config/app.config.js';
+import { ActivitiesModule } from '../modules/activities/activities.module.js';
+import { ActivitiesService } from '../modules/activities/activities.service.js';
+import { AttendanceService } from '../modules/activities/attendance.service.js';
+import { AdminUsersService } from '../modules/auth/admin-users.service.js';
+import { AuthModule } from '../modules/auth/auth.module.js';
+import { CommitteesModule } from '../modules/committees/committees.module.js';
+import { CommitteesService } from '../modules/committees/committees.service.js';
+import { CommunitiesService } from '../modules/committees/communities.service.js';
+import { DeputiesModule } from '../modules/deputies/deputies.module.js';
+import { DeputiesService } from '../modules/deputies/deputies.service.js';
+import { DeputyGroupsService } from '../modules/deputies/deputy-groups.service.js';
+import { DictionariesModule } from '../modules/dictionaries/dictionaries.module.js';
+import { DictionariesService } from '../modules/dictionaries/dictionaries.service.js';
+import { DictionaryItemsService } from '../modules/dictionaries/dictionary-items.service.js';
+import { TermsModule } from '../modules/terms/terms.module.js';
+import { TermsService } from '../modules/terms/terms.service.js';
+import { AdminExpressLoader, type AdminSessionUser } from './admin-express.loader.js';
+import { ZH_CN } from './locale/zh-CN.js';
+import { adminResources } from './resources/resources.js';
+
+AdminJS.registerAdapter({ Database, Resource });
+
+/** The back office at /admin: AdminJS in Chinese, writing through the same services as the API. */
+@Module({})
+export class AdminPanelModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AdminPanelModule,
+      imports: [
+        AdminModule.createAdminAsync({
+          imports: [AuthModule, CommitteesModule, TermsModule, DeputiesModule, DictionariesModule, ActivitiesModule],
+          inject: [
+            AdminUsersService,
+            CommitteesService,
+            CommunitiesService,
+            TermsService,
+            DeputyGroupsService,
+            DeputiesService,
+            DictionariesService,
+            DictionaryItemsService,
+            ActivitiesService,
+            AttendanceService,
+          ],
+          customLoader: AdminExpressLoader,
+          useFactory: (
+            users: AdminUsersService,
+            committees: CommitteesService,
+            communities: CommunitiesService,
+            terms: TermsService,
+            deputyGroups: DeputyGroupsService,
+            deputies: DeputiesService,
+            dictionaries: DictionariesService,
+            dictionaryItems: DictionaryItemsService,
+            activities: ActivitiesService,
+            attendance: AttendanceService,
+          ) => ({
+            adminJsOptions: {
+              rootPath: '/admin',
+              loginPath: '/admin/login',
+              logoutPath: '/admin/logout',
+              resources: adminResources({
+                committees,
+                communities,
+                terms,
+                deputyGroups,
+                deputies,
+                dictionaries,
+                dictionaryItems,
+                activities,
+                attendance,
+              }),
+              branding: {
+                companyName: '人大工委工作平台',
+                withMadeWithLove: false,
+                logo: false,
+              },
+              locale: {
+                language: 'zh-CN',
+                availableLanguages: ['zh-CN', 'en'],
+                translations: { 'zh-CN': ZH_CN },
+                localeDetection: false,
+              },
+            },
+            auth: {
+              cookieName: config.session.cookieName,
+              cookiePassword: config.session.secret,
+              authenticate: async (username: string, password: string): Promise<AdminSessionUser | null> => {
+                const user = await users.authenticate(username ?? '', password ?? '');
+                if (!user) return null;
+                return {
+                  id: String(user.id),
+                  email: user.username,
+                  title: user.displayName ?? user.username,
+                  mustChangePassword: user.mustChangePassword,
+                };
+              },
+            },
+            sessionOptions: {
+              name: config.session.cookieName,
+              secret: config.session.secret,
+              resave: false,
+              saveUninitialized: false,
+            },
+          }),
+        }),
+      ],
+      providers: [],
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import type { LocaleTranslations } from 'adminjs';
+
+/** Navigation groups by business area. */
+export const NAVIGATION = {
+  organisation: { name: '组织机构', icon: 'Home' },
+  deputies: { name: '代表管理', icon: 'Users' },
+  activities: { name: '代表活动', icon: 'Calendar' },
+  system: { name: '系统设置', icon: 'Settings' },
+} as const;
+
+/** Chinese labels of enum values, shared by the admin forms and filters. */
+export const VALUE_LABELS = {
+  committeeKind: { district: '区人大常委会', subdistrict: '街道人大工委' },
+  communityKind: { community: '社区', village: '村' },
+  level: { district: '区级', city: '市级', provincial: '省级', national: '全国' },
+  gender: { male: '男', female: '女' },
+  deputyStatus: { serving: '在任', ended: '已终止' },
+  activityStatus: { planned: '计划中', held: '已举行', cancelled: '已取消' },
+  attendanceStatus: { attended: '出席', leave: '请假', absent: '缺席' },
+  category: {
+    meeting: '会议',
+    training: '学习培训',
+    supervision: '监督',
+    plenary: '代表大会',
+    station: '联络站',
+    outreach: '联系选民',
+    other: '其他',
+  },
+} as const;
+
+export const availableValues = (labels: Record<string, string>): { value: string; label: string }[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+const RESOURCES: Record<string, { name: string; properties: Record<string, string> }> = {
+  Committee: {
+    name: '人大工委/常委会',
+    properties: { id: '编号', name: '名称', kind: '类型', parentId: '上级', createdAt: '创建时间', updatedAt: '更新时间' },
+  },
+  Community: {
+    name: '社区/村',
+    properties: { id: '编号', name: '名称', kind: '类型', committeeId: '所属人大工委', createdAt: '创建时间', updatedAt: '更新时间' },
+  },
+  Term: {
+    name: '届次',
+    properties: { id: '编号', name: '名称', level: '级别', ordinal: '届数', startsOn: '开始日期', endsOn: '结束日期', createdAt: '创建时间', updatedAt: '更新时间' },
+  },
+  DeputyGroup: {
+    name: '代表小组',
+    properties: { id: '编号', name: '名称', committeeId: '所属人大工委', note: '备注', createdAt: '创建时间', updatedAt: '更新时间' },
+  },
+  Deputy: {
+    name: '代表',
+    properties: {
+      id: '编号', name: '姓名', gender: '性别', ethnicity: '民族', birthDate: '出生日期', party: '党派',
+      level: '代表级别', constituency: '选区', occupation: '职业', workplace: '工作单位及职务', phone: '电话',
+      email: '电子邮箱', committeeId: '所属人大工委', communityId: '社区/村', termId: '届次', groupId: '代表小组',
+      status: '状态', endedReason: '终止原因', endedOn: '终止日期', createdAt: '创建时间', updatedAt: '更新时间',
+    },
+  },
+  Dictionary: {
+    name: '数据字典',
+    properties: { id: '编号', code: '编码', name: '名称', nameEn: '英文名称', description: '说明', createdAt: '创建时间', updatedAt: '更新时间' },
+  },
+  DictionaryItem: {
+    name: '字典项',
+    properties: {
+      id: '编号', dictionaryId: '所属字典', code: '编码', label: '名称', labelEn: '英文名称', category: '统计类别',
+      sortOrder: '排序', enabled: '启用', createdAt: '创建时间', updatedAt: '更新时间',
+    },
+  },
+  Activity: {
+    name: '代表活动',
+    properties: {
+      id: '编号', committeeId: '人大工委', kindId: '活动类型', title: '标题', startsAt: '开始时间', endsAt: '结束时间',
+      location: '地点', status: '状态', summary: '内容纪要', organiser: '组织者', createdAt: '创建时间', updatedAt: '更新时间',
+    },
+  },
+  Attendance: {
+    name: '出席记录',
+    properties: { id: '编号', activityId: '活动', deputyId: '代表', status: '出席情况', note: '备注', createdAt: '创建时间', updatedAt: '更新时间' },
+  },
+  AdminUser: {
+    name: '管理员',
+    properties: {
+      id: '编号', username: '用户名', displayName: '姓名', mustChangePassword: '须修改密码', enabled: '启用',
+      lastLoginAt: '最近登录', passwordChangedAt: '密码修改时间', createdAt: '创建时间', updatedAt: '更新时间',
+    },
+  },
+  ApiKey: {
+    name: 'API 密钥',
+    properties: {
+      id: '编号', name: '名称', prefix: '前缀', scopes: '权限范围', committeeId: '限定人大工委', expiresAt: '过期时间',
+      revokedAt: '吊销时间', lastUsedAt: '最近使用', createdAt: '创建时间',
+    },
+  },
+};
+
+const BOOLEAN_PATHS = ['enabled', 'mustChangePassword'];
+
+export const ZH_CN: Partial<LocaleTranslations> = {
+  labels: {
+    navigation: '导航',
+    dashboard: '首页',
+    loginWelcome: '人大工委工作平台',
+    ...Object.fromEntries(BOOLEAN_PATHS.flatMap((path) => [[`${path}.true`, '是'], [`${path}.false`, '否']])),
+    ...Object.fromEntries(Object.entries(RESOURCES).map(([id, resource]) => [id, resource.name])),
+  },
+  components: {
+    Login: {
+      welcomeHeader: '人大工委工作平台',
+      welcomeMessage: '街道人大工委代表履职与活动记录系统。请使用管理员账号登录。',
+      properties: { email: '用户名', password: '密码' },
+      loginButton: '登录',
+    },
+  },
+  messages: {
+    invalidCredentials: '用户名或密码错误',
+    successfullyCreated: '已创建',
+    successfullyUpdated: '已保存',
+    successfullyDeleted: '已删除',
+    thereWereValidationErrors: '填写有误，请检查标红的字段',
+  },
+  resources: Object.fromEntries(
+    Object.entries(RESOURCES).map(([id, resource]) => [id, { properties: resource.properties }]),
+  ),
+} as Partial<LocaleTranslations>;

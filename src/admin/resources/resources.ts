@@ -1,0 +1,214 @@
+import { Resource as TypeormResource } from '@adminjs/typeorm';
+import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
+import { IsInt, Min } from 'class-validator';
+import { Activity } from '../../modules/activities/activity.entity.js';
+import { ActivitiesService } from '../../modules/activities/activities.service.js';
+import { Attendance } from '../../modules/activities/attendance.entity.js';
+import { AttendanceService } from '../../modules/activities/attendance.service.js';
+import { AttendanceItemDto, CreateActivityDto, UpdateActivityDto } from '../../modules/activities/dto/activity.dto.js';
+import { AdminUser } from '../../modules/auth/admin-user.entity.js';
+import { ApiKey } from '../../modules/auth/api-key.entity.js';
+import { CommitteesService } from '../../modules/committees/committees.service.js';
+import { Committee } from '../../modules/committees/committee.entity.js';
+import { CommunitiesService } from '../../modules/committees/communities.service.js';
+import { Community } from '../../modules/committees/community.entity.js';
+import {
+  CreateCommitteeDto,
+  CreateCommunityDto,
+  UpdateCommitteeDto,
+  UpdateCommunityDto,
+} from '../../modules/committees/dto/committee.dto.js';
+import { DeputiesService } from '../../modules/deputies/deputies.service.js';
+import { DeputyGroup } from '../../modules/deputies/deputy-group.entity.js';
+import { DeputyGroupsService } from '../../modules/deputies/deputy-groups.service.js';
+import { Deputy } from '../../modules/deputies/deputy.entity.js';
+import { CreateDeputyGroupDto, UpdateDeputyGroupDto } from '../../modules/deputies/dto/deputy-group.dto.js';
+import { CreateDeputyDto, UpdateDeputyDto } from '../../modules/deputies/dto/deputy.dto.js';
+import { DictionariesService } from '../../modules/dictionaries/dictionaries.service.js';
+import { Dictionary } from '../../modules/dictionaries/dictionary.entity.js';
+import { DictionaryItem } from '../../modules/dictionaries/dictionary-item.entity.js';
+import { DictionaryItemsService } from '../../modules/dictionaries/dictionary-items.service.js';
+import {
+  CreateDictionaryDto,
+  CreateDictionaryItemDto,
+  UpdateDictionaryDto,
+  UpdateDictionaryItemDto,
+} from '../../modules/dictionaries/dto/dictionary.dto.js';
+import { CreateTermDto, UpdateTermDto } from '../../modules/terms/dto/term.dto.js';
+import { Term } from '../../modules/terms/term.entity.js';
+import { TermsService } from '../../modules/terms/terms.service.js';
+import type { RecordService } from '../../common/record.service.js';
+import { availableValues, NAVIGATION, VALUE_LABELS } from '../locale/zh-CN.js';
+import { ServiceResource, type WriteBinding } from '../service-resource.js';
+
+/** The admin form for one attendance row names its activity; the API takes it from the path. */
+export class AttendanceForm extends AttendanceItemDto {
+  @IsInt()
+  @Min(1)
+  activityId: number;
+}
+
+export interface AdminServices {
+  committees: CommitteesService;
+  communities: CommunitiesService;
+  terms: TermsService;
+  deputyGroups: DeputyGroupsService;
+  deputies: DeputiesService;
+  dictionaries: DictionariesService;
+  dictionaryItems: DictionaryItemsService;
+  activities: ActivitiesService;
+  attendance: AttendanceService;
+}
+
+const bind = (
+  service: RecordService<{ id: number }>,
+  createDto: WriteBinding['createDto'],
+  updateDto: WriteBinding['updateDto'],
+): WriteBinding => ({
+  createDto,
+  updateDto,
+  create: (input) => service.create(input),
+  update: (id, input) => service.update(id, input),
+  remove: (id) => service.remove(id),
+});
+
+const TIMESTAMPS = { createdAt: { isVisible: { list: false, filter: true, show: true, edit: false } }, updatedAt: { isVisible: { list: false, filter: false, show: true, edit: false } } };
+
+/** Read-only in the panel: no new, edit or delete — server-side, not just hidden. */
+const READ_ONLY: ResourceOptions['actions'] = {
+  new: { isAccessible: false },
+  edit: { isAccessible: false },
+  delete: { isAccessible: false },
+  bulkDelete: { isAccessible: false },
+};
+
+export function adminResources(services: AdminServices): ResourceWithOptions[] {
+  return [
+    {
+      resource: new ServiceResource(Committee, bind(services.committees, CreateCommitteeDto, UpdateCommitteeDto)),
+      options: {
+        navigation: NAVIGATION.organisation,
+        listProperties: ['id', 'name', 'kind', 'parentId'],
+        filterProperties: ['name', 'kind', 'parentId'],
+        properties: { ...TIMESTAMPS, kind: { availableValues: availableValues(VALUE_LABELS.committeeKind) } },
+      },
+    },
+    {
+      resource: new ServiceResource(Community, bind(services.communities, CreateCommunityDto, UpdateCommunityDto)),
+      options: {
+        navigation: NAVIGATION.organisation,
+        listProperties: ['id', 'name', 'kind', 'committeeId'],
+        filterProperties: ['name', 'kind', 'committeeId'],
+        properties: { ...TIMESTAMPS, kind: { availableValues: availableValues(VALUE_LABELS.communityKind) } },
+      },
+    },
+    {
+      resource: new ServiceResource(Term, bind(services.terms, CreateTermDto, UpdateTermDto)),
+      options: {
+        navigation: NAVIGATION.organisation,
+        listProperties: ['id', 'name', 'level', 'ordinal', 'startsOn', 'endsOn'],
+        properties: { ...TIMESTAMPS, level: { availableValues: availableValues(VALUE_LABELS.level) } },
+      },
+    },
+    {
+      resource: new ServiceResource(DeputyGroup, bind(services.deputyGroups, CreateDeputyGroupDto, UpdateDeputyGroupDto)),
+      options: {
+        navigation: NAVIGATION.organisation,
+        listProperties: ['id', 'name', 'committeeId'],
+        properties: { ...TIMESTAMPS, note: { type: 'textarea' } },
+      },
+    },
+    {
+      resource: new ServiceResource(Deputy, bind(services.deputies, CreateDeputyDto, UpdateDeputyDto)),
+      options: {
+        navigation: NAVIGATION.deputies,
+        listProperties: ['id', 'name', 'gender', 'level', 'committeeId', 'communityId', 'groupId', 'status'],
+        filterProperties: ['name', 'level', 'committeeId', 'communityId', 'groupId', 'termId', 'status'],
+        editProperties: [
+          'name', 'gender', 'ethnicity', 'birthDate', 'party', 'level', 'constituency', 'occupation', 'workplace',
+          'phone', 'email', 'committeeId', 'communityId', 'termId', 'groupId', 'status', 'endedReason', 'endedOn',
+        ],
+        properties: {
+          ...TIMESTAMPS,
+          gender: { availableValues: availableValues(VALUE_LABELS.gender) },
+          level: { availableValues: availableValues(VALUE_LABELS.level) },
+          status: { availableValues: availableValues(VALUE_LABELS.deputyStatus) },
+        },
+      },
+    },
+    {
+      resource: new ServiceResource(Activity, bind(services.activities, CreateActivityDto, UpdateActivityDto)),
+      options: {
+        navigation: NAVIGATION.activities,
+        listProperties: ['id', 'title', 'kindId', 'committeeId', 'startsAt', 'status'],
+        filterProperties: ['title', 'kindId', 'committeeId', 'startsAt', 'status'],
+        sort: { sortBy: 'startsAt', direction: 'desc' },
+        properties: {
+          ...TIMESTAMPS,
+          status: { availableValues: availableValues(VALUE_LABELS.activityStatus) },
+          summary: { type: 'textarea' },
+        },
+      },
+    },
+    {
+      resource: new ServiceResource(Attendance, {
+        createDto: AttendanceForm,
+        updateDto: AttendanceItemDto,
+        create: (input) => {
+          const { activityId, ...item } = input as AttendanceForm;
+          return services.attendance.add(activityId, item);
+        },
+        update: (id, input) => services.attendance.updateById(id, input as Partial<AttendanceItemDto>),
+        remove: (id) => services.attendance.removeById(id),
+      }),
+      options: {
+        navigation: NAVIGATION.activities,
+        listProperties: ['id', 'activityId', 'deputyId', 'status', 'note'],
+        filterProperties: ['activityId', 'deputyId', 'status'],
+        properties: { ...TIMESTAMPS, status: { availableValues: availableValues(VALUE_LABELS.attendanceStatus) } },
+      },
+    },
+    {
+      resource: new ServiceResource(Dictionary, bind(services.dictionaries, CreateDictionaryDto, UpdateDictionaryDto)),
+      options: {
+        navigation: NAVIGATION.system,
+        listProperties: ['id', 'code', 'name', 'description'],
+        properties: { ...TIMESTAMPS, description: { type: 'textarea' } },
+      },
+    },
+    {
+      resource: new ServiceResource(
+        DictionaryItem,
+        bind(services.dictionaryItems, CreateDictionaryItemDto, UpdateDictionaryItemDto),
+      ),
+      options: {
+        navigation: NAVIGATION.system,
+        listProperties: ['id', 'dictionaryId', 'code', 'label', 'category', 'sortOrder', 'enabled'],
+        filterProperties: ['dictionaryId', 'label', 'category', 'enabled'],
+        sort: { sortBy: 'sortOrder', direction: 'asc' },
+        properties: {
+          ...TIMESTAMPS,
+          category: { availableValues: availableValues(VALUE_LABELS.category) },
+        },
+      },
+    },
+    {
+      resource: new TypeormResource(AdminUser),
+      options: {
+        navigation: NAVIGATION.system,
+        actions: READ_ONLY,
+        listProperties: ['id', 'username', 'displayName', 'enabled', 'mustChangePassword', 'lastLoginAt'],
+        properties: { ...TIMESTAMPS, passwordHash: { isVisible: false } },
+      },
+    },
+    {
+      resource: new TypeormResource(ApiKey),
+      options: {
+        navigation: NAVIGATION.system,
+        actions: READ_ONLY,
+        listProperties: ['id', 'name', 'prefix', 'scopes', 'committeeId', 'expiresAt', 'revokedAt', 'lastUsedAt'],
+        properties: { secretHash: { isVisible: false } },
+      },
+    },
+  ];
+}

@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminPanelModule } from './admin/admin.module.js';
+import { CoreModule } from './common/core.module.js';
+import type { AppConfig } from './config/app.config.js';
+import { dataSourceOptions, ensureDatabaseExists } from './database/data-source-options.js';
+import { ActivitiesModule } from './modules/activities/activities.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { CommitteesModule } from './modules/committees/committees.module.js';
+import { DeputiesModule } from './modules/deputies/deputies.module.js';
+import { DictionariesModule } from './modules/dictionaries/dictionaries.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { TermsModule } from './modules/terms/terms.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: { admin?: boolean } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            await ensureDatabaseExists(config);
+            return {
+              ...dataSourceOptions(config),
+              migrationsRun: config.migrationsRun,
+              retryAttempts: 3,
+              retryDelay: 2000,
+            };
+          },
+        }),
+        AuthModule,
+        CommitteesModule,
+        TermsModule,
+        DeputiesModule,
+        DictionariesModule,
+        ActivitiesModule,
+        HealthModule,
+        ...(options.admin === false ? [] : [AdminPanelModule.forRoot(config)]),
+      ],
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { TypeormStore } from 'connect-typeorm';
+import session from 'express-session';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { requestLogging } from './common/logger.js';
+import { formatInstant } from './common/period.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app.config.js';
+import { AdminSession } from './database/session.entity.js';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Everything global about the HTTP app, shared by main.ts and the e2e tests. Call before
+ * `app.init()`: the admin router is mounted at init, after these middlewares.
+ */
+export function setupApp(app: INestApplication, config: AppConfig, logger: Logger): void {
+  const express = (app as NestExpressApplication).getHttpAdapter().getInstance();
+  express.disable('x-powered-by');
+  // Instants leave the API as ISO 8601 with the committee's offset: 2020-03-31T23:30:00.000+08:00.
+  express.set('json replacer', function (this: Record<string, unknown>, key: string, value: unknown) {
+    const raw = this[key];
+    return raw instanceof Date ? formatInstant(raw, config.timeZone) : value;
+  });
+
+  app.use(requestLogging(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    session({
+      name: config.session.cookieName,
+      secret: config.session.secret,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', maxAge: config.session.idleMinutes * 60 * 1000 },
+      store: new TypeormStore({ cleanupLimit: 2, ttl: config.session.idleMinutes * 60 }).connect(
+        app.get(DataSource).getRepository(AdminSession),
+      ),
+    }),
+  );
+
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('人大工委工作平台 API / Renda Workbench API')
+      .setDescription(
+        '街道人大工委的代表、活动、出席与统计数据接口。使用 API 密钥：`Authorization: Bearer <key>`；' +
+          '读取需 records:read，写入需 records:write。时间为带时区偏移的 ISO 8601。\n\n' +
+          'Records of a subdistrict people\'s congress working committee. Send an API key as a Bearer token.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API 密钥 / API key' })
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,92 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { LoggerService } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from '../config/app.config.js';
+
+const requestContext = new AsyncLocalStorage<{ requestId: string }>();
+
+/** Never log these, whatever the log level (personal data and secrets). */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.phone',
+  '*.idNumber',
+];
+
+export function createRootLogger(config: AppConfig): Logger {
+  return pino({
+    level: config.log.level,
+    redact: { paths: REDACT, censor: '[redacted]' },
+    base: { service: 'renda-workbench' },
+    mixin: () => {
+      const store = requestContext.getStore();
+      return store ? { requestId: store.requestId } : {};
+    },
+    transport:
+      config.log.format === 'pretty'
+        ? { target: 'pino-pretty', options: { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } }
+        : undefined,
+  });
+}
+
+/** Nest's logger interface over pino: structured JSON, with the request id of the current request. */
+export class PinoLoggerService implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
+    const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+    if (message !== null && typeof message === 'object' && !(message instanceof Error)) {
+      const [text] = rest;
+      this.logger[level]({ context, ...(message as object) }, typeof text === 'string' && text !== context ? text : undefined);
+      return;
+    }
+    if (level === 'error' && rest.length > 1 && typeof rest[0] === 'string') {
+      this.logger.error({ context, stack: rest[0] }, String(message));
+      return;
+    }
+    this.logger[level]({ context }, message instanceof Error ? message.message : String(message));
+  }
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+}
+
+/** Gives each request an id (kept from X-Request-Id when sane), echoes it, and logs the request. */
+export function requestLogging(logger: Logger): (req: Request, res: Response, next: NextFunction) => void {
+  const http = pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+  return (req, res, next) => {
+    http(req, res);
+    requestContext.run({ requestId: String(req.id) }, next);
+  };
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../../common/id.pipe.js';
+import type { Page } from '../../common/pagination.js';
+import { RecordController } from '../../common/record.controller.js';
+import { ActivitiesService } from './activities.service.js';
+import type { Activity } from './activity.entity.js';
+import type { Attendance } from './attendance.entity.js';
+import { AttendanceService } from './attendance.service.js';
+import {
+  AttendanceItemDto,
+  BulkAttendanceDto,
+  CreateActivityDto,
+  ListActivitiesQuery,
+  UpdateActivityDto,
+} from './dto/activity.dto.js';
+
+@ApiTags('代表活动 Activities')
+@Controller('activities')
+export class ActivitiesController extends RecordController<Activity>({
+  title: '代表活动 activities',
+  create: CreateActivityDto,
+  update: UpdateActivityDto,
+  query: ListActivitiesQuery,
+}) {
+  constructor(
+    service: ActivitiesService,
+    private readonly attendance: AttendanceService,
+  ) {
+    super(service);
+  }
+
+  @Get(':id/attendance')
+  @ApiOperation({ summary: '活动的出席记录 / attendance of an activity' })
+  async listAttendance(@Param('id', IdPipe) id: number): Promise<Page<Attendance>> {
+    const items = await this.attendance.list(id);
+    return { items, total: items.length, page: 1, pageSize: items.length };
+  }
+
+  @Post(':id/attendance')
+  @ApiOperation({ summary: '登记一名代表的出席（已有则 409）/ add one row (409 if present)' })
+  addAttendance(@Param('id', IdPipe) id: number, @Body() body: AttendanceItemDto): Promise<Attendance> {
+    return this.attendance.add(id, body);
+  }
+
+  @Put(':id/attendance')
+  @ApiOperation({ summary: '批量登记出席，按代表新增或更新，全部成功或全部不变 / bulk upsert, all or nothing' })
+  async upsertAttendance(@Param('id', IdPipe) id: number, @Body() body: BulkAttendanceDto): Promise<Page<Attendance>> {
+    const items = await this.attendance.upsert(id, body.items);
+    return { items, total: items.length, page: 1, pageSize: items.length };
+  }
+
+  @Delete(':id/attendance/:deputyId')
+  @HttpCode(204)
+  @ApiOperation({ summary: '删除一名代表的出席记录 / delete one row' })
+  async removeAttendance(
+    @Param('id', IdPipe) id: number,
+    @Param('deputyId', IdPipe) deputyId: number,
+  ): Promise<void> {
+    await this.attendance.remove(id, deputyId);
+  }
+}

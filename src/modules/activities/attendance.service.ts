@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { conflict, invalidInput, notFound, referenceNotFound, ruleViolation } from '../../common/errors.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { isUniqueViolation } from '../../database/database-errors.js';
+import { Deputy } from '../deputies/deputy.entity.js';
+import { Activity } from './activity.entity.js';
+import { Attendance } from './attendance.entity.js';
+import type { AttendanceItemDto } from './dto/activity.dto.js';
+
+/** 出席记录: who attended, was on leave or absent at an activity; one row per deputy. */
+@Injectable()
+export class AttendanceService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(activityId: number): Promise<Attendance[]> {
+    await this.requireActivity(this.dataSource.manager, activityId);
+    return this.dataSource.getRepository(Attendance).find({ where: { activityId }, order: { deputyId: 'ASC' } });
+  }
+
+  /** Adds one row; a second row for the same deputy is a 409. */
+  async add(activityId: number, item: AttendanceItemDto): Promise<Attendance> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.checkItems(manager, activityId, [item]);
+      try {
+        return await manager.save(Attendance, manager.create(Attendance, { activityId, ...item, note: item.note ?? null }));
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw conflict(
+            { zh: '该代表在此活动已有出席记录', en: 'This deputy already has an attendance row for the activity' },
+            'deputyId',
+          );
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** Inserts or updates every row by deputy, all or nothing. */
+  async upsert(activityId: number, items: AttendanceItemDto[]): Promise<Attendance[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.checkItems(manager, activityId, items);
+      const existing = await manager.find(Attendance, {
+        where: { activityId, deputyId: In(items.map((item) => item.deputyId)) },
+      });
+      const byDeputy = new Map(existing.map((row) => [row.deputyId, row]));
+      const rows = items.map((item) =>
+        manager.merge(Attendance, byDeputy.get(item.deputyId) ?? manager.create(Attendance, { activityId }), {
+          deputyId: item.deputyId,
+          status: item.status,
+          note: item.note ?? null,
+        }),
+      );
+      await manager.save(Attendance, rows);
+      return manager.find(Attendance, { where: { activityId }, order: { deputyId: 'ASC' } });
+    });
+  }
+
+  /** Changes the status or note of one row (the admin panel edits rows by id). */
+  async updateById(id: number, changes: { status?: AttendanceItemDto['status']; note?: string | null }): Promise<Attendance> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOneBy(Attendance, { id });
+      if (!row) throw notFound(RECORD_NAMES.attendance, id);
+      const activity = await this.requireActivity(manager, row.activityId);
+      if (activity.status === 'cancelled') {
+        throw ruleViolation({ zh: '已取消的活动不能登记出席', en: 'A cancelled activity takes no attendance' });
+      }
+      if (changes.status) row.status = changes.status;
+      if (changes.note !== undefined) row.note = changes.note;
+      return manager.save(Attendance, row);
+    });
+  }
+
+  async removeById(id: number): Promise<void> {
+    const result = await this.dataSource.getRepository(Attendance).delete({ id });
+    if (!result.affected) throw notFound(RECORD_NAMES.attendance, id);
+  }
+
+  async remove(activityId: number, deputyId: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.requireActivity(manager, activityId);
+      const result = await manager.delete(Attendance, { activityId, deputyId });
+      if (!result.affected) throw notFound(RECORD_NAMES.attendance, `${activityId}/${deputyId}`);
+    });
+  }
+
+  private async requireActivity(manager: EntityManager, activityId: number): Promise<Activity> {
+    const activity = await manager.findOneBy(Activity, { id: activityId });
+    if (!activity) throw notFound(RECORD_NAMES.activity, activityId);
+    return activity;
+  }
+
+  private async checkItems(manager: EntityManager, activityId: number, items: AttendanceItemDto[]): Promise<void> {
+    const activity = await this.requireActivity(manager, activityId);
+    if (activity.status === 'cancelled') {
+      throw ruleViolation({ zh: '已取消的活动不能登记出席', en: 'A cancelled activity takes no attendance' });
+    }
+    const seen = new Set<number>();
+    items.forEach((item, index) => {
+      if (seen.has(item.deputyId)) {
+        throw invalidInput([{ field: `items.${index}.deputyId`, problem: '同一代表重复出现 / deputy listed twice' }]);
+      }
+      seen.add(item.deputyId);
+    });
+    const found = await manager.find(Deputy, { select: { id: true }, where: { id: In([...seen]) } });
+    const known = new Set(found.map((deputy) => deputy.id));
+    const missing = items.findIndex((item) => !known.has(item.deputyId));
+    if (missing >= 0) {
+      throw referenceNotFound(
+        items.length === 1 ? 'deputyId' : `items.${missing}.deputyId`,
+        RECORD_NAMES.deputy,
+        items[missing].deputyId,
+      );
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination.js';
+import { IsInstant, IsLocalDate } from '../../../common/validation.js';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../activity.entity.js';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../attendance.entity.js';
+
+export class CreateActivityDto {
+  @ApiProperty({ description: '组织的人大工委 / committee id' })
+  @IsInt()
+  @Min(1)
+  committeeId: number;
+
+  @ApiProperty({ description: '活动类型（见 /api/v1/activity-kinds）/ activity kind id' })
+  @IsInt()
+  @Min(1)
+  kindId: number;
+
+  @ApiProperty({ description: '标题 / title', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ description: '开始时间，带时区 / starts at (ISO 8601 with offset)', example: '2020-03-31T14:30:00+08:00' })
+  @IsInstant()
+  startsAt: string;
+
+  @ApiPropertyOptional({ description: '结束时间 / ends at', nullable: true })
+  @IsOptional()
+  @IsInstant()
+  endsAt?: string | null;
+
+  @ApiPropertyOptional({ description: '地点 / location' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  location?: string | null;
+
+  @ApiProperty({ description: '状态：planned 计划，held 已举行，cancelled 已取消 / status', enum: ACTIVITY_STATUSES })
+  @IsIn(ACTIVITY_STATUSES)
+  status: ActivityStatus;
+
+  @ApiPropertyOptional({ description: '内容纪要 / summary or minutes', maxLength: 20000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  summary?: string | null;
+
+  @ApiPropertyOptional({ description: '组织者 / organiser' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  organiser?: string | null;
+}
+
+export class UpdateActivityDto extends PartialType(CreateActivityDto) {}
+
+export class ListActivitiesQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: '按人大工委 / by committee' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  committeeId?: number;
+
+  @ApiPropertyOptional({ description: '按活动类型 / by kind' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  kindId?: number;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES })
+  @IsOptional()
+  @IsIn(ACTIVITY_STATUSES)
+  status?: ActivityStatus;
+
+  @ApiPropertyOptional({ description: '开始日期不早于（本地日期）/ starting on or after (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsLocalDate()
+  from?: string;
+
+  @ApiPropertyOptional({ description: '开始日期不晚于（本地日期）/ starting on or before (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
+}
+
+export class AttendanceItemDto {
+  @ApiProperty({ description: '代表 / deputy id' })
+  @IsInt()
+  @Min(1)
+  deputyId: number;
+
+  @ApiProperty({ description: 'attended 出席，leave 请假，absent 缺席', enum: ATTENDANCE_STATUSES })
+  @IsIn(ATTENDANCE_STATUSES)
+  status: AttendanceStatus;
+
+  @ApiPropertyOptional({ description: '备注（如请假原因）/ note' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string | null;
+}
+
+export class BulkAttendanceDto {
+  @ApiProperty({ type: [AttendanceItemDto], description: '出席记录，按代表新增或更新 / rows to insert or update by deputy' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceItemDto)
+  items: AttendanceItemDto[];
+}

@@ -1,0 +1,57 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { DomainError, ErrorCode } from '../../common/errors.js';
+import type { ApiKey } from './api-key.entity.js';
+import { PUBLIC_KEY, SCOPE_AREA_KEY, type ScopeArea } from './auth.decorators.js';
+import { ApiKeysService } from './api-keys.service.js';
+
+export interface ApiRequest extends Request {
+  apiKey?: ApiKey;
+}
+
+const unauthorized = (zh: string, en: string): DomainError =>
+  new DomainError(ErrorCode.Unauthorized, { zh, en });
+
+/**
+ * Every Nest route needs an API key in `Authorization: Bearer`, unless marked @Public().
+ * A route without a declared scope area is refused: new endpoints are closed until declared.
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<ApiRequest>();
+    if ('api_key' in request.query || 'apiKey' in request.query || 'key' in request.query) {
+      throw unauthorized(
+        'API 密钥只能放在 Authorization 请求头中，不能放在网址里',
+        'Send the API key in the Authorization header, never in the URL',
+      );
+    }
+    const header = request.headers.authorization ?? '';
+    const [scheme, key] = header.split(' ');
+    if (scheme !== 'Bearer' || !key) {
+      throw unauthorized('缺少 API 密钥（Authorization: Bearer …）', 'Missing API key (Authorization: Bearer …)');
+    }
+    const apiKey = await this.apiKeys.verify(key);
+    if (!apiKey) throw unauthorized('API 密钥无效、已过期或已吊销', 'API key invalid, expired or revoked');
+
+    const area = this.reflector.getAllAndOverride<ScopeArea | undefined>(SCOPE_AREA_KEY, targets);
+    const reading = request.method === 'GET' || request.method === 'HEAD';
+    const needed = area ? `${area}:${reading ? 'read' : 'write'}` : undefined;
+    if (!needed || !ApiKeysService.scopesOf(apiKey).includes(needed as never)) {
+      throw new DomainError(ErrorCode.Forbidden, {
+        zh: `该 API 密钥没有所需权限 ${needed ?? '（未声明）'}`,
+        en: `This API key lacks the scope ${needed ?? '(undeclared)'}`,
+      });
+    }
+    request.apiKey = apiKey;
+    return true;
+  }
+}

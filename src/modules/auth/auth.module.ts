@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminUser } from './admin-user.entity.js';
+import { ApiKeyGuard } from './api-key.guard.js';
+import { ApiKey } from './api-key.entity.js';
+import { AdminUsersService } from './admin-users.service.js';
+import { ApiKeysService } from './api-keys.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AdminUser, ApiKey])],
+  providers: [AdminUsersService, ApiKeysService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  exports: [AdminUsersService, ApiKeysService],
+})
+export class AuthModule {}

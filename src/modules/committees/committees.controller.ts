@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { RecordController } from '../../common/record.controller.js';
+import type { Committee } from './committee.entity.js';
+import { CommitteesService } from './committees.service.js';
+import { CreateCommitteeDto, ListCommitteesQuery, UpdateCommitteeDto } from './dto/committee.dto.js';
+
+@ApiTags('委员会 Committees')
+@Controller('committees')
+export class CommitteesController extends RecordController<Committee>({
+  title: '区人大常委会与街道人大工委 committees',
+  create: CreateCommitteeDto,
+  update: UpdateCommitteeDto,
+  query: ListCommitteesQuery,
+}) {
+  constructor(service: CommitteesService) {
+    super(service);
+  }
+}

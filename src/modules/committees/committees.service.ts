@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { Repository } from 'typeorm';
+import { ruleViolation } from '../../common/errors.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { RecordService, requireReference } from '../../common/record.service.js';
+import { Committee } from './committee.entity.js';
+import { committeeParentProblem } from './committee.rules.js';
+import type { ListCommitteesQuery } from './dto/committee.dto.js';
+
+@Injectable()
+export class CommitteesService extends RecordService<Committee> {
+  protected readonly recordName = RECORD_NAMES.committee;
+  protected readonly sortable = ['id', 'name', 'kind', 'createdAt'] as const;
+
+  constructor(@InjectRepository(Committee) repository: Repository<Committee>) {
+    super(repository);
+  }
+
+  protected override where(query: ListCommitteesQuery): FindOptionsWhere<Committee> {
+    return { kind: query.kind, parentId: query.parentId };
+  }
+
+  protected override async checkWrite(manager: EntityManager, next: Committee, current?: Committee): Promise<void> {
+    next.parentId ??= null;
+    const parent = next.parentId
+      ? await requireReference(manager, Committee, next.parentId, 'parentId', RECORD_NAMES.committee)
+      : null;
+    const problem = committeeParentProblem(next.kind, parent?.kind ?? null);
+    if (problem) throw ruleViolation(problem, 'parentId');
+    if (current && current.kind === 'district' && next.kind !== 'district') {
+      if (await manager.existsBy(Committee, { parentId: current.id })) {
+        throw ruleViolation(
+          { zh: '该区人大常委会下还有街道人大工委，不能改为街道', en: 'A district committee with subdistricts cannot change kind' },
+          'kind',
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { RecordController } from '../../common/record.controller.js';
+import { CommunitiesService } from './communities.service.js';
+import type { Community } from './community.entity.js';
+import { CreateCommunityDto, ListCommunitiesQuery, UpdateCommunityDto } from './dto/committee.dto.js';
+
+@ApiTags('社区/村 Communities')
+@Controller('communities')
+export class CommunitiesController extends RecordController<Community>({
+  title: '社区/村 communities',
+  create: CreateCommunityDto,
+  update: UpdateCommunityDto,
+  query: ListCommunitiesQuery,
+}) {
+  constructor(service: CommunitiesService) {
+    super(service);
+  }
+}

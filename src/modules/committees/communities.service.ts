@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { Repository } from 'typeorm';
+import { ruleViolation } from '../../common/errors.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { RecordService, requireReference } from '../../common/record.service.js';
+import { Committee } from './committee.entity.js';
+import { Community } from './community.entity.js';
+import type { ListCommunitiesQuery } from './dto/committee.dto.js';
+
+@Injectable()
+export class CommunitiesService extends RecordService<Community> {
+  protected readonly recordName = RECORD_NAMES.community;
+  protected readonly sortable = ['id', 'name', 'committeeId'] as const;
+
+  constructor(@InjectRepository(Community) repository: Repository<Community>) {
+    super(repository);
+  }
+
+  protected override where(query: ListCommunitiesQuery): FindOptionsWhere<Community> {
+    return { committeeId: query.committeeId };
+  }
+
+  protected override async checkWrite(manager: EntityManager, next: Community): Promise<void> {
+    const committee = await requireReference(manager, Committee, next.committeeId, 'committeeId', RECORD_NAMES.committee);
+    if (committee.kind !== 'subdistrict') {
+      throw ruleViolation(
+        { zh: '社区/村只能属于街道人大工委', en: 'A community belongs to a subdistrict committee' },
+        'committeeId',
+      );
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { Like, Repository } from 'typeorm';
+import { ruleViolation } from '../../common/errors.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { RecordService, requireReference } from '../../common/record.service.js';
+import { Committee } from '../committees/committee.entity.js';
+import { Community } from '../committees/community.entity.js';
+import { Term } from '../terms/term.entity.js';
+import { DeputyGroup } from './deputy-group.entity.js';
+import { Deputy } from './deputy.entity.js';
+import type { ListDeputiesQuery } from './dto/deputy.dto.js';
+
+const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class DeputiesService extends RecordService<Deputy> {
+  protected readonly recordName = RECORD_NAMES.deputy;
+  protected readonly sortable = ['id', 'name', 'committeeId', 'level', 'status', 'createdAt'] as const;
+
+  constructor(@InjectRepository(Deputy) repository: Repository<Deputy>) {
+    super(repository);
+  }
+
+  protected override where(query: ListDeputiesQuery): FindOptionsWhere<Deputy> {
+    return {
+      committeeId: query.committeeId,
+      communityId: query.communityId,
+      groupId: query.groupId,
+      termId: query.termId,
+      level: query.level,
+      status: query.status,
+      name: query.name ? Like(`%${escapeLike(query.name)}%`) : undefined,
+    };
+  }
+
+  protected override async checkWrite(manager: EntityManager, next: Deputy): Promise<void> {
+    next.status ??= 'serving';
+    await requireReference(manager, Committee, next.committeeId, 'committeeId', RECORD_NAMES.committee);
+    if (next.communityId) {
+      const community = await requireReference(manager, Community, next.communityId, 'communityId', RECORD_NAMES.community);
+      if (community.committeeId !== next.committeeId) {
+        throw ruleViolation({ zh: '社区/村不属于该代表的人大工委', en: 'The community belongs to another committee' }, 'communityId');
+      }
+    }
+    if (next.groupId) {
+      const group = await requireReference(manager, DeputyGroup, next.groupId, 'groupId', RECORD_NAMES.deputyGroup);
+      if (group.committeeId !== next.committeeId) {
+        throw ruleViolation({ zh: '代表小组不属于该代表的人大工委', en: 'The deputy group belongs to another committee' }, 'groupId');
+      }
+    }
+    if (next.termId) await requireReference(manager, Term, next.termId, 'termId', RECORD_NAMES.term);
+    if (next.status === 'serving' && (next.endedOn || next.endedReason)) {
+      throw ruleViolation(
+        { zh: '在任代表不应填写终止日期或原因', en: 'A serving deputy has no end date or reason' },
+        'status',
+      );
+    }
+    if (next.status === 'ended' && !next.endedOn) {
+      throw ruleViolation({ zh: '代表资格终止时须填写终止日期', en: 'An ended mandate needs its end date' }, 'endedOn');
+    }
+  }
+}

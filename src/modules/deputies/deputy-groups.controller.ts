@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { RecordController } from '../../common/record.controller.js';
+import type { DeputyGroup } from './deputy-group.entity.js';
+import { DeputyGroupsService } from './deputy-groups.service.js';
+import { CreateDeputyGroupDto, ListDeputyGroupsQuery, UpdateDeputyGroupDto } from './dto/deputy-group.dto.js';
+
+@ApiTags('代表小组 Deputy groups')
+@Controller('deputy-groups')
+export class DeputyGroupsController extends RecordController<DeputyGroup>({
+  title: '代表小组 deputy groups',
+  create: CreateDeputyGroupDto,
+  update: UpdateDeputyGroupDto,
+  query: ListDeputyGroupsQuery,
+}) {
+  constructor(service: DeputyGroupsService) {
+    super(service);
+  }
+}

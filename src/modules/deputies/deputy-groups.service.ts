@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { Repository } from 'typeorm';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { RecordService, requireReference } from '../../common/record.service.js';
+import { Committee } from '../committees/committee.entity.js';
+import { DeputyGroup } from './deputy-group.entity.js';
+import type { ListDeputyGroupsQuery } from './dto/deputy-group.dto.js';
+
+@Injectable()
+export class DeputyGroupsService extends RecordService<DeputyGroup> {
+  protected readonly recordName = RECORD_NAMES.deputyGroup;
+  protected readonly sortable = ['id', 'name', 'committeeId'] as const;
+
+  constructor(@InjectRepository(DeputyGroup) repository: Repository<DeputyGroup>) {
+    super(repository);
+  }
+
+  protected override where(query: ListDeputyGroupsQuery): FindOptionsWhere<DeputyGroup> {
+    return { committeeId: query.committeeId };
+  }
+
+  protected override async checkWrite(manager: EntityManager, next: DeputyGroup): Promise<void> {
+    await requireReference(manager, Committee, next.committeeId, 'committeeId', RECORD_NAMES.committee);
+  }
+}

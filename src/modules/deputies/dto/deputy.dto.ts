@@ -1,0 +1,167 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination.js';
+import { IsLocalDate } from '../../../common/validation.js';
+import { DEPUTY_LEVELS, type DeputyLevel } from '../../terms/term.entity.js';
+import { DEPUTY_STATUSES, GENDERS, type DeputyStatus, type Gender } from '../deputy.entity.js';
+
+export class CreateDeputyDto {
+  @ApiProperty({ description: '姓名（支持生僻字）/ name', maxLength: 50, example: '张𠮷' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name: string;
+
+  @ApiProperty({ description: '性别 / gender', enum: GENDERS })
+  @IsIn(GENDERS)
+  gender: Gender;
+
+  @ApiPropertyOptional({ description: '民族 / ethnicity', example: '汉族' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  ethnicity?: string | null;
+
+  @ApiPropertyOptional({ description: '出生日期 / birth date (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsLocalDate()
+  birthDate?: string | null;
+
+  @ApiPropertyOptional({ description: '党派 / party', example: '中共党员' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  party?: string | null;
+
+  @ApiProperty({ description: '代表级别 / level', enum: DEPUTY_LEVELS })
+  @IsIn(DEPUTY_LEVELS)
+  level: DeputyLevel;
+
+  @ApiPropertyOptional({ description: '选区 / constituency' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  constituency?: string | null;
+
+  @ApiPropertyOptional({ description: '职业 / occupation' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  occupation?: string | null;
+
+  @ApiPropertyOptional({ description: '工作单位及职务 / workplace' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  workplace?: string | null;
+
+  @ApiPropertyOptional({ description: '电话（个人信息，接口返回时脱敏）/ phone, masked in answers' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9+\- ]{5,30}$/, { message: 'phone must be 5–30 digits, spaces, + or -' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ description: '电子邮箱 / email' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(100)
+  email?: string | null;
+
+  @ApiProperty({ description: '所属人大工委 / committee id' })
+  @IsInt()
+  @Min(1)
+  committeeId: number;
+
+  @ApiPropertyOptional({ description: '所在社区/村 / community id', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  communityId?: number | null;
+
+  @ApiPropertyOptional({ description: '届次 / term id', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  termId?: number | null;
+
+  @ApiPropertyOptional({ description: '代表小组 / deputy group id', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  groupId?: number | null;
+
+  @ApiPropertyOptional({ description: '状态：serving 在任，ended 终止 / status', enum: DEPUTY_STATUSES, default: 'serving' })
+  @IsOptional()
+  @IsIn(DEPUTY_STATUSES)
+  status?: DeputyStatus;
+
+  @ApiPropertyOptional({ description: '终止原因 / reason the mandate ended' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  endedReason?: string | null;
+
+  @ApiPropertyOptional({ description: '终止日期 / date the mandate ended' })
+  @IsOptional()
+  @IsLocalDate()
+  endedOn?: string | null;
+}
+
+export class UpdateDeputyDto extends PartialType(CreateDeputyDto) {}
+
+export class ListDeputiesQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: '按人大工委 / by committee' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  committeeId?: number;
+
+  @ApiPropertyOptional({ description: '按社区/村 / by community' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  communityId?: number;
+
+  @ApiPropertyOptional({ description: '按代表小组 / by group' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  groupId?: number;
+
+  @ApiPropertyOptional({ description: '按届次 / by term' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  termId?: number;
+
+  @ApiPropertyOptional({ enum: DEPUTY_LEVELS })
+  @IsOptional()
+  @IsIn(DEPUTY_LEVELS)
+  level?: DeputyLevel;
+
+  @ApiPropertyOptional({ enum: DEPUTY_STATUSES })
+  @IsOptional()
+  @IsIn(DEPUTY_STATUSES)
+  status?: DeputyStatus;
+
+  @ApiPropertyOptional({ description: '姓名包含 / name contains' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  name?: string;
+}
+
+export class PerformanceQuery {
+  @ApiProperty({ description: '起始日期（含）/ from date, inclusive (YYYY-MM-DD)', example: '2020-01-01' })
+  @IsLocalDate()
+  from: string;
+
+  @ApiProperty({ description: '截止日期（含）/ to date, inclusive (YYYY-MM-DD)', example: '2020-12-31' })
+  @IsLocalDate()
+  to: string;
+}

@@ -1,0 +1,58 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '../../common/pagination.js';
+import { RecordController } from '../../common/record.controller.js';
+import { ScopeArea } from '../auth/auth.decorators.js';
+import { DictionariesService } from './dictionaries.service.js';
+import type { Dictionary } from './dictionary.entity.js';
+import type { DictionaryItem } from './dictionary-item.entity.js';
+import { DictionaryItemsService } from './dictionary-items.service.js';
+import {
+  CreateDictionaryDto,
+  CreateDictionaryItemDto,
+  ListDictionariesQuery,
+  ListDictionaryItemsQuery,
+  UpdateDictionaryDto,
+  UpdateDictionaryItemDto,
+} from './dto/dictionary.dto.js';
+
+@ApiTags('数据字典 Dictionaries')
+@Controller('dictionaries')
+export class DictionariesController extends RecordController<Dictionary>({
+  title: '数据字典 dictionaries',
+  create: CreateDictionaryDto,
+  update: UpdateDictionaryDto,
+  query: ListDictionariesQuery,
+}) {
+  constructor(service: DictionariesService) {
+    super(service);
+  }
+}
+
+@ApiTags('数据字典 Dictionaries')
+@Controller('dictionary-items')
+export class DictionaryItemsController extends RecordController<DictionaryItem>({
+  title: '字典项 dictionary items',
+  create: CreateDictionaryItemDto,
+  update: UpdateDictionaryItemDto,
+  query: ListDictionaryItemsQuery,
+}) {
+  constructor(service: DictionaryItemsService) {
+    super(service);
+  }
+}
+
+@ApiTags('数据字典 Dictionaries')
+@ApiBearerAuth()
+@ScopeArea('records')
+@Controller('activity-kinds')
+export class ActivityKindsController {
+  constructor(private readonly items: DictionaryItemsService) {}
+
+  @Get()
+  @ApiOperation({ summary: '启用的活动类型及其统计类别 / enabled activity kinds with their categories' })
+  async list(): Promise<Page<DictionaryItem>> {
+    const items = await this.items.activityKinds();
+    return { items, total: items.length, page: 1, pageSize: items.length };
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivityKindsController, DictionariesController, DictionaryItemsController } from './dictionaries.controller.js';
+import { DictionariesService } from './dictionaries.service.js';
+import { Dictionary } from './dictionary.entity.js';
+import { DictionaryItem } from './dictionary-item.entity.js';
+import { DictionaryItemsService } from './dictionary-items.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Dictionary, DictionaryItem])],
+  controllers: [DictionariesController, DictionaryItemsController, ActivityKindsController],
+  providers: [DictionariesService, DictionaryItemsService],
+  exports: [DictionariesService, DictionaryItemsService],
+})
+export class DictionariesModule {}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { RecordService } from '../../common/record.service.js';
+import { Dictionary } from './dictionary.entity.js';
+
+@Injectable()
+export class DictionariesService extends RecordService<Dictionary> {
+  protected readonly recordName = RECORD_NAMES.dictionary;
+  protected readonly sortable = ['id', 'code', 'name'] as const;
+
+  constructor(@InjectRepository(Dictionary) repository: Repository<Dictionary>) {
+    super(repository);
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { Repository } from 'typeorm';
+import { referenceNotFound, ruleViolation } from '../../common/errors.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { RecordService, requireReference } from '../../common/record.service.js';
+import { Dictionary } from './dictionary.entity.js';
+import { ACTIVITY_KIND_DICTIONARY, DictionaryItem } from './dictionary-item.entity.js';
+import type { ListDictionaryItemsQuery } from './dto/dictionary.dto.js';
+
+@Injectable()
+export class DictionaryItemsService extends RecordService<DictionaryItem> {
+  protected readonly recordName = RECORD_NAMES.dictionaryItem;
+  protected readonly sortable = ['id', 'sortOrder', 'code', 'label'] as const;
+  protected override readonly defaultSort = 'sortOrder';
+
+  constructor(@InjectRepository(DictionaryItem) repository: Repository<DictionaryItem>) {
+    super(repository);
+  }
+
+  protected override where(query: ListDictionaryItemsQuery): FindOptionsWhere<DictionaryItem> {
+    return { dictionaryId: query.dictionaryId };
+  }
+
+  /** Activity kinds each need a category (the quarterly rule counts by it); other items have none. */
+  protected override async checkWrite(manager: EntityManager, next: DictionaryItem): Promise<void> {
+    const dictionary = await requireReference(manager, Dictionary, next.dictionaryId, 'dictionaryId', RECORD_NAMES.dictionary);
+    next.category ??= null;
+    if (dictionary.code === ACTIVITY_KIND_DICTIONARY && next.category === null) {
+      throw ruleViolation({ zh: '活动类型必须指定统计类别', en: 'An activity kind needs a category' }, 'category');
+    }
+    if (dictionary.code !== ACTIVITY_KIND_DICTIONARY && next.category !== null) {
+      throw ruleViolation({ zh: '只有活动类型才有统计类别', en: 'Only activity kinds have a category' }, 'category');
+    }
+  }
+
+  /** Enabled activity kinds, in their sort order, with their categories. */
+  async activityKinds(): Promise<DictionaryItem[]> {
+    return this.repository
+      .createQueryBuilder('item')
+      .innerJoin('item.dictionary', 'dictionary')
+      .where('dictionary.code = :code', { code: ACTIVITY_KIND_DICTIONARY })
+      .andWhere('item.enabled = :enabled', { enabled: true })
+      .orderBy('item.sortOrder', 'ASC')
+      .addOrderBy('item.id', 'ASC')
+      .getMany();
+  }
+
+  /** An enabled activity kind by id, or a 422 naming `field`. */
+  async requireActivityKind(manager: EntityManager, id: number, field: string): Promise<DictionaryItem> {
+    const item = await manager
+      .createQueryBuilder(DictionaryItem, 'item')
+      .innerJoin('item.dictionary', 'dictionary')
+      .where('item.id = :id', { id })
+      .andWhere('dictionary.code = :code', { code: ACTIVITY_KIND_DICTIONARY })
+      .getOne();
+    if (!item) throw referenceNotFound(field, RECORD_NAMES.activityKind, id);
+    if (!item.enabled) {
+      throw ruleViolation({ zh: '该活动类型已停用', en: 'This activity kind is disabled' }, field);
+    }
+    return item;
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { Repository } from 'typeorm';
+import { ruleViolation } from '../../common/errors.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { RecordService } from '../../common/record.service.js';
+import type { ListTermsQuery } from './dto/term.dto.js';
+import { Term } from './term.entity.js';
+
+@Injectable()
+export class TermsService extends RecordService<Term> {
+  protected readonly recordName = RECORD_NAMES.term;
+  protected readonly sortable = ['id', 'ordinal', 'startsOn', 'level'] as const;
+
+  constructor(@InjectRepository(Term) repository: Repository<Term>) {
+    super(repository);
+  }
+
+  protected override where(query: ListTermsQuery): FindOptionsWhere<Term> {
+    return { level: query.level };
+  }
+
+  protected override checkWrite(_manager: EntityManager, next: Term): Promise<void> {
+    if (next.endsOn && next.endsOn < next.startsOn) {
+      throw ruleViolation({ zh: '结束日期早于开始日期', en: 'The term ends before it starts' }, 'endsOn');
+    }
+    return Promise.resolve();
+  }
+}
