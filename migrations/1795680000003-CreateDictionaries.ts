@@ -14,26 +14,78 @@ interface SeedItem {
 }
 
 /** Chinese defaults staff start from; they edit, add and disable entries in the admin panel. */
-const SEED: { code: string; name: string; nameEn: string; description: string; items: SeedItem[] }[] = [
+const SEED: {
+  code: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  items: SeedItem[];
+}[] = [
   {
     code: 'activity_kind',
     name: '活动类型',
     nameEn: 'Activity kinds',
-    description: '代表活动的类型，每类归入一个统计类别（会议、学习、监督、大会、联络站、联系选民、其他）',
+    description:
+      '代表活动的类型，每类归入一个统计类别（会议、学习、监督、大会、联络站、联系选民、其他）',
     items: [
-      { code: 'work_meeting', label: '代表工作会议', labelEn: 'Deputy work meeting', category: 'meeting' },
-      { code: 'group_activity', label: '代表小组活动', labelEn: 'Deputy group activity', category: 'meeting' },
+      {
+        code: 'work_meeting',
+        label: '代表工作会议',
+        labelEn: 'Deputy work meeting',
+        category: 'meeting',
+      },
+      {
+        code: 'group_activity',
+        label: '代表小组活动',
+        labelEn: 'Deputy group activity',
+        category: 'meeting',
+      },
       { code: 'group_study', label: '集中学习', labelEn: 'Group study', category: 'training' },
-      { code: 'documentary', label: '观看专题片', labelEn: 'Documentary screening', category: 'training' },
+      {
+        code: 'documentary',
+        label: '观看专题片',
+        labelEn: 'Documentary screening',
+        category: 'training',
+      },
       { code: 'lecture', label: '辅导报告', labelEn: 'Lecture', category: 'training' },
       { code: 'inspection', label: '视察', labelEn: 'Inspection', category: 'supervision' },
       { code: 'research_visit', label: '调研', labelEn: 'Research visit', category: 'supervision' },
-      { code: 'law_enforcement_check', label: '执法检查', labelEn: 'Law-enforcement check', category: 'supervision' },
-      { code: 'court_hearing', label: '旁听庭审', labelEn: 'Court-hearing observation', category: 'supervision' },
-      { code: 'supervision_forum', label: '监督座谈会', labelEn: 'Supervision forum', category: 'supervision' },
-      { code: 'special_inquiry', label: '专题询问', labelEn: 'Special inquiry', category: 'supervision' },
-      { code: 'plenary_session', label: '人民代表大会会议', labelEn: 'Plenary session', category: 'plenary' },
-      { code: 'reception_day', label: '联络站接待日', labelEn: 'Station reception day', category: 'station' },
+      {
+        code: 'law_enforcement_check',
+        label: '执法检查',
+        labelEn: 'Law-enforcement check',
+        category: 'supervision',
+      },
+      {
+        code: 'court_hearing',
+        label: '旁听庭审',
+        labelEn: 'Court-hearing observation',
+        category: 'supervision',
+      },
+      {
+        code: 'supervision_forum',
+        label: '监督座谈会',
+        labelEn: 'Supervision forum',
+        category: 'supervision',
+      },
+      {
+        code: 'special_inquiry',
+        label: '专题询问',
+        labelEn: 'Special inquiry',
+        category: 'supervision',
+      },
+      {
+        code: 'plenary_session',
+        label: '人民代表大会会议',
+        labelEn: 'Plenary session',
+        category: 'plenary',
+      },
+      {
+        code: 'reception_day',
+        label: '联络站接待日',
+        labelEn: 'Station reception day',
+        category: 'station',
+      },
       { code: 'voter_visit', label: '走访选民', labelEn: 'Voter visit', category: 'outreach' },
       { code: 'voter_forum', label: '选民座谈会', labelEn: 'Voter forum', category: 'outreach' },
       { code: 'campaign', label: '主题活动', labelEn: 'Campaign', category: 'other' },

@@ -21,7 +21,10 @@ export class CreateActivities1795680000004 implements MigrationInterface {
           { name: 'organiser', type: 'varchar', length: '100', isNullable: true },
           ...timestampColumns(queryRunner),
         ],
-        foreignKeys: [reference('committee_id', 'committee'), reference('kind_id', 'dictionary_item')],
+        foreignKeys: [
+          reference('committee_id', 'committee'),
+          reference('kind_id', 'dictionary_item'),
+        ],
         indices: [{ columnNames: ['committee_id', 'starts_at'] }],
       }),
     );
@@ -36,8 +39,14 @@ export class CreateActivities1795680000004 implements MigrationInterface {
           { name: 'note', type: 'varchar', length: '200', isNullable: true },
           ...timestampColumns(queryRunner),
         ],
-        foreignKeys: [reference('activity_id', 'activity', 'CASCADE'), reference('deputy_id', 'deputy')],
-        indices: [{ columnNames: ['activity_id', 'deputy_id'], isUnique: true }, { columnNames: ['deputy_id'] }],
+        foreignKeys: [
+          reference('activity_id', 'activity', 'CASCADE'),
+          reference('deputy_id', 'deputy'),
+        ],
+        indices: [
+          { columnNames: ['activity_id', 'deputy_id'], isUnique: true },
+          { columnNames: ['deputy_id'] },
+        ],
       }),
     );
   }

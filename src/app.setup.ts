@@ -23,10 +23,13 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
   const express = (app as NestExpressApplication).getHttpAdapter().getInstance();
   express.disable('x-powered-by');
   // Instants leave the API as ISO 8601 with the committee's offset: 2020-03-31T23:30:00.000+08:00.
-  express.set('json replacer', function (this: Record<string, unknown>, key: string, value: unknown) {
-    const raw = this[key];
-    return raw instanceof Date ? formatInstant(raw, config.timeZone) : value;
-  });
+  express.set(
+    'json replacer',
+    function (this: Record<string, unknown>, key: string, value: unknown) {
+      const raw = this[key];
+      return raw instanceof Date ? formatInstant(raw, config.timeZone) : value;
+    },
+  );
 
   app.use(requestLogging(logger));
   app.use(
@@ -77,7 +80,7 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
       .setDescription(
         '街道人大工委的代表、活动、出席与统计数据接口。使用 API 密钥：`Authorization: Bearer <key>`；' +
           '读取需 records:read，写入需 records:write。时间为带时区偏移的 ISO 8601。\n\n' +
-          'Records of a subdistrict people\'s congress working committee. Send an API key as a Bearer token.',
+          "Records of a subdistrict people's congress working committee. Send an API key as a Bearer token.",
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API 密钥 / API key' })

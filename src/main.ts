@@ -48,8 +48,11 @@ async function bootstrap(): Promise<void> {
       ].join('\n'),
     );
   }
-  const where = config.database.dialect === 'sqlite' ? config.database.sqlitePath : config.database.dialect;
-  logger.log(`人大工委工作平台已启动 / listening on http://localhost:${config.port}/admin (database: ${where})`);
+  const where =
+    config.database.dialect === 'sqlite' ? config.database.sqlitePath : config.database.dialect;
+  logger.log(
+    `人大工委工作平台已启动 / listening on http://localhost:${config.port}/admin (database: ${where})`,
+  );
 }
 
 void bootstrap();

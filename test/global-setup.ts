@@ -18,6 +18,7 @@ export default async function globalSetup(): Promise<void> {
   } catch (error) {
     throw new Error(
       `MariaDB is not reachable at ${url.host} (TEST_MARIADB_URL); start it (README, troubleshooting): ${String(error)}`,
+      { cause: error },
     );
   }
 }

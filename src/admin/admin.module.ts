@@ -33,7 +33,14 @@ export class AdminPanelModule {
       module: AdminPanelModule,
       imports: [
         AdminModule.createAdminAsync({
-          imports: [AuthModule, CommitteesModule, TermsModule, DeputiesModule, DictionariesModule, ActivitiesModule],
+          imports: [
+            AuthModule,
+            CommitteesModule,
+            TermsModule,
+            DeputiesModule,
+            DictionariesModule,
+            ActivitiesModule,
+          ],
           inject: [
             AdminUsersService,
             CommitteesService,
@@ -89,7 +96,10 @@ export class AdminPanelModule {
             auth: {
               cookieName: config.session.cookieName,
               cookiePassword: config.session.secret,
-              authenticate: async (username: string, password: string): Promise<AdminSessionUser | null> => {
+              authenticate: async (
+                username: string,
+                password: string,
+              ): Promise<AdminSessionUser | null> => {
                 const user = await users.authenticate(username ?? '', password ?? '');
                 if (!user) return null;
                 return {

@@ -1,8 +1,15 @@
 const escapeHtml = (value: string): string =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 /** A small server-rendered page: it must work before the AdminJS app is allowed to load. */
-export function changePasswordPage(input: { action: string; username: string; error?: string }): string {
+export function changePasswordPage(input: {
+  action: string;
+  username: string;
+  error?: string;
+}): string {
   const error = input.error ? `<p class="error" role="alert">${escapeHtml(input.error)}</p>` : '';
   return `<!doctype html>
 <html lang="zh-CN">

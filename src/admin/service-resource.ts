@@ -1,5 +1,5 @@
 import { Resource as TypeormResource } from '@adminjs/typeorm';
-import { flat, ValidationError, type ParamsType } from 'adminjs';
+import { ValidationError, type ParamsType } from 'adminjs';
 import type { ClassConstructor } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
 import type { BaseEntity } from 'typeorm';
@@ -41,7 +41,10 @@ export class ServiceResource extends TypeormResource {
     return this.translateErrors(() => this.binding.create(input));
   }
 
-  override async update(id: string | number, params: Record<string, unknown> = {}): Promise<ParamsType> {
+  override async update(
+    id: string | number,
+    params: Record<string, unknown> = {},
+  ): Promise<ParamsType> {
     const input = await this.toInput(params, this.binding.updateDto);
     return this.translateErrors(() => this.binding.update(Number(id), input));
   }
@@ -51,10 +54,16 @@ export class ServiceResource extends TypeormResource {
   }
 
   /** AdminJS form values (strings, '' for empty) → the DTO's shape, then the DTO's validation. */
-  private async toInput(params: Record<string, unknown>, dto: ClassConstructor<object>): Promise<object> {
+  private async toInput(
+    params: Record<string, unknown>,
+    dto: ClassConstructor<object>,
+  ): Promise<object> {
     // @adminjs/typeorm's own string → number/reference conversion (declared private in its types).
-    const adapter = this as unknown as { prepareParams(p: Record<string, unknown>): Record<string, unknown> };
-    const prepared = flat.unflatten(adapter.prepareParams(params)) as Record<string, unknown>;
+    const adapter = this as unknown as {
+      prepareParams(p: Record<string, unknown>): Record<string, unknown>;
+    };
+    // Our DTOs are flat, so AdminJS's flattened keys are already the DTO's field names.
+    const prepared = adapter.prepareParams(params);
     const fields = dtoFields(dto);
     const input: Record<string, unknown> = {};
     for (const field of fields) {
@@ -76,7 +85,10 @@ export class ServiceResource extends TypeormResource {
     } catch (error) {
       if (error instanceof DomainError) {
         const fields = Object.fromEntries(
-          error.details.map((detail) => [detail.field, { message: detail.problem, type: error.code }]),
+          error.details.map((detail) => [
+            detail.field,
+            { message: detail.problem, type: error.code },
+          ]),
         );
         throw new ValidationError(fields, { message: error.message, type: error.code });
       }

@@ -62,7 +62,11 @@ export const notFound = (what: RecordName, id: number | string): DomainError =>
     en: `${what.en} ${id} not found`,
   });
 
-export const referenceNotFound = (field: string, what: RecordName, id: number | string): DomainError =>
+export const referenceNotFound = (
+  field: string,
+  what: RecordName,
+  id: number | string,
+): DomainError =>
   new DomainError(
     ErrorCode.ReferenceNotFound,
     { zh: `引用的${what.zh}（ID ${id}）不存在`, en: `Referenced ${what.en} ${id} does not exist` },

@@ -17,8 +17,16 @@ interface ErrorBody {
 
 const HTTP_MESSAGES: Partial<Record<number, { code: ErrorCode; zh: string; en: string }>> = {
   [HttpStatus.NOT_FOUND]: { code: ErrorCode.NotFound, zh: '找不到该地址', en: 'Not found' },
-  [HttpStatus.BAD_REQUEST]: { code: ErrorCode.ValidationFailed, zh: '请求格式有误', en: 'Malformed request' },
-  [HttpStatus.PAYLOAD_TOO_LARGE]: { code: ErrorCode.PayloadTooLarge, zh: '请求内容过大', en: 'Payload too large' },
+  [HttpStatus.BAD_REQUEST]: {
+    code: ErrorCode.ValidationFailed,
+    zh: '请求格式有误',
+    en: 'Malformed request',
+  },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: {
+    code: ErrorCode.PayloadTooLarge,
+    zh: '请求内容过大',
+    en: 'Payload too large',
+  },
   [HttpStatus.UNAUTHORIZED]: { code: ErrorCode.Unauthorized, zh: '未认证', en: 'Unauthorized' },
   [HttpStatus.FORBIDDEN]: { code: ErrorCode.Forbidden, zh: '无权访问', en: 'Forbidden' },
 };
@@ -39,18 +47,25 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private describe(exception: unknown, request: Request): [number, ErrorBody] {
     if (exception instanceof DomainError) {
-      return [exception.status, { code: exception.code, message: exception.message, details: exception.details }];
+      return [
+        exception.status,
+        { code: exception.code, message: exception.message, details: exception.details },
+      ];
     }
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
+      const status: number = exception.getStatus();
       const known = HTTP_MESSAGES[status];
       if (known) {
         return [status, { code: known.code, message: `${known.zh} / ${known.en}`, details: [] }];
       }
-      if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      if (status === (HttpStatus.SERVICE_UNAVAILABLE as number)) {
         return [
           status,
-          { code: 'SERVICE_UNAVAILABLE', message: '服务暂不可用 / Service unavailable', details: [exception.getResponse()] },
+          {
+            code: 'SERVICE_UNAVAILABLE',
+            message: '服务暂不可用 / Service unavailable',
+            details: [exception.getResponse()],
+          },
         ];
       }
       if (status < 500) {

@@ -29,7 +29,15 @@ export function createRootLogger(config: AppConfig): Logger {
     },
     transport:
       config.log.format === 'pretty'
-        ? { target: 'pino-pretty', options: { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } }
+        ? {
+            target: 'pino-pretty',
+            options: {
+              colorize: true,
+              singleLine: true,
+              translateTime: 'SYS:HH:MM:ss.l',
+              ignore: 'pid,hostname,service',
+            },
+          }
         : undefined,
   });
 }
@@ -38,11 +46,21 @@ export function createRootLogger(config: AppConfig): Logger {
 export class PinoLoggerService implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
-    const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    rest: unknown[],
+  ): void {
+    const context =
+      rest.length > 0 && typeof rest[rest.length - 1] === 'string'
+        ? (rest[rest.length - 1] as string)
+        : undefined;
     if (message !== null && typeof message === 'object' && !(message instanceof Error)) {
       const [text] = rest;
-      this.logger[level]({ context, ...(message as object) }, typeof text === 'string' && text !== context ? text : undefined);
+      this.logger[level](
+        { context, ...message },
+        typeof text === 'string' && text !== context ? text : undefined,
+      );
       return;
     }
     if (level === 'error' && rest.length > 1 && typeof rest[0] === 'string') {
@@ -70,23 +88,33 @@ export class PinoLoggerService implements LoggerService {
 }
 
 /** Gives each request an id (kept from X-Request-Id when sane), echoes it, and logs the request. */
-export function requestLogging(logger: Logger): (req: Request, res: Response, next: NextFunction) => void {
+export function requestLogging(
+  logger: Logger,
+): (req: Request, res: Response, next: NextFunction) => void {
   const http = pinoHttp({
     logger,
     genReqId: (req, res) => {
       const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+      const id =
+        typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(incoming)
+          ? incoming
+          : randomUUID();
       res.setHeader('X-Request-Id', id);
       return id;
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.split('?')[0],
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
   return (req, res, next) => {
     http(req, res);
-    requestContext.run({ requestId: String(req.id) }, next);
+    requestContext.run({ requestId: String(req.id as string) }, next);
   };
 }

@@ -13,7 +13,12 @@ export class PageQueryDto {
   @Min(1)
   page?: number;
 
-  @ApiPropertyOptional({ description: '每页条数 / page size', default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @ApiPropertyOptional({
+    description: '每页条数 / page size',
+    default: 20,
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -59,7 +59,10 @@ export function quarterPeriod(year: number, quarter: number, timeZone: string): 
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
     throw new RangeError(`quarter must be 1..4, got ${quarter}`);
   }
-  return toPeriod('quarter', DateTime.fromObject({ year, month: quarter * 3 - 2, day: 1 }, { zone: timeZone }));
+  return toPeriod(
+    'quarter',
+    DateTime.fromObject({ year, month: quarter * 3 - 2, day: 1 }, { zone: timeZone }),
+  );
 }
 
 /** The period immediately before the given one. */

@@ -1,4 +1,15 @@
-import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query, ValidationPipe, type Type } from '@nestjs/common';
+import {
+  Body,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  ValidationPipe,
+  type Type,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import type { DeepPartial, ObjectLiteral } from 'typeorm';
 import { ScopeArea } from '../modules/auth/auth.decorators.js';
@@ -24,7 +35,9 @@ const validated = (expectedType: Type<object>): ValidationPipe =>
  * record's own DTOs validated and documented. Controllers extend the returned class and may
  * override `present` to shape what leaves the API (e.g. masking personal data).
  */
-export function RecordController<T extends ObjectLiteral & { id: number }>(options: RecordControllerOptions) {
+export function RecordController<T extends ObjectLiteral & { id: number }>(
+  options: RecordControllerOptions,
+) {
   @ApiBearerAuth()
   @ScopeArea('records')
   abstract class RecordControllerBase {
@@ -57,15 +70,22 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(optio
 
     @Patch(':id')
     @ApiBody({ type: options.update })
-    @ApiOperation({ summary: `修改（只改提交的字段）/ update (only the fields sent) in ${options.title}` })
-    async update(@Param('id', IdPipe) id: number, @Body(validated(options.update)) body: object): Promise<unknown> {
+    @ApiOperation({
+      summary: `修改（只改提交的字段）/ update (only the fields sent) in ${options.title}`,
+    })
+    async update(
+      @Param('id', IdPipe) id: number,
+      @Body(validated(options.update)) body: object,
+    ): Promise<unknown> {
       return this.present(await this.service.update(id, body as DeepPartial<T>));
     }
 
     @Delete(':id')
     @HttpCode(204)
     @ApiNoContentResponse({ description: '已删除 / deleted' })
-    @ApiOperation({ summary: `删除（仍被引用时 409）/ delete (409 while referenced) from ${options.title}` })
+    @ApiOperation({
+      summary: `删除（仍被引用时 409）/ delete (409 while referenced) from ${options.title}`,
+    })
     async remove(@Param('id', IdPipe) id: number): Promise<void> {
       await this.service.remove(id);
     }

@@ -1,4 +1,11 @@
-import type { DeepPartial, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
+import type {
+  DeepPartial,
+  EntityManager,
+  EntityTarget,
+  FindOptionsWhere,
+  ObjectLiteral,
+  Repository,
+} from 'typeorm';
 import { isForeignKeyViolation, isUniqueViolation } from '../database/database-errors.js';
 import { conflict, invalidInput, notFound, referenceNotFound, type RecordName } from './errors.js';
 import { pageRequest, toPage, type Page, type PageQueryDto } from './pagination.js';
@@ -67,7 +74,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
       const current = await this.load(manager, id);
       await this.checkRemove(manager, current);
       try {
-        await manager.delete(this.target, { id } as never);
+        await manager.delete(this.target, { id });
       } catch (error) {
         if (isForeignKeyViolation(error)) {
           throw conflict({
@@ -95,7 +102,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
     const metadata = this.repository.metadata;
     const problems: { field: string; problem: string }[] = [];
     const changes: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(input as Record<string, unknown>)) {
+    for (const [field, value] of Object.entries(input)) {
       if (value === undefined) continue;
       if (value === null && metadata.findColumnWithPropertyName(field)?.isNullable === false) {
         problems.push({ field, problem: '不能为空 / must not be null' });

@@ -60,7 +60,8 @@ export const VALIDATION_PIPE_OPTIONS: ValidationPipeOptions = {
   exceptionFactory: (errors: ValidationError[]) => invalidInput(validationDetails(errors)),
 };
 
-export const createValidationPipe = (): ValidationPipe => new ValidationPipe(VALIDATION_PIPE_OPTIONS);
+export const createValidationPipe = (): ValidationPipe =>
+  new ValidationPipe(VALIDATION_PIPE_OPTIONS);
 
 /**
  * Validates a plain object against a DTO class exactly as the API's pipe does; the admin panel

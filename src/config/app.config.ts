@@ -41,7 +41,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const raw = str(name, String(fallback));
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name}="${raw}" 必须是 ${min}–${max} 之间的整数 / must be an integer in ${min}..${max}`);
+      problems.push(
+        `${name}="${raw}" 必须是 ${min}–${max} 之间的整数 / must be an integer in ${min}..${max}`,
+      );
       return fallback;
     }
     return value;
@@ -56,7 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
     const raw = str(name, fallback);
     if (!(allowed as readonly string[]).includes(raw)) {
-      problems.push(`${name}="${raw}" 必须是 ${allowed.join(' | ')} 之一 / must be one of ${allowed.join(', ')}`);
+      problems.push(
+        `${name}="${raw}" 必须是 ${allowed.join(' | ')} 之一 / must be one of ${allowed.join(', ')}`,
+      );
       return fallback;
     }
     return raw as T;
@@ -74,7 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dialect = scheme;
       try {
         const parsed = new URL(url);
-        if (parsed.pathname.length <= 1) problems.push('DATABASE_URL 缺少数据库名 / names no database');
+        if (parsed.pathname.length <= 1) {
+          problems.push('DATABASE_URL 缺少数据库名 / names no database');
+        }
       } catch {
         problems.push('DATABASE_URL 不是有效的 URL / is not a valid URL');
       }
@@ -87,12 +93,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const timeZone = str('APP_TIMEZONE', 'Asia/Shanghai');
   if (!IANAZone.isValidZone(timeZone)) {
-    problems.push(`APP_TIMEZONE="${timeZone}" 不是有效的 IANA 时区 / is not a valid IANA time zone`);
+    problems.push(
+      `APP_TIMEZONE="${timeZone}" 不是有效的 IANA 时区 / is not a valid IANA time zone`,
+    );
   }
 
   const logLevel = str('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) {
-    problems.push(`LOG_LEVEL="${logLevel}" 必须是 ${LOG_LEVELS.join(' | ')} 之一 / must be one of them`);
+    problems.push(
+      `LOG_LEVEL="${logLevel}" 必须是 ${LOG_LEVELS.join(' | ')} 之一 / must be one of them`,
+    );
   }
   const logFormat = oneOf<LogFormat>('LOG_FORMAT', nodeEnv === 'development' ? 'pretty' : 'json', [
     'json',

@@ -18,7 +18,8 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     migrationsRun: false,
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logging: ['error'] as ('error' | 'warn')[],
+    // Query errors reach the global filter, which logs what is unexpected; no console output.
+    logging: false,
   };
   const { database } = config;
   if (database.dialect === 'sqlite') {

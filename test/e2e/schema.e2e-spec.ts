@@ -6,7 +6,7 @@ import { createTestDatabase, testDialect, type TestDatabase } from '../support/t
 /** Every CREATE/ALTER/DROP the entities would still need; empty when migrations match them. */
 async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
   const sqlInMemory = await dataSource.driver.createSchemaBuilder().log();
-  return sqlInMemory.upQueries.map((query) => query.query);
+  return sqlInMemory.upQueries.map((query): string => String(query.query));
 }
 
 async function schemaSnapshot(dataSource: DataSource): Promise<string> {
@@ -19,9 +19,13 @@ async function schemaSnapshot(dataSource: DataSource): Promise<string> {
       tables
         .map((table) => ({
           name: table.name,
-          columns: table.columns.map((c) => [c.name, c.type, c.length, c.isNullable, c.default]).sort(),
+          columns: table.columns
+            .map((c): unknown[] => [c.name, c.type, c.length, c.isNullable, String(c.default)])
+            .sort(),
           indices: table.indices.map((i) => [i.name, i.columnNames, i.isUnique]).sort(),
-          foreignKeys: table.foreignKeys.map((f) => [f.name, f.columnNames, f.referencedTableName]).sort(),
+          foreignKeys: table.foreignKeys
+            .map((f) => [f.name, f.columnNames, f.referencedTableName])
+            .sort(),
         }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     );
@@ -54,7 +58,9 @@ describe(`schema on ${testDialect()}`, () => {
   it('should give the same schema after reverting every migration and re-applying', async () => {
     const before = await schemaSnapshot(dataSource);
     for (let i = 0; i < dataSource.migrations.length; i++) await dataSource.undoLastMigration();
-    const leftover = await dataSource.createQueryRunner().getTables(['committee', 'deputy', 'activity']);
+    const leftover = await dataSource
+      .createQueryRunner()
+      .getTables(['committee', 'deputy', 'activity']);
     expect(leftover).toEqual([]);
     await dataSource.runMigrations();
     await expect(schemaSnapshot(dataSource)).resolves.toBe(before);
@@ -64,16 +70,21 @@ describe(`schema on ${testDialect()}`, () => {
   it('should round-trip names with 4-byte characters and emoji', async () => {
     const names = ['𠮷田', '䶮', '𡒄社区', '代表👍🏽'];
     for (const name of names) {
-      await dataSource.query('INSERT INTO committee (name, kind) VALUES (?, ?)', [name, 'district']);
+      await dataSource.query('INSERT INTO committee (name, kind) VALUES (?, ?)', [
+        name,
+        'district',
+      ]);
     }
-    const rows = (await dataSource.query('SELECT name FROM committee ORDER BY id')) as { name: string }[];
+    const rows = await dataSource.query<{ name: string }[]>(
+      'SELECT name FROM committee ORDER BY id',
+    );
     expect(rows.map((row) => row.name)).toEqual(names);
   });
 
   it('should seed the activity kinds with a category each', async () => {
-    const rows = (await dataSource.query(
+    const rows = await dataSource.query<{ code: string; category: string | null }[]>(
       "SELECT i.code, i.category FROM dictionary_item i JOIN dictionary d ON d.id = i.dictionary_id WHERE d.code = 'activity_kind'",
-    )) as { code: string; category: string | null }[];
+    );
     expect(rows.length).toBeGreaterThanOrEqual(10);
     expect(rows.every((row) => row.category !== null)).toBe(true);
     expect(rows.map((row) => row.code)).toContain('work_meeting');

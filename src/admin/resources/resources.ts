@@ -5,7 +5,11 @@ import { Activity } from '../../modules/activities/activity.entity.js';
 import { ActivitiesService } from '../../modules/activities/activities.service.js';
 import { Attendance } from '../../modules/activities/attendance.entity.js';
 import { AttendanceService } from '../../modules/activities/attendance.service.js';
-import { AttendanceItemDto, CreateActivityDto, UpdateActivityDto } from '../../modules/activities/dto/activity.dto.js';
+import {
+  AttendanceItemDto,
+  CreateActivityDto,
+  UpdateActivityDto,
+} from '../../modules/activities/dto/activity.dto.js';
 import { AdminUser } from '../../modules/auth/admin-user.entity.js';
 import { ApiKey } from '../../modules/auth/api-key.entity.js';
 import { CommitteesService } from '../../modules/committees/committees.service.js';
@@ -22,7 +26,10 @@ import { DeputiesService } from '../../modules/deputies/deputies.service.js';
 import { DeputyGroup } from '../../modules/deputies/deputy-group.entity.js';
 import { DeputyGroupsService } from '../../modules/deputies/deputy-groups.service.js';
 import { Deputy } from '../../modules/deputies/deputy.entity.js';
-import { CreateDeputyGroupDto, UpdateDeputyGroupDto } from '../../modules/deputies/dto/deputy-group.dto.js';
+import {
+  CreateDeputyGroupDto,
+  UpdateDeputyGroupDto,
+} from '../../modules/deputies/dto/deputy-group.dto.js';
 import { CreateDeputyDto, UpdateDeputyDto } from '../../modules/deputies/dto/deputy.dto.js';
 import { DictionariesService } from '../../modules/dictionaries/dictionaries.service.js';
 import { Dictionary } from '../../modules/dictionaries/dictionary.entity.js';
@@ -72,7 +79,10 @@ const bind = (
   remove: (id) => service.remove(id),
 });
 
-const TIMESTAMPS = { createdAt: { isVisible: { list: false, filter: true, show: true, edit: false } }, updatedAt: { isVisible: { list: false, filter: false, show: true, edit: false } } };
+const TIMESTAMPS = {
+  createdAt: { isVisible: { list: false, filter: true, show: true, edit: false } },
+  updatedAt: { isVisible: { list: false, filter: false, show: true, edit: false } },
+};
 
 /** Read-only in the panel: no new, edit or delete — server-side, not just hidden. */
 const READ_ONLY: ResourceOptions['actions'] = {
@@ -85,21 +95,33 @@ const READ_ONLY: ResourceOptions['actions'] = {
 export function adminResources(services: AdminServices): ResourceWithOptions[] {
   return [
     {
-      resource: new ServiceResource(Committee, bind(services.committees, CreateCommitteeDto, UpdateCommitteeDto)),
+      resource: new ServiceResource(
+        Committee,
+        bind(services.committees, CreateCommitteeDto, UpdateCommitteeDto),
+      ),
       options: {
         navigation: NAVIGATION.organisation,
         listProperties: ['id', 'name', 'kind', 'parentId'],
         filterProperties: ['name', 'kind', 'parentId'],
-        properties: { ...TIMESTAMPS, kind: { availableValues: availableValues(VALUE_LABELS.committeeKind) } },
+        properties: {
+          ...TIMESTAMPS,
+          kind: { availableValues: availableValues(VALUE_LABELS.committeeKind) },
+        },
       },
     },
     {
-      resource: new ServiceResource(Community, bind(services.communities, CreateCommunityDto, UpdateCommunityDto)),
+      resource: new ServiceResource(
+        Community,
+        bind(services.communities, CreateCommunityDto, UpdateCommunityDto),
+      ),
       options: {
         navigation: NAVIGATION.organisation,
         listProperties: ['id', 'name', 'kind', 'committeeId'],
         filterProperties: ['name', 'kind', 'committeeId'],
-        properties: { ...TIMESTAMPS, kind: { availableValues: availableValues(VALUE_LABELS.communityKind) } },
+        properties: {
+          ...TIMESTAMPS,
+          kind: { availableValues: availableValues(VALUE_LABELS.communityKind) },
+        },
       },
     },
     {
@@ -107,11 +129,17 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
       options: {
         navigation: NAVIGATION.organisation,
         listProperties: ['id', 'name', 'level', 'ordinal', 'startsOn', 'endsOn'],
-        properties: { ...TIMESTAMPS, level: { availableValues: availableValues(VALUE_LABELS.level) } },
+        properties: {
+          ...TIMESTAMPS,
+          level: { availableValues: availableValues(VALUE_LABELS.level) },
+        },
       },
     },
     {
-      resource: new ServiceResource(DeputyGroup, bind(services.deputyGroups, CreateDeputyGroupDto, UpdateDeputyGroupDto)),
+      resource: new ServiceResource(
+        DeputyGroup,
+        bind(services.deputyGroups, CreateDeputyGroupDto, UpdateDeputyGroupDto),
+      ),
       options: {
         navigation: NAVIGATION.organisation,
         listProperties: ['id', 'name', 'committeeId'],
@@ -119,14 +147,50 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
       },
     },
     {
-      resource: new ServiceResource(Deputy, bind(services.deputies, CreateDeputyDto, UpdateDeputyDto)),
+      resource: new ServiceResource(
+        Deputy,
+        bind(services.deputies, CreateDeputyDto, UpdateDeputyDto),
+      ),
       options: {
         navigation: NAVIGATION.deputies,
-        listProperties: ['id', 'name', 'gender', 'level', 'committeeId', 'communityId', 'groupId', 'status'],
-        filterProperties: ['name', 'level', 'committeeId', 'communityId', 'groupId', 'termId', 'status'],
+        listProperties: [
+          'id',
+          'name',
+          'gender',
+          'level',
+          'committeeId',
+          'communityId',
+          'groupId',
+          'status',
+        ],
+        filterProperties: [
+          'name',
+          'level',
+          'committeeId',
+          'communityId',
+          'groupId',
+          'termId',
+          'status',
+        ],
         editProperties: [
-          'name', 'gender', 'ethnicity', 'birthDate', 'party', 'level', 'constituency', 'occupation', 'workplace',
-          'phone', 'email', 'committeeId', 'communityId', 'termId', 'groupId', 'status', 'endedReason', 'endedOn',
+          'name',
+          'gender',
+          'ethnicity',
+          'birthDate',
+          'party',
+          'level',
+          'constituency',
+          'occupation',
+          'workplace',
+          'phone',
+          'email',
+          'committeeId',
+          'communityId',
+          'termId',
+          'groupId',
+          'status',
+          'endedReason',
+          'endedOn',
         ],
         properties: {
           ...TIMESTAMPS,
@@ -137,7 +201,10 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
       },
     },
     {
-      resource: new ServiceResource(Activity, bind(services.activities, CreateActivityDto, UpdateActivityDto)),
+      resource: new ServiceResource(
+        Activity,
+        bind(services.activities, CreateActivityDto, UpdateActivityDto),
+      ),
       options: {
         navigation: NAVIGATION.activities,
         listProperties: ['id', 'title', 'kindId', 'committeeId', 'startsAt', 'status'],
@@ -158,18 +225,24 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
           const { activityId, ...item } = input as AttendanceForm;
           return services.attendance.add(activityId, item);
         },
-        update: (id, input) => services.attendance.updateById(id, input as Partial<AttendanceItemDto>),
+        update: (id, input) => services.attendance.updateById(id, input),
         remove: (id) => services.attendance.removeById(id),
       }),
       options: {
         navigation: NAVIGATION.activities,
         listProperties: ['id', 'activityId', 'deputyId', 'status', 'note'],
         filterProperties: ['activityId', 'deputyId', 'status'],
-        properties: { ...TIMESTAMPS, status: { availableValues: availableValues(VALUE_LABELS.attendanceStatus) } },
+        properties: {
+          ...TIMESTAMPS,
+          status: { availableValues: availableValues(VALUE_LABELS.attendanceStatus) },
+        },
       },
     },
     {
-      resource: new ServiceResource(Dictionary, bind(services.dictionaries, CreateDictionaryDto, UpdateDictionaryDto)),
+      resource: new ServiceResource(
+        Dictionary,
+        bind(services.dictionaries, CreateDictionaryDto, UpdateDictionaryDto),
+      ),
       options: {
         navigation: NAVIGATION.system,
         listProperties: ['id', 'code', 'name', 'description'],
@@ -197,7 +270,14 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
       options: {
         navigation: NAVIGATION.system,
         actions: READ_ONLY,
-        listProperties: ['id', 'username', 'displayName', 'enabled', 'mustChangePassword', 'lastLoginAt'],
+        listProperties: [
+          'id',
+          'username',
+          'displayName',
+          'enabled',
+          'mustChangePassword',
+          'lastLoginAt',
+        ],
         properties: { ...TIMESTAMPS, passwordHash: { isVisible: false } },
       },
     },
@@ -206,7 +286,16 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
       options: {
         navigation: NAVIGATION.system,
         actions: READ_ONLY,
-        listProperties: ['id', 'name', 'prefix', 'scopes', 'committeeId', 'expiresAt', 'revokedAt', 'lastUsedAt'],
+        listProperties: [
+          'id',
+          'name',
+          'prefix',
+          'scopes',
+          'committeeId',
+          'expiresAt',
+          'revokedAt',
+          'lastUsedAt',
+        ],
         properties: { secretHash: { isVisible: false } },
       },
     },

@@ -39,13 +39,21 @@ export class ActivitiesController extends RecordController<Activity>({
 
   @Post(':id/attendance')
   @ApiOperation({ summary: '登记一名代表的出席（已有则 409）/ add one row (409 if present)' })
-  addAttendance(@Param('id', IdPipe) id: number, @Body() body: AttendanceItemDto): Promise<Attendance> {
+  addAttendance(
+    @Param('id', IdPipe) id: number,
+    @Body() body: AttendanceItemDto,
+  ): Promise<Attendance> {
     return this.attendance.add(id, body);
   }
 
   @Put(':id/attendance')
-  @ApiOperation({ summary: '批量登记出席，按代表新增或更新，全部成功或全部不变 / bulk upsert, all or nothing' })
-  async upsertAttendance(@Param('id', IdPipe) id: number, @Body() body: BulkAttendanceDto): Promise<Page<Attendance>> {
+  @ApiOperation({
+    summary: '批量登记出席，按代表新增或更新，全部成功或全部不变 / bulk upsert, all or nothing',
+  })
+  async upsertAttendance(
+    @Param('id', IdPipe) id: number,
+    @Body() body: BulkAttendanceDto,
+  ): Promise<Page<Attendance>> {
     const items = await this.attendance.upsert(id, body.items);
     return { items, total: items.length, page: 1, pageSize: items.length };
   }

@@ -10,7 +10,11 @@ import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Committee } from '../committees/committee.entity.js';
 import { DictionaryItemsService } from '../dictionaries/dictionary-items.service.js';
 import { Activity } from './activity.entity.js';
-import type { CreateActivityDto, ListActivitiesQuery, UpdateActivityDto } from './dto/activity.dto.js';
+import type {
+  CreateActivityDto,
+  ListActivitiesQuery,
+  UpdateActivityDto,
+} from './dto/activity.dto.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -31,7 +35,9 @@ export class ActivitiesService extends RecordService<Activity> {
   protected override where(query: ListActivitiesQuery): FindOptionsWhere<Activity> {
     const tz = this.config.timeZone;
     const from = query.from ? MoreThanOrEqual(startOfLocalDate(query.from, tz)) : undefined;
-    const to = query.to ? LessThan(new Date(startOfLocalDate(query.to, tz).getTime() + DAY_MS)) : undefined;
+    const to = query.to
+      ? LessThan(new Date(startOfLocalDate(query.to, tz).getTime() + DAY_MS))
+      : undefined;
     return {
       committeeId: query.committeeId,
       kindId: query.kindId,
@@ -41,10 +47,19 @@ export class ActivitiesService extends RecordService<Activity> {
   }
 
   protected override async checkWrite(manager: EntityManager, next: Activity): Promise<void> {
-    await requireReference(manager, Committee, next.committeeId, 'committeeId', RECORD_NAMES.committee);
+    await requireReference(
+      manager,
+      Committee,
+      next.committeeId,
+      'committeeId',
+      RECORD_NAMES.committee,
+    );
     await this.kinds.requireActivityKind(manager, next.kindId, 'kindId');
     if (next.endsAt && next.endsAt.getTime() < next.startsAt.getTime()) {
-      throw ruleViolation({ zh: '结束时间早于开始时间', en: 'The activity ends before it starts' }, 'endsAt');
+      throw ruleViolation(
+        { zh: '结束时间早于开始时间', en: 'The activity ends before it starts' },
+        'endsAt',
+      );
     }
   }
 
@@ -63,6 +78,6 @@ export class ActivitiesService extends RecordService<Activity> {
       const value = output[field];
       if (typeof value === 'string') output[field] = new Date(value);
     }
-    return output as DeepPartial<Activity>;
+    return output;
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { conflict, invalidInput, notFound, referenceNotFound, ruleViolation } from '../../common/errors.js';
+import {
+  conflict,
+  invalidInput,
+  notFound,
+  referenceNotFound,
+  ruleViolation,
+} from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
 import { Deputy } from '../deputies/deputy.entity.js';
@@ -16,7 +22,9 @@ export class AttendanceService {
 
   async list(activityId: number): Promise<Attendance[]> {
     await this.requireActivity(this.dataSource.manager, activityId);
-    return this.dataSource.getRepository(Attendance).find({ where: { activityId }, order: { deputyId: 'ASC' } });
+    return this.dataSource
+      .getRepository(Attendance)
+      .find({ where: { activityId }, order: { deputyId: 'ASC' } });
   }
 
   /** Adds one row; a second row for the same deputy is a 409. */
@@ -24,11 +32,17 @@ export class AttendanceService {
     return this.dataSource.transaction(async (manager) => {
       await this.checkItems(manager, activityId, [item]);
       try {
-        return await manager.save(Attendance, manager.create(Attendance, { activityId, ...item, note: item.note ?? null }));
+        return await manager.save(
+          Attendance,
+          manager.create(Attendance, { activityId, ...item, note: item.note ?? null }),
+        );
       } catch (error) {
         if (isUniqueViolation(error)) {
           throw conflict(
-            { zh: '该代表在此活动已有出席记录', en: 'This deputy already has an attendance row for the activity' },
+            {
+              zh: '该代表在此活动已有出席记录',
+              en: 'This deputy already has an attendance row for the activity',
+            },
             'deputyId',
           );
         }
@@ -46,11 +60,15 @@ export class AttendanceService {
       });
       const byDeputy = new Map(existing.map((row) => [row.deputyId, row]));
       const rows = items.map((item) =>
-        manager.merge(Attendance, byDeputy.get(item.deputyId) ?? manager.create(Attendance, { activityId }), {
-          deputyId: item.deputyId,
-          status: item.status,
-          note: item.note ?? null,
-        }),
+        manager.merge(
+          Attendance,
+          byDeputy.get(item.deputyId) ?? manager.create(Attendance, { activityId }),
+          {
+            deputyId: item.deputyId,
+            status: item.status,
+            note: item.note ?? null,
+          },
+        ),
       );
       await manager.save(Attendance, rows);
       return manager.find(Attendance, { where: { activityId }, order: { deputyId: 'ASC' } });
@@ -58,13 +76,19 @@ export class AttendanceService {
   }
 
   /** Changes the status or note of one row (the admin panel edits rows by id). */
-  async updateById(id: number, changes: { status?: AttendanceItemDto['status']; note?: string | null }): Promise<Attendance> {
+  async updateById(
+    id: number,
+    changes: { status?: AttendanceItemDto['status']; note?: string | null },
+  ): Promise<Attendance> {
     return this.dataSource.transaction(async (manager) => {
       const row = await manager.findOneBy(Attendance, { id });
       if (!row) throw notFound(RECORD_NAMES.attendance, id);
       const activity = await this.requireActivity(manager, row.activityId);
       if (activity.status === 'cancelled') {
-        throw ruleViolation({ zh: '已取消的活动不能登记出席', en: 'A cancelled activity takes no attendance' });
+        throw ruleViolation({
+          zh: '已取消的活动不能登记出席',
+          en: 'A cancelled activity takes no attendance',
+        });
       }
       if (changes.status) row.status = changes.status;
       if (changes.note !== undefined) row.note = changes.note;
@@ -91,19 +115,31 @@ export class AttendanceService {
     return activity;
   }
 
-  private async checkItems(manager: EntityManager, activityId: number, items: AttendanceItemDto[]): Promise<void> {
+  private async checkItems(
+    manager: EntityManager,
+    activityId: number,
+    items: AttendanceItemDto[],
+  ): Promise<void> {
     const activity = await this.requireActivity(manager, activityId);
     if (activity.status === 'cancelled') {
-      throw ruleViolation({ zh: '已取消的活动不能登记出席', en: 'A cancelled activity takes no attendance' });
+      throw ruleViolation({
+        zh: '已取消的活动不能登记出席',
+        en: 'A cancelled activity takes no attendance',
+      });
     }
     const seen = new Set<number>();
     items.forEach((item, index) => {
       if (seen.has(item.deputyId)) {
-        throw invalidInput([{ field: `items.${index}.deputyId`, problem: '同一代表重复出现 / deputy listed twice' }]);
+        throw invalidInput([
+          { field: `items.${index}.deputyId`, problem: '同一代表重复出现 / deputy listed twice' },
+        ]);
       }
       seen.add(item.deputyId);
     });
-    const found = await manager.find(Deputy, { select: { id: true }, where: { id: In([...seen]) } });
+    const found = await manager.find(Deputy, {
+      select: { id: true },
+      where: { id: In([...seen]) },
+    });
     const known = new Set(found.map((deputy) => deputy.id));
     const missing = items.findIndex((item) => !known.has(item.deputyId));
     if (missing >= 0) {

@@ -24,8 +24,14 @@ export class AdminUsersService {
   }
 
   static checkPassword(password: string, username?: string): void {
-    const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-    if (password.length < 10 || classes < 3 || (username && password.toLowerCase().includes(username.toLowerCase()))) {
+    const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) =>
+      re.test(password),
+    ).length;
+    if (
+      password.length < 10 ||
+      classes < 3 ||
+      (username && password.toLowerCase().includes(username.toLowerCase()))
+    ) {
       throw invalidInput([
         {
           field: 'password',
@@ -36,14 +42,23 @@ export class AdminUsersService {
     }
   }
 
-  async create(input: { username: string; password: string; mustChangePassword?: boolean }): Promise<AdminUser> {
+  async create(input: {
+    username: string;
+    password: string;
+    mustChangePassword?: boolean;
+  }): Promise<AdminUser> {
     const username = input.username.trim();
     if (!/^[A-Za-z0-9_.-]{3,50}$/.test(username)) {
-      throw invalidInput([{ field: 'username', problem: '3–50 个字母、数字或 _.- / 3–50 letters, digits or _.-' }]);
+      throw invalidInput([
+        { field: 'username', problem: '3–50 个字母、数字或 _.- / 3–50 letters, digits or _.-' },
+      ]);
     }
     AdminUsersService.checkPassword(input.password, username);
     if (await this.users.existsBy({ username })) {
-      throw conflict({ zh: `用户名 ${username} 已存在`, en: `Username ${username} already exists` }, 'username');
+      throw conflict(
+        { zh: `用户名 ${username} 已存在`, en: `Username ${username} already exists` },
+        'username',
+      );
     }
     return this.users.save(
       this.users.create({
@@ -91,13 +106,21 @@ export class AdminUsersService {
     return user;
   }
 
-  async changePassword(userId: number, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    userId: number,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const user = await this.users.findOneByOrFail({ id: userId });
     if (!(await argon2.verify(user.passwordHash, currentPassword))) {
-      throw invalidInput([{ field: 'currentPassword', problem: '当前密码不正确 / current password is wrong' }]);
+      throw invalidInput([
+        { field: 'currentPassword', problem: '当前密码不正确 / current password is wrong' },
+      ]);
     }
     if (currentPassword === newPassword) {
-      throw invalidInput([{ field: 'password', problem: '新密码不能与旧密码相同 / must differ from the old one' }]);
+      throw invalidInput([
+        { field: 'password', problem: '新密码不能与旧密码相同 / must differ from the old one' },
+      ]);
     }
     AdminUsersService.checkPassword(newPassword, user.username);
     await this.users.update(

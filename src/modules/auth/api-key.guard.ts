@@ -37,10 +37,15 @@ export class ApiKeyGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const [scheme, key] = header.split(' ');
     if (scheme !== 'Bearer' || !key) {
-      throw unauthorized('缺少 API 密钥（Authorization: Bearer …）', 'Missing API key (Authorization: Bearer …)');
+      throw unauthorized(
+        '缺少 API 密钥（Authorization: Bearer …）',
+        'Missing API key (Authorization: Bearer …)',
+      );
     }
     const apiKey = await this.apiKeys.verify(key);
-    if (!apiKey) throw unauthorized('API 密钥无效、已过期或已吊销', 'API key invalid, expired or revoked');
+    if (!apiKey) {
+      throw unauthorized('API 密钥无效、已过期或已吊销', 'API key invalid, expired or revoked');
+    }
 
     const area = this.reflector.getAllAndOverride<ScopeArea | undefined>(SCOPE_AREA_KEY, targets);
     const reading = request.method === 'GET' || request.method === 'HEAD';

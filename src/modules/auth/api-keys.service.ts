@@ -32,17 +32,28 @@ export class ApiKeysService {
     committeeId?: number | null;
     expiresAt?: Date | null;
   }): Promise<IssuedApiKey> {
-    const unknown = input.scopes.filter((scope) => !(API_SCOPES as readonly string[]).includes(scope));
+    const unknown = input.scopes.filter(
+      (scope) => !(API_SCOPES as readonly string[]).includes(scope),
+    );
     if (input.scopes.length === 0 || unknown.length > 0) {
       throw invalidInput([
-        { field: 'scopes', problem: `只能是 ${API_SCOPES.join(', ')} / must be among ${API_SCOPES.join(', ')}` },
+        {
+          field: 'scopes',
+          problem: `只能是 ${API_SCOPES.join(', ')} / must be among ${API_SCOPES.join(', ')}`,
+        },
       ]);
     }
     if (!input.name.trim() || input.name.length > 100) {
       throw invalidInput([{ field: 'name', problem: '1–100 个字符 / 1 to 100 characters' }]);
     }
     if (input.committeeId) {
-      await requireReference(this.apiKeys.manager, Committee, input.committeeId, 'committeeId', RECORD_NAMES.committee);
+      await requireReference(
+        this.apiKeys.manager,
+        Committee,
+        input.committeeId,
+        'committeeId',
+        RECORD_NAMES.committee,
+      );
     }
     // base62 prefix (lookup) + 256-bit secret (base64url, 43 chars)
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

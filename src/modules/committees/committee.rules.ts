@@ -5,7 +5,10 @@ import type { CommitteeKind } from './committee.entity.js';
  * The committee tree has two levels: a district standing committee at the top (no parent),
  * subdistrict working committees under a district one. Returns the problem, or null.
  */
-export function committeeParentProblem(kind: CommitteeKind, parentKind: CommitteeKind | null): Message | null {
+export function committeeParentProblem(
+  kind: CommitteeKind,
+  parentKind: CommitteeKind | null,
+): Message | null {
   if (kind === 'district' && parentKind !== null) {
     return { zh: '区人大常委会不能有上级', en: 'A district committee has no parent' };
   }

@@ -3,7 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../../common/record.controller.js';
 import type { Committee } from './committee.entity.js';
 import { CommitteesService } from './committees.service.js';
-import { CreateCommitteeDto, ListCommitteesQuery, UpdateCommitteeDto } from './dto/committee.dto.js';
+import {
+  CreateCommitteeDto,
+  ListCommitteesQuery,
+  UpdateCommitteeDto,
+} from './dto/committee.dto.js';
 
 @ApiTags('委员会 Committees')
 @Controller('committees')

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
-import { Repository } from 'typeorm';
-import { ruleViolation } from '../../common/errors.js';
+import { IsNull, Repository } from 'typeorm';
+import { conflict, ruleViolation } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { RecordService, requireReference } from '../../common/record.service.js';
 import { Committee } from './committee.entity.js';
@@ -22,17 +22,44 @@ export class CommitteesService extends RecordService<Committee> {
     return { kind: query.kind, parentId: query.parentId };
   }
 
-  protected override async checkWrite(manager: EntityManager, next: Committee, current?: Committee): Promise<void> {
+  protected override async checkWrite(
+    manager: EntityManager,
+    next: Committee,
+    current?: Committee,
+  ): Promise<void> {
     next.parentId ??= null;
     const parent = next.parentId
-      ? await requireReference(manager, Committee, next.parentId, 'parentId', RECORD_NAMES.committee)
+      ? await requireReference(
+          manager,
+          Committee,
+          next.parentId,
+          'parentId',
+          RECORD_NAMES.committee,
+        )
       : null;
     const problem = committeeParentProblem(next.kind, parent?.kind ?? null);
     if (problem) throw ruleViolation(problem, 'parentId');
+    // A unique index treats NULL parents as distinct, so top-level names are checked here.
+    const sameName = await manager.findOneBy(Committee, {
+      name: next.name,
+      parentId: next.parentId ?? IsNull(),
+    });
+    if (sameName && sameName.id !== current?.id) {
+      throw conflict(
+        {
+          zh: `已有同名的${RECORD_NAMES.committee.zh}：${next.name}`,
+          en: `A committee named ${next.name} already exists`,
+        },
+        'name',
+      );
+    }
     if (current && current.kind === 'district' && next.kind !== 'district') {
       if (await manager.existsBy(Committee, { parentId: current.id })) {
         throw ruleViolation(
-          { zh: '该区人大常委会下还有街道人大工委，不能改为街道', en: 'A district committee with subdistricts cannot change kind' },
+          {
+            zh: '该区人大常委会下还有街道人大工委，不能改为街道',
+            en: 'A district committee with subdistricts cannot change kind',
+          },
           'kind',
         );
       }

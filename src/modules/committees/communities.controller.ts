@@ -3,7 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../../common/record.controller.js';
 import { CommunitiesService } from './communities.service.js';
 import type { Community } from './community.entity.js';
-import { CreateCommunityDto, ListCommunitiesQuery, UpdateCommunityDto } from './dto/committee.dto.js';
+import {
+  CreateCommunityDto,
+  ListCommunitiesQuery,
+  UpdateCommunityDto,
+} from './dto/committee.dto.js';
 
 @ApiTags('社区/村 Communities')
 @Controller('communities')

@@ -23,7 +23,13 @@ export class CommunitiesService extends RecordService<Community> {
   }
 
   protected override async checkWrite(manager: EntityManager, next: Community): Promise<void> {
-    const committee = await requireReference(manager, Committee, next.committeeId, 'committeeId', RECORD_NAMES.committee);
+    const committee = await requireReference(
+      manager,
+      Committee,
+      next.committeeId,
+      'committeeId',
+      RECORD_NAMES.committee,
+    );
     if (committee.kind !== 'subdistrict') {
       throw ruleViolation(
         { zh: '社区/村只能属于街道人大工委', en: 'A community belongs to a subdistrict committee' },

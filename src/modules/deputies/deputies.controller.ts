@@ -6,7 +6,12 @@ import { RecordController } from '../../common/record.controller.js';
 import { DeputiesService } from './deputies.service.js';
 import { DeputyPerformanceService, type PerformanceRecord } from './deputy-performance.service.js';
 import type { Deputy } from './deputy.entity.js';
-import { CreateDeputyDto, ListDeputiesQuery, PerformanceQuery, UpdateDeputyDto } from './dto/deputy.dto.js';
+import {
+  CreateDeputyDto,
+  ListDeputiesQuery,
+  PerformanceQuery,
+  UpdateDeputyDto,
+} from './dto/deputy.dto.js';
 
 @ApiTags('代表 Deputies')
 @Controller('deputies')
@@ -30,7 +35,10 @@ export class DeputiesController extends RecordController<Deputy>({
 
   @Get(':id/performance')
   @ApiOperation({ summary: '履职档案：期间内的活动与出席统计 / performance record for a period' })
-  getPerformance(@Param('id', IdPipe) id: number, @Query() query: PerformanceQuery): Promise<PerformanceRecord> {
+  getPerformance(
+    @Param('id', IdPipe) id: number,
+    @Query() query: PerformanceQuery,
+  ): Promise<PerformanceRecord> {
     return this.performance.forPeriod(id, query.from, query.to);
   }
 }

@@ -17,7 +17,14 @@ const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\
 @Injectable()
 export class DeputiesService extends RecordService<Deputy> {
   protected readonly recordName = RECORD_NAMES.deputy;
-  protected readonly sortable = ['id', 'name', 'committeeId', 'level', 'status', 'createdAt'] as const;
+  protected readonly sortable = [
+    'id',
+    'name',
+    'committeeId',
+    'level',
+    'status',
+    'createdAt',
+  ] as const;
 
   constructor(@InjectRepository(Deputy) repository: Repository<Deputy>) {
     super(repository);
@@ -37,20 +44,49 @@ export class DeputiesService extends RecordService<Deputy> {
 
   protected override async checkWrite(manager: EntityManager, next: Deputy): Promise<void> {
     next.status ??= 'serving';
-    await requireReference(manager, Committee, next.committeeId, 'committeeId', RECORD_NAMES.committee);
+    await requireReference(
+      manager,
+      Committee,
+      next.committeeId,
+      'committeeId',
+      RECORD_NAMES.committee,
+    );
     if (next.communityId) {
-      const community = await requireReference(manager, Community, next.communityId, 'communityId', RECORD_NAMES.community);
+      const community = await requireReference(
+        manager,
+        Community,
+        next.communityId,
+        'communityId',
+        RECORD_NAMES.community,
+      );
       if (community.committeeId !== next.committeeId) {
-        throw ruleViolation({ zh: '社区/村不属于该代表的人大工委', en: 'The community belongs to another committee' }, 'communityId');
+        throw ruleViolation(
+          { zh: '社区/村不属于该代表的人大工委', en: 'The community belongs to another committee' },
+          'communityId',
+        );
       }
     }
     if (next.groupId) {
-      const group = await requireReference(manager, DeputyGroup, next.groupId, 'groupId', RECORD_NAMES.deputyGroup);
+      const group = await requireReference(
+        manager,
+        DeputyGroup,
+        next.groupId,
+        'groupId',
+        RECORD_NAMES.deputyGroup,
+      );
       if (group.committeeId !== next.committeeId) {
-        throw ruleViolation({ zh: '代表小组不属于该代表的人大工委', en: 'The deputy group belongs to another committee' }, 'groupId');
+        throw ruleViolation(
+          {
+            zh: '代表小组不属于该代表的人大工委',
+            en: 'The deputy group belongs to another committee',
+          },
+          'groupId',
+        );
       }
     }
-    if (next.termId) await requireReference(manager, Term, next.termId, 'termId', RECORD_NAMES.term);
+    if (next.termId) {
+      await requireReference(manager, Term, next.termId, 'termId', RECORD_NAMES.term);
+    }
     if (next.status === 'serving' && (next.endedOn || next.endedReason)) {
       throw ruleViolation(
         { zh: '在任代表不应填写终止日期或原因', en: 'A serving deputy has no end date or reason' },
@@ -58,7 +94,10 @@ export class DeputiesService extends RecordService<Deputy> {
       );
     }
     if (next.status === 'ended' && !next.endedOn) {
-      throw ruleViolation({ zh: '代表资格终止时须填写终止日期', en: 'An ended mandate needs its end date' }, 'endedOn');
+      throw ruleViolation(
+        { zh: '代表资格终止时须填写终止日期', en: 'An ended mandate needs its end date' },
+        'endedOn',
+      );
     }
   }
 }

@@ -3,7 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../../common/record.controller.js';
 import type { DeputyGroup } from './deputy-group.entity.js';
 import { DeputyGroupsService } from './deputy-groups.service.js';
-import { CreateDeputyGroupDto, ListDeputyGroupsQuery, UpdateDeputyGroupDto } from './dto/deputy-group.dto.js';
+import {
+  CreateDeputyGroupDto,
+  ListDeputyGroupsQuery,
+  UpdateDeputyGroupDto,
+} from './dto/deputy-group.dto.js';
 
 @ApiTags('代表小组 Deputy groups')
 @Controller('deputy-groups')

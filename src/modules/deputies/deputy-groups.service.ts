@@ -22,6 +22,12 @@ export class DeputyGroupsService extends RecordService<DeputyGroup> {
   }
 
   protected override async checkWrite(manager: EntityManager, next: DeputyGroup): Promise<void> {
-    await requireReference(manager, Committee, next.committeeId, 'committeeId', RECORD_NAMES.committee);
+    await requireReference(
+      manager,
+      Committee,
+      next.committeeId,
+      'committeeId',
+      RECORD_NAMES.committee,
+    );
   }
 }

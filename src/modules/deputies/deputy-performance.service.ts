@@ -47,11 +47,15 @@ export class DeputyPerformanceService {
   ) {}
 
   async forPeriod(deputyId: number, from: string, to: string): Promise<PerformanceRecord> {
-    if (to < from) throw ruleViolation({ zh: '截止日期早于起始日期', en: '"to" is before "from"' }, 'to');
+    if (to < from) {
+      throw ruleViolation({ zh: '截止日期早于起始日期', en: '"to" is before "from"' }, 'to');
+    }
     const deputy = await this.dataSource.getRepository(Deputy).findOneBy({ id: deputyId });
     if (!deputy) throw notFound(RECORD_NAMES.deputy, deputyId);
     const start = startOfLocalDate(from, this.config.timeZone);
-    const endExclusive = new Date(startOfLocalDate(to, this.config.timeZone).getTime() + 24 * 3600 * 1000);
+    const endExclusive = new Date(
+      startOfLocalDate(to, this.config.timeZone).getTime() + 24 * 3600 * 1000,
+    );
     const rows = await this.dataSource
       .createQueryBuilder()
       .select('activity.id', 'activityId')
@@ -66,7 +70,10 @@ export class DeputyPerformanceService {
       .innerJoin('activity.kind', 'kind')
       .where('attendance.deputyId = :deputyId', { deputyId })
       .andWhere("activity.status = 'held'")
-      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', { start, end: endExclusive })
+      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', {
+        start,
+        end: endExclusive,
+      })
       .orderBy('activity.startsAt', 'ASC')
       .addOrderBy('activity.id', 'ASC')
       .getRawMany<Row>();
@@ -84,7 +91,9 @@ export class DeputyPerformanceService {
       deputyName: deputy.name,
       from,
       to,
-      ...summarisePerformance(activities.map((a) => ({ category: a.category, status: a.attendance }))),
+      ...summarisePerformance(
+        activities.map((a) => ({ category: a.category, status: a.attendance })),
+      ),
       activities,
     };
   }

@@ -8,9 +8,27 @@ describe('summarisePerformance', () => {
       { category: 'training', status: 'attended' },
       { category: 'supervision', status: 'absent' },
     ]);
-    expect(sut.totals).toEqual({ invited: 4, attended: 2, leave: 1, absent: 1, attendanceRate: 0.5 });
-    expect(sut.byCategory.meeting).toEqual({ invited: 2, attended: 1, leave: 1, absent: 0, attendanceRate: 0.5 });
-    expect(sut.byCategory.plenary).toEqual({ invited: 0, attended: 0, leave: 0, absent: 0, attendanceRate: null });
+    expect(sut.totals).toEqual({
+      invited: 4,
+      attended: 2,
+      leave: 1,
+      absent: 1,
+      attendanceRate: 0.5,
+    });
+    expect(sut.byCategory.meeting).toEqual({
+      invited: 2,
+      attended: 1,
+      leave: 1,
+      absent: 0,
+      attendanceRate: 0.5,
+    });
+    expect(sut.byCategory.plenary).toEqual({
+      invited: 0,
+      attended: 0,
+      leave: 0,
+      absent: 0,
+      attendanceRate: null,
+    });
   });
 
   it('should round the rate to four places', () => {

@@ -38,7 +38,10 @@ function counts(entries: PerformanceEntry[]): AttendanceCounts {
 /** 履职档案 counts: per category and overall, of the held activities a deputy was recorded at. */
 export function summarisePerformance(entries: PerformanceEntry[]): PerformanceSummary {
   const byCategory = Object.fromEntries(
-    ACTIVITY_CATEGORIES.map((category) => [category, counts(entries.filter((entry) => entry.category === category))]),
+    ACTIVITY_CATEGORIES.map((category) => [
+      category,
+      counts(entries.filter((entry) => entry.category === category)),
+    ]),
   ) as Record<ActivityCategory, AttendanceCounts>;
   return { totals: counts(entries), byCategory };
 }

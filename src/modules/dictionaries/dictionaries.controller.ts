@@ -50,7 +50,9 @@ export class ActivityKindsController {
   constructor(private readonly items: DictionaryItemsService) {}
 
   @Get()
-  @ApiOperation({ summary: '启用的活动类型及其统计类别 / enabled activity kinds with their categories' })
+  @ApiOperation({
+    summary: '启用的活动类型及其统计类别 / enabled activity kinds with their categories',
+  })
   async list(): Promise<Page<DictionaryItem>> {
     const items = await this.items.activityKinds();
     return { items, total: items.length, page: 1, pageSize: items.length };

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActivityKindsController, DictionariesController, DictionaryItemsController } from './dictionaries.controller.js';
+import {
+  ActivityKindsController,
+  DictionariesController,
+  DictionaryItemsController,
+} from './dictionaries.controller.js';
 import { DictionariesService } from './dictionaries.service.js';
 import { Dictionary } from './dictionary.entity.js';
 import { DictionaryItem } from './dictionary-item.entity.js';

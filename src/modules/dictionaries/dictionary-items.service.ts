@@ -25,13 +25,25 @@ export class DictionaryItemsService extends RecordService<DictionaryItem> {
 
   /** Activity kinds each need a category (the quarterly rule counts by it); other items have none. */
   protected override async checkWrite(manager: EntityManager, next: DictionaryItem): Promise<void> {
-    const dictionary = await requireReference(manager, Dictionary, next.dictionaryId, 'dictionaryId', RECORD_NAMES.dictionary);
+    const dictionary = await requireReference(
+      manager,
+      Dictionary,
+      next.dictionaryId,
+      'dictionaryId',
+      RECORD_NAMES.dictionary,
+    );
     next.category ??= null;
     if (dictionary.code === ACTIVITY_KIND_DICTIONARY && next.category === null) {
-      throw ruleViolation({ zh: '活动类型必须指定统计类别', en: 'An activity kind needs a category' }, 'category');
+      throw ruleViolation(
+        { zh: '活动类型必须指定统计类别', en: 'An activity kind needs a category' },
+        'category',
+      );
     }
     if (dictionary.code !== ACTIVITY_KIND_DICTIONARY && next.category !== null) {
-      throw ruleViolation({ zh: '只有活动类型才有统计类别', en: 'Only activity kinds have a category' }, 'category');
+      throw ruleViolation(
+        { zh: '只有活动类型才有统计类别', en: 'Only activity kinds have a category' },
+        'category',
+      );
     }
   }
 
@@ -48,7 +60,11 @@ export class DictionaryItemsService extends RecordService<DictionaryItem> {
   }
 
   /** An enabled activity kind by id, or a 422 naming `field`. */
-  async requireActivityKind(manager: EntityManager, id: number, field: string): Promise<DictionaryItem> {
+  async requireActivityKind(
+    manager: EntityManager,
+    id: number,
+    field: string,
+  ): Promise<DictionaryItem> {
     const item = await manager
       .createQueryBuilder(DictionaryItem, 'item')
       .innerJoin('item.dictionary', 'dictionary')

@@ -23,7 +23,10 @@ export class TermsService extends RecordService<Term> {
 
   protected override checkWrite(_manager: EntityManager, next: Term): Promise<void> {
     if (next.endsOn && next.endsOn < next.startsOn) {
-      throw ruleViolation({ zh: '结束日期早于开始日期', en: 'The term ends before it starts' }, 'endsOn');
+      throw ruleViolation(
+        { zh: '结束日期早于开始日期', en: 'The term ends before it starts' },
+        'endsOn',
+      );
     }
     return Promise.resolve();
   }

@@ -35,7 +35,10 @@ export class CreateActivityDto {
   @MaxLength(200)
   title: string;
 
-  @ApiProperty({ description: '开始时间，带时区 / starts at (ISO 8601 with offset)', example: '2020-03-31T14:30:00+08:00' })
+  @ApiProperty({
+    description: '开始时间，带时区 / starts at (ISO 8601 with offset)',
+    example: '2020-03-31T14:30:00+08:00',
+  })
   @IsInstant()
   startsAt: string;
 
@@ -50,7 +53,10 @@ export class CreateActivityDto {
   @MaxLength(200)
   location?: string | null;
 
-  @ApiProperty({ description: '状态：planned 计划，held 已举行，cancelled 已取消 / status', enum: ACTIVITY_STATUSES })
+  @ApiProperty({
+    description: '状态：planned 计划，held 已举行，cancelled 已取消 / status',
+    enum: ACTIVITY_STATUSES,
+  })
   @IsIn(ACTIVITY_STATUSES)
   status: ActivityStatus;
 
@@ -89,12 +95,16 @@ export class ListActivitiesQuery extends PageQueryDto {
   @IsIn(ACTIVITY_STATUSES)
   status?: ActivityStatus;
 
-  @ApiPropertyOptional({ description: '开始日期不早于（本地日期）/ starting on or after (YYYY-MM-DD)' })
+  @ApiPropertyOptional({
+    description: '开始日期不早于（本地日期）/ starting on or after (YYYY-MM-DD)',
+  })
   @IsOptional()
   @IsLocalDate()
   from?: string;
 
-  @ApiPropertyOptional({ description: '开始日期不晚于（本地日期）/ starting on or before (YYYY-MM-DD)' })
+  @ApiPropertyOptional({
+    description: '开始日期不晚于（本地日期）/ starting on or before (YYYY-MM-DD)',
+  })
   @IsOptional()
   @IsLocalDate()
   to?: string;
@@ -118,7 +128,10 @@ export class AttendanceItemDto {
 }
 
 export class BulkAttendanceDto {
-  @ApiProperty({ type: [AttendanceItemDto], description: '出席记录，按代表新增或更新 / rows to insert or update by deputy' })
+  @ApiProperty({
+    type: [AttendanceItemDto],
+    description: '出席记录，按代表新增或更新 / rows to insert or update by deputy',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)

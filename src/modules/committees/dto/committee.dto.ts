@@ -12,11 +12,17 @@ export class CreateCommitteeDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ description: '类型：district 区人大常委会，subdistrict 街道人大工委 / kind', enum: COMMITTEE_KINDS })
+  @ApiProperty({
+    description: '类型：district 区人大常委会，subdistrict 街道人大工委 / kind',
+    enum: COMMITTEE_KINDS,
+  })
   @IsIn(COMMITTEE_KINDS)
   kind: CommitteeKind;
 
-  @ApiPropertyOptional({ description: '上级（街道人大工委的上级为区人大常委会）/ parent committee id', nullable: true })
+  @ApiPropertyOptional({
+    description: '上级（街道人大工委的上级为区人大常委会）/ parent committee id',
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

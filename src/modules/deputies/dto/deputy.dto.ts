@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination.js';
 import { IsLocalDate } from '../../../common/validation.js';
 import { DEPUTY_LEVELS, type DeputyLevel } from '../../terms/term.entity.js';
@@ -56,7 +66,9 @@ export class CreateDeputyDto {
   @MaxLength(200)
   workplace?: string | null;
 
-  @ApiPropertyOptional({ description: '电话（个人信息，接口返回时脱敏）/ phone, masked in answers' })
+  @ApiPropertyOptional({
+    description: '电话（个人信息，接口返回时脱敏）/ phone, masked in answers',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[0-9+\- ]{5,30}$/, { message: 'phone must be 5–30 digits, spaces, + or -' })
@@ -91,7 +103,11 @@ export class CreateDeputyDto {
   @Min(1)
   groupId?: number | null;
 
-  @ApiPropertyOptional({ description: '状态：serving 在任，ended 终止 / status', enum: DEPUTY_STATUSES, default: 'serving' })
+  @ApiPropertyOptional({
+    description: '状态：serving 在任，ended 终止 / status',
+    enum: DEPUTY_STATUSES,
+    default: 'serving',
+  })
   @IsOptional()
   @IsIn(DEPUTY_STATUSES)
   status?: DeputyStatus;
@@ -157,11 +173,17 @@ export class ListDeputiesQuery extends PageQueryDto {
 }
 
 export class PerformanceQuery {
-  @ApiProperty({ description: '起始日期（含）/ from date, inclusive (YYYY-MM-DD)', example: '2020-01-01' })
+  @ApiProperty({
+    description: '起始日期（含）/ from date, inclusive (YYYY-MM-DD)',
+    example: '2020-01-01',
+  })
   @IsLocalDate()
   from: string;
 
-  @ApiProperty({ description: '截止日期（含）/ to date, inclusive (YYYY-MM-DD)', example: '2020-12-31' })
+  @ApiProperty({
+    description: '截止日期（含）/ to date, inclusive (YYYY-MM-DD)',
+    example: '2020-12-31',
+  })
   @IsLocalDate()
   to: string;
 }

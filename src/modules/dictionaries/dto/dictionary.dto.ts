@@ -1,11 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination.js';
 import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../dictionary-item.entity.js';
 
 const CODE = /^[a-z][a-z0-9_]{0,49}$/;
-const CODE_MESSAGE = { message: '$property must be lower-case letters, digits or _ (start with a letter)' };
+const CODE_MESSAGE = {
+  message: '$property must be lower-case letters, digits or _ (start with a letter)',
+};
 
 export class CreateDictionaryDto {
   @ApiProperty({ description: '编码（英文小写）/ code', example: 'issue_category' })
@@ -59,7 +72,10 @@ export class CreateDictionaryItemDto {
   @MaxLength(100)
   labelEn?: string | null;
 
-  @ApiPropertyOptional({ description: '统计类别（仅活动类型）/ category, activity kinds only', enum: ACTIVITY_CATEGORIES })
+  @ApiPropertyOptional({
+    description: '统计类别（仅活动类型）/ category, activity kinds only',
+    enum: ACTIVITY_CATEGORIES,
+  })
   @IsOptional()
   @IsIn(ACTIVITY_CATEGORIES)
   category?: ActivityCategory | null;

@@ -1,0 +1,49 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module.js';
+import { setupApp } from '../../src/app.setup.js';
+import { Clock } from '../../src/common/clock.js';
+import { createRootLogger } from '../../src/common/logger.js';
+import { loadConfig, type AppConfig } from '../../src/config/app.config.js';
+import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  database: TestDatabase;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database of the dialect under test (TEST_DB), migrations applied. */
+export async function createTestApp(
+  options: { clock?: Clock; admin?: boolean; database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = loadConfig({ ...process.env, ...database.env });
+  const builder = Test.createTestingModule({
+    imports: [AppModule.forRoot(config, { admin: options.admin ?? false })],
+  });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  setupApp(app, config, createRootLogger(config));
+  await app.init();
+  return {
+    app,
+    config,
+    database,
+    dataSource: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      if (!options.database) await database.drop();
+    },
+  };
+}
+
+export async function issueKey(app: INestApplication, scopes: string[]): Promise<string> {
+  const { key } = await app.get(ApiKeysService).issue({ name: `test ${scopes.join(' ')}`, scopes });
+  return key;
+}
