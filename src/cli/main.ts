@@ -1,0 +1,135 @@
+import '../preload.js';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module.js';
+import { createRootLogger, PinoLoggerService } from '../common/logger.js';
+import { DomainError } from '../common/errors.js';
+import { loadConfig, type AppConfig } from '../config/app.config.js';
+import { dataSourceOptions, ensureDatabaseExists } from '../database/data-source-options.js';
+import { AdminUsersService } from '../modules/auth/admin-users.service.js';
+import { ApiKeysService } from '../modules/auth/api-keys.service.js';
+import { seedDemo } from './demo-seed.js';
+
+const USAGE = `用法 / usage: npm run cli -- <command> [options]
+  migration:run                  执行未执行的迁移 / apply pending migrations
+  migration:revert               回滚最近一次迁移 / revert the last migration
+  migration:check                实体与数据库结构不一致时退出码 1 / exit 1 on schema drift
+  admin:create --username U --password P
+  api-key:create --name N --scopes records:read,reports:read [--committee ID] [--expires 2027-01-01T00:00:00+08:00]
+                                 最后一行只输出密钥 / prints the key alone on its last line
+  seed:demo                      写入演示数据（可重复执行）/ idempotent demo data`;
+
+async function withDataSource<T>(config: AppConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  await ensureDatabaseExists(config);
+  const dataSource = new DataSource(dataSourceOptions(config));
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function withApp<T>(config: AppConfig, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { admin: false }), {
+    logger: new PinoLoggerService(createRootLogger({ ...config, log: { ...config.log, level: 'warn' } })),
+  });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      scopes: { type: 'string' },
+      committee: { type: 'string' },
+      expires: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command] = positionals;
+  if (!command || values.help) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'migration:run':
+      return withDataSource(config, async (dataSource) => {
+        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        console.log(applied.length ? applied.map((m) => `已执行 / applied ${m.name}`).join('\n') : '没有待执行的迁移 / nothing to apply');
+        return 0;
+      });
+    case 'migration:revert':
+      return withDataSource(config, async (dataSource) => {
+        await dataSource.undoLastMigration({ transaction: 'each' });
+        console.log('已回滚最近一次迁移 / reverted the last migration');
+        return 0;
+      });
+    case 'migration:check':
+      return withDataSource(config, async (dataSource) => {
+        const pending = await dataSource.showMigrations();
+        const drift = (await dataSource.driver.createSchemaBuilder().log()).upQueries;
+        if (pending || drift.length > 0) {
+          console.log(pending ? '有未执行的迁移 / migrations pending' : '');
+          drift.forEach((query) => console.log(query.query));
+          return 1;
+        }
+        console.log('数据库结构与实体一致 / schema matches the entities');
+        return 0;
+      });
+    case 'admin:create':
+      if (!values.username || !values.password) throw new Error('admin:create 需要 --username 和 --password');
+      return withApp(config, async (app) => {
+        const user = await app.get(AdminUsersService).create({ username: values.username!, password: values.password! });
+        console.log(`已创建管理员 / created admin user ${user.username} (id ${user.id})`);
+        return 0;
+      });
+    case 'api-key:create':
+      if (!values.name || !values.scopes) throw new Error('api-key:create 需要 --name 和 --scopes');
+      return withApp(config, async (app) => {
+        const expiresAt = values.expires ? new Date(values.expires) : null;
+        if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error('--expires 不是有效时间 / is not a valid instant');
+        const { apiKey, key } = await app.get(ApiKeysService).issue({
+          name: values.name!,
+          scopes: values.scopes!.split(',').map((scope) => scope.trim()),
+          committeeId: values.committee ? Number(values.committee) : null,
+          expiresAt,
+        });
+        console.log(`已创建 API 密钥 / created API key #${apiKey.id} "${apiKey.name}" scopes=${apiKey.scopes}`);
+        console.log('密钥只显示这一次，请妥善保存 / the key is shown once only:');
+        console.log(key);
+        return 0;
+      });
+    case 'seed:demo':
+      return withApp(config, async (app) => {
+        console.log(await seedDemo(app, config, new Date()));
+        return 0;
+      });
+    default:
+      console.error(`未知命令 / unknown command: ${command}\n${USAGE}`);
+      return 2;
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof DomainError) {
+      console.error(error.message);
+      error.details.forEach((detail) => console.error(`  ${detail.field}: ${detail.problem}`));
+    } else {
+      console.error(error instanceof Error ? error.message : error);
+    }
+    process.exit(1);
+  },
+);
