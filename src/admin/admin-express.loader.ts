@@ -29,6 +29,19 @@ declare module 'express-session' {
   }
 }
 
+const GOOGLE_FONTS = /<link[^>]+fonts\.(googleapis|gstatic)\.com[^>]*>/g;
+
+/**
+ * AdminJS's page templates link Google Fonts (STACK.md pitfall 7); nothing may load from other
+ * hosts, so the links are removed and the pages use the system's Chinese fonts.
+ */
+function withoutExternalFonts(_req: Request, res: Response, next: NextFunction): void {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) =>
+    send(typeof body === 'string' ? body.replace(GOOGLE_FONTS, '') : body);
+  next();
+}
+
 interface RouterLayer {
   name: string;
 }
@@ -52,6 +65,7 @@ export class AdminExpressLoader extends AbstractLoader {
   ): Promise<void> {
     const app = httpAdapter.getInstance<Application>();
     const predefined = express.Router();
+    predefined.use(withoutExternalFonts);
     this.addPasswordChange(predefined, admin.options.rootPath);
     const router = options.auth
       ? AdminJSExpress.buildAuthenticatedRouter(

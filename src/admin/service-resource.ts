@@ -67,10 +67,13 @@ export class ServiceResource extends TypeormResource {
     const fields = dtoFields(dto);
     const input: Record<string, unknown> = {};
     for (const field of fields) {
-      if (!(field in prepared)) continue;
+      if (!(field in params)) continue;
+      // Judge emptiness on the raw form value: the adapter turns an empty reference into 0.
+      const raw = params[field];
       let value = prepared[field];
       const type = this.property(field)?.type();
-      if (value === '' || value === undefined) value = null;
+      if (raw === '' || raw === null || raw === undefined) value = null;
+      else if (type === 'reference') value = Number(raw);
       else if (type === 'boolean') value = value === true || value === 'true';
       else if (type === 'date' && typeof value === 'string') value = value.slice(0, 10);
       else if (value instanceof Date) value = value.toISOString();

@@ -19,9 +19,50 @@ const SUBDISTRICTS = [
   { name: '东城街道人大工委', communities: ['东风社区', '光明社区', '𠮷庄村'] },
   { name: '西湖街道人大工委', communities: ['湖滨社区', '柳园社区', '䶮山村'] },
 ];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡'];
-const GIVEN = ['建国', '丽华', '志强', '秀英', '海燕', '文博', '晓明', '桂兰', '春生', '玉梅', '国庆', '𡒄', '红霞', '永刚', '淑珍'];
-const OCCUPATIONS = ['社区党委书记', '企业负责人', '教师', '医生', '村委会主任', '个体工商户', '律师', '农民'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+];
+const GIVEN = [
+  '建国',
+  '丽华',
+  '志强',
+  '秀英',
+  '海燕',
+  '文博',
+  '晓明',
+  '桂兰',
+  '春生',
+  '玉梅',
+  '国庆',
+  '𡒄',
+  '红霞',
+  '永刚',
+  '淑珍',
+];
+const OCCUPATIONS = [
+  '社区党委书记',
+  '企业负责人',
+  '教师',
+  '医生',
+  '村委会主任',
+  '个体工商户',
+  '律师',
+  '农民',
+];
 const PLAN: { kind: string; title: string }[] = [
   { kind: 'work_meeting', title: '代表工作会议' },
   { kind: 'group_study', title: '集中学习习近平新时代中国特色社会主义思想' },
@@ -42,7 +83,11 @@ function* sequence(seed: number): Generator<number> {
  * A realistic, idempotent demo: one district, two subdistrict committees, six communities,
  * 30 deputies with Chinese names, and last year's activities in every quarter with attendance.
  */
-export async function seedDemo(app: INestApplicationContext, config: AppConfig, now: Date): Promise<string> {
+export async function seedDemo(
+  app: INestApplicationContext,
+  config: AppConfig,
+  now: Date,
+): Promise<string> {
   const dataSource = app.get(DataSource);
   if (await dataSource.getRepository(Committee).existsBy({ name: DISTRICT })) {
     return `演示数据已存在，未重复写入 / demo data already present (${DISTRICT})`;
@@ -59,15 +104,35 @@ export async function seedDemo(app: INestApplicationContext, config: AppConfig, 
   const next = (): number => random.next().value as number;
 
   const year = Number(now.toISOString().slice(0, 4)) - 1;
-  const term = await app.get(TermsService).create({ name: '示范区第十五届人民代表大会', level: 'district', ordinal: 15, startsOn: '2021-11-01', endsOn: null });
+  const term = await app
+    .get(TermsService)
+    .create({
+      name: '示范区第十五届人民代表大会',
+      level: 'district',
+      ordinal: 15,
+      startsOn: '2021-11-01',
+      endsOn: null,
+    });
   const district = await committees.create({ name: DISTRICT, kind: 'district' });
   let deputyCount = 0;
   let activityCount = 0;
   for (const [index, spec] of SUBDISTRICTS.entries()) {
-    const committee = await committees.create({ name: spec.name, kind: 'subdistrict', parentId: district.id });
+    const committee = await committees.create({
+      name: spec.name,
+      kind: 'subdistrict',
+      parentId: district.id,
+    });
     const communityIds: number[] = [];
     for (const name of spec.communities) {
-      communityIds.push((await communities.create({ name, kind: name.endsWith('村') ? 'village' : 'community', committeeId: committee.id })).id);
+      communityIds.push(
+        (
+          await communities.create({
+            name,
+            kind: name.endsWith('村') ? 'village' : 'community',
+            committeeId: committee.id,
+          })
+        ).id,
+      );
     }
     const groupIds = [
       (await groups.create({ name: '第一代表小组', committeeId: committee.id })).id,
@@ -99,7 +164,9 @@ export async function seedDemo(app: INestApplicationContext, config: AppConfig, 
       const period = quarterPeriod(year, quarter, config.timeZone);
       for (const [p, plan] of PLAN.entries()) {
         const dayOffset = Math.floor(next() * 80) + 1;
-        const startsAt = new Date(period.start.getTime() + dayOffset * 86400000 + (9 + p) * 3600000 - 8 * 3600000);
+        const startsAt = new Date(
+          period.start.getTime() + dayOffset * 86400000 + (9 + p) * 3600000 - 8 * 3600000,
+        );
         const status: ActivityStatus = p === 3 && quarter === 4 ? 'cancelled' : 'held';
         const activity = await activities.create({
           committeeId: committee.id,
@@ -118,7 +185,8 @@ export async function seedDemo(app: INestApplicationContext, config: AppConfig, 
           activity.id,
           members.map((deputyId) => {
             const roll = next();
-            const value: AttendanceStatus = roll < 0.82 ? 'attended' : roll < 0.95 ? 'leave' : 'absent';
+            const value: AttendanceStatus =
+              roll < 0.82 ? 'attended' : roll < 0.95 ? 'leave' : 'absent';
             return { deputyId, status: value, note: value === 'leave' ? '因公请假' : null };
           }),
         );

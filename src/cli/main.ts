@@ -20,7 +20,10 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
                                  最后一行只输出密钥 / prints the key alone on its last line
   seed:demo                      写入演示数据（可重复执行）/ idempotent demo data`;
 
-async function withDataSource<T>(config: AppConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+async function withDataSource<T>(
+  config: AppConfig,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   await ensureDatabaseExists(config);
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
@@ -31,10 +34,18 @@ async function withDataSource<T>(config: AppConfig, work: (dataSource: DataSourc
   }
 }
 
-async function withApp<T>(config: AppConfig, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { admin: false }), {
-    logger: new PinoLoggerService(createRootLogger({ ...config, log: { ...config.log, level: 'warn' } })),
-  });
+async function withApp<T>(
+  config: AppConfig,
+  work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>,
+): Promise<T> {
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot(config, { admin: false }),
+    {
+      logger: new PinoLoggerService(
+        createRootLogger({ ...config, log: { ...config.log, level: 'warn' } }),
+      ),
+    },
+  );
   try {
     return await work(app);
   } finally {
@@ -66,7 +77,11 @@ async function run(argv: string[]): Promise<number> {
     case 'migration:run':
       return withDataSource(config, async (dataSource) => {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        console.log(applied.length ? applied.map((m) => `已执行 / applied ${m.name}`).join('\n') : '没有待执行的迁移 / nothing to apply');
+        console.log(
+          applied.length
+            ? applied.map((m) => `已执行 / applied ${m.name}`).join('\n')
+            : '没有待执行的迁移 / nothing to apply',
+        );
         return 0;
       });
     case 'migration:revert':
@@ -88,9 +103,12 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       });
     case 'admin:create':
-      if (!values.username || !values.password) throw new Error('admin:create 需要 --username 和 --password');
+      if (!values.username || !values.password)
+        throw new Error('admin:create 需要 --username 和 --password');
       return withApp(config, async (app) => {
-        const user = await app.get(AdminUsersService).create({ username: values.username!, password: values.password! });
+        const user = await app
+          .get(AdminUsersService)
+          .create({ username: values.username!, password: values.password! });
         console.log(`已创建管理员 / created admin user ${user.username} (id ${user.id})`);
         return 0;
       });
@@ -98,14 +116,17 @@ async function run(argv: string[]): Promise<number> {
       if (!values.name || !values.scopes) throw new Error('api-key:create 需要 --name 和 --scopes');
       return withApp(config, async (app) => {
         const expiresAt = values.expires ? new Date(values.expires) : null;
-        if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error('--expires 不是有效时间 / is not a valid instant');
+        if (expiresAt && Number.isNaN(expiresAt.getTime()))
+          throw new Error('--expires 不是有效时间 / is not a valid instant');
         const { apiKey, key } = await app.get(ApiKeysService).issue({
           name: values.name!,
           scopes: values.scopes!.split(',').map((scope) => scope.trim()),
           committeeId: values.committee ? Number(values.committee) : null,
           expiresAt,
         });
-        console.log(`已创建 API 密钥 / created API key #${apiKey.id} "${apiKey.name}" scopes=${apiKey.scopes}`);
+        console.log(
+          `已创建 API 密钥 / created API key #${apiKey.id} "${apiKey.name}" scopes=${apiKey.scopes}`,
+        );
         console.log('密钥只显示这一次，请妥善保存 / the key is shown once only:');
         console.log(key);
         return 0;

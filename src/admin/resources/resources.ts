@@ -212,6 +212,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
         sort: { sortBy: 'startsAt', direction: 'desc' },
         properties: {
           ...TIMESTAMPS,
+          title: { isTitle: true },
           status: { availableValues: availableValues(VALUE_LABELS.activityStatus) },
           summary: { type: 'textarea' },
         },
@@ -261,6 +262,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
         sort: { sortBy: 'sortOrder', direction: 'asc' },
         properties: {
           ...TIMESTAMPS,
+          label: { isTitle: true },
           category: { availableValues: availableValues(VALUE_LABELS.category) },
         },
       },

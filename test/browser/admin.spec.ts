@@ -1,0 +1,153 @@
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CommitteesService } from '../../src/modules/committees/committees.service.js';
+import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
+import { ActivitiesService } from '../../src/modules/activities/activities.service.js';
+import { AttendanceService } from '../../src/modules/activities/attendance.service.js';
+import { formatInstant } from '../../src/common/period.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Picks an option of an AdminJS select (react-select) inside the field's wrapper. */
+async function choose(page: Page, field: string, search: string, option: string): Promise<void> {
+  const wrapper = page.locator(`[data-testid="property-edit-${field}"]`);
+  const input = wrapper.locator('input[role=combobox]');
+  await input.click();
+  await input.fill(search);
+  await wrapper.locator('[class*="-option"]', { hasText: option }).first().click();
+}
+
+describe('admin panel in Chromium', () => {
+  let sut: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    sut = await createTestApp({ admin: true });
+    await sut.app.listen(0, '127.0.0.1');
+    const { port } = sut.app.getHttpServer().address() as AddressInfo;
+    origin = `http://127.0.0.1:${port}`;
+    const district = await sut.app
+      .get(CommitteesService)
+      .create({ name: '示范区人大常委会', kind: 'district' });
+    await sut.app
+      .get(CommitteesService)
+      .create({ name: '𠮷祥街道人大工委', kind: 'subdistrict', parentId: district.id });
+    await sut.app
+      .get(AdminUsersService)
+      .create({ username: 'clerk', password: 'Initial-Pass-2026', mustChangePassword: true });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_FLAGS,
+    });
+    page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    page.setDefaultTimeout(15000);
+    page.on('request', (request) => {
+      if (!request.url().startsWith(origin) && !request.url().startsWith('data:'))
+        foreignRequests.push(request.url());
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sut?.close();
+  });
+
+  it('should show a Chinese login page and force a password change at first login', async () => {
+    await page.goto(`${origin}/admin/login`);
+    expect(await page.content()).toContain('人大工委工作平台');
+    await page.fill('input[name=email]', 'clerk');
+    await page.fill('input[name=password]', 'Initial-Pass-2026');
+    await page.click('form button');
+    await page.waitForURL(/\/admin\/change-password$/);
+    await page.fill('#currentPassword', 'Initial-Pass-2026');
+    await page.fill('#password', 'Better-Pass-2026!');
+    await page.fill('#confirmPassword', 'Better-Pass-2026!');
+    await page.click('button[type=submit]');
+    await page.waitForURL(new RegExp(`${origin}/admin$`));
+    await page.getByText('代表管理').first().waitFor();
+  }, 60000);
+
+  it('should create a deputy with a 4-byte name and list it', async () => {
+    await page.goto(`${origin}/admin/resources/Deputy/actions/new`);
+    await page.fill('input[name=name]', '𠮷田丽华');
+    await choose(page, 'gender', '女', '女');
+    await choose(page, 'level', '区级', '区级');
+    await choose(page, 'committeeId', '街道', '𠮷祥街道人大工委');
+    await page.fill('input[name=phone]', '13812345678');
+    await page.click('[data-testid="button-save"]');
+    await page.getByText('已创建').first().waitFor();
+    const saved = await sut.app.get(DeputiesService).list({ name: '𠮷田丽华' });
+    expect(saved.items).toHaveLength(1);
+    expect(saved.items[0]).toMatchObject({
+      gender: 'female',
+      level: 'district',
+      phone: '13812345678',
+      status: 'serving',
+    });
+    await page.goto(`${origin}/admin/resources/Deputy`);
+    await page.getByText('𠮷田丽华').first().waitFor();
+  }, 60000);
+
+  it('should show a field error in Chinese when the form breaks a rule, and save nothing', async () => {
+    await page.goto(`${origin}/admin/resources/Deputy/actions/new`);
+    await page.fill('input[name=name]', '无选区');
+    await choose(page, 'gender', '男', '男');
+    await page.click('[data-testid="button-save"]');
+    await page
+      .getByText(/必须是|不能为空|必填/)
+      .first()
+      .waitFor();
+    expect((await sut.app.get(DeputiesService).list({ name: '无选区' })).total).toBe(0);
+  }, 60000);
+
+  it('should create an activity with attendance and list them', async () => {
+    await page.goto(`${origin}/admin/resources/Activity/actions/new`);
+    await choose(page, 'committeeId', '街道', '𠮷祥街道人大工委');
+    await choose(page, 'kindId', '代表工作', '代表工作会议');
+    await page.fill('input[name=title]', '第一季度代表工作会议');
+    const startsAt = page.locator('[data-testid="property-edit-startsAt"] input').first();
+    await startsAt.click();
+    await startsAt.fill('2020-03-31 14:30');
+    await startsAt.press('Enter');
+    await choose(page, 'status', '已举行', '已举行');
+    await page.click('[data-testid="button-save"]');
+    await page.getByText('已创建').first().waitFor();
+    const activities = await sut.app.get(ActivitiesService).list({});
+    expect(activities.items.map((activity) => activity.title)).toEqual(['第一季度代表工作会议']);
+    const activity = activities.items[0];
+    expect(activity.status).toBe('held');
+    expect(formatInstant(activity.startsAt, 'Asia/Shanghai')).toMatch(/^2020-03-31T14:30/);
+
+    await page.goto(`${origin}/admin/resources/Attendance/actions/new`);
+    await choose(page, 'activityId', '第一季度', '第一季度代表工作会议');
+    await choose(page, 'deputyId', '𠮷田', '𠮷田丽华');
+    await choose(page, 'status', '出席', '出席');
+    await page.click('[data-testid="button-save"]');
+    await page.getByText('已创建').first().waitFor();
+    const rows = await sut.app.get(AttendanceService).list(activity.id);
+    expect(rows.map((row) => row.status)).toEqual(['attended']);
+
+    await page.goto(`${origin}/admin/resources/Activity`);
+    await page.getByText('第一季度代表工作会议').first().waitFor();
+    await page.goto(`${origin}/admin/resources/Attendance`);
+    await page.getByText('出席').first().waitFor();
+  }, 90000);
+
+  it('should load nothing from other hosts', () => {
+    expect(foreignRequests).toEqual([]);
+  });
+});
