@@ -104,15 +104,13 @@ export async function seedDemo(
   const next = (): number => random.next().value as number;
 
   const year = Number(now.toISOString().slice(0, 4)) - 1;
-  const term = await app
-    .get(TermsService)
-    .create({
-      name: '示范区第十五届人民代表大会',
-      level: 'district',
-      ordinal: 15,
-      startsOn: '2021-11-01',
-      endsOn: null,
-    });
+  const term = await app.get(TermsService).create({
+    name: '示范区第十五届人民代表大会',
+    level: 'district',
+    ordinal: 15,
+    startsOn: '2021-11-01',
+    endsOn: null,
+  });
   const district = await committees.create({ name: DISTRICT, kind: 'district' });
   let deputyCount = 0;
   let activityCount = 0;

@@ -103,8 +103,9 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       });
     case 'admin:create':
-      if (!values.username || !values.password)
+      if (!values.username || !values.password) {
         throw new Error('admin:create 需要 --username 和 --password');
+      }
       return withApp(config, async (app) => {
         const user = await app
           .get(AdminUsersService)
@@ -116,8 +117,9 @@ async function run(argv: string[]): Promise<number> {
       if (!values.name || !values.scopes) throw new Error('api-key:create 需要 --name 和 --scopes');
       return withApp(config, async (app) => {
         const expiresAt = values.expires ? new Date(values.expires) : null;
-        if (expiresAt && Number.isNaN(expiresAt.getTime()))
+        if (expiresAt && Number.isNaN(expiresAt.getTime())) {
           throw new Error('--expires 不是有效时间 / is not a valid instant');
+        }
         const { apiKey, key } = await app.get(ApiKeysService).issue({
           name: values.name!,
           scopes: values.scopes!.split(',').map((scope) => scope.trim()),

@@ -1,7 +1,8 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import type { ListDeputiesQuery } from '../../src/modules/deputies/dto/deputy.dto.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { ActivitiesService } from '../../src/modules/activities/activities.service.js';
 import { AttendanceService } from '../../src/modules/activities/attendance.service.js';
@@ -38,7 +39,7 @@ describe('admin panel in Chromium', () => {
   beforeAll(async () => {
     sut = await createTestApp({ admin: true });
     await sut.app.listen(0, '127.0.0.1');
-    const { port } = sut.app.getHttpServer().address() as AddressInfo;
+    const { port } = (sut.app.getHttpServer() as Server).address() as AddressInfo;
     origin = `http://127.0.0.1:${port}`;
     const district = await sut.app
       .get(CommitteesService)
@@ -56,8 +57,9 @@ describe('admin panel in Chromium', () => {
     page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     page.setDefaultTimeout(15000);
     page.on('request', (request) => {
-      if (!request.url().startsWith(origin) && !request.url().startsWith('data:'))
+      if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) {
         foreignRequests.push(request.url());
+      }
     });
   }, 60000);
 
@@ -90,7 +92,9 @@ describe('admin panel in Chromium', () => {
     await page.fill('input[name=phone]', '13812345678');
     await page.click('[data-testid="button-save"]');
     await page.getByText('已创建').first().waitFor();
-    const saved = await sut.app.get(DeputiesService).list({ name: '𠮷田丽华' });
+    const saved = await sut.app
+      .get(DeputiesService)
+      .list({ name: '𠮷田丽华' } as ListDeputiesQuery);
     expect(saved.items).toHaveLength(1);
     expect(saved.items[0]).toMatchObject({
       gender: 'female',
@@ -111,7 +115,9 @@ describe('admin panel in Chromium', () => {
       .getByText(/必须是|不能为空|必填/)
       .first()
       .waitFor();
-    expect((await sut.app.get(DeputiesService).list({ name: '无选区' })).total).toBe(0);
+    expect(
+      (await sut.app.get(DeputiesService).list({ name: '无选区' } as ListDeputiesQuery)).total,
+    ).toBe(0);
   }, 60000);
 
   it('should create an activity with attendance and list them', async () => {

@@ -44,12 +44,13 @@ describe(`REST API on ${testDialect()}`, () => {
       .post('/committees', { name: '某某区人大常委会', kind: 'district' })
       .expect(201);
     districtId = body(district).id as number;
-    const sub = await api.post('/committees', {
-      name: '𠮷祥街道人大工委',
-      kind: 'subdistrict',
-      parentId: districtId,
-    });
-    expect(sub.status).toBe(201);
+    const sub = await api
+      .post('/committees', {
+        name: '𠮷祥街道人大工委',
+        kind: 'subdistrict',
+        parentId: districtId,
+      })
+      .expect(201);
     subdistrictId = body(sub).id as number;
     const kinds = await api.get('/activity-kinds').expect(200);
     meetingKindId = body(kinds).items!.find((kind) => kind.code === 'work_meeting')!.id as number;
@@ -175,14 +176,15 @@ describe(`REST API on ${testDialect()}`, () => {
         ['赵䶮', '13900001111'],
         ['钱👍', null],
       ] as const) {
-        const response = await api.post('/deputies', {
-          name,
-          gender: 'female',
-          level: 'district',
-          committeeId: subdistrictId,
-          phone,
-        });
-        expect(response.status).toBe(201);
+        const response = await api
+          .post('/deputies', {
+            name,
+            gender: 'female',
+            level: 'district',
+            committeeId: subdistrictId,
+            phone,
+          })
+          .expect(201);
         deputyIds.push(body(response).id as number);
       }
     });
@@ -327,6 +329,8 @@ describe(`REST API on ${testDialect()}`, () => {
       await api.delete(`/activities/${activityId}`).expect(204);
       await api.get(`/activities/${activityId}`).expect(404);
       await api.delete(`/deputies/${deputyIds[0]}`).expect(204);
+      const gone = await api.get(`/deputies/${deputyIds[0]}`).expect(404);
+      expect(body(gone).code).toBe('NOT_FOUND');
     });
   });
 });
