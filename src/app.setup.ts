@@ -1,17 +1,15 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { TypeormStore } from 'connect-typeorm';
-import session from 'express-session';
+import session, { type SessionOptions } from 'express-session';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { requestLogging } from './common/logger.js';
 import { formatInstant } from './common/period.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app.config.js';
-import { AdminSession } from './database/session.entity.js';
+import { ADMIN_SESSION_OPTIONS } from './modules/auth/admin-session.options.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -50,19 +48,7 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(
-    session({
-      name: config.session.cookieName,
-      secret: config.session.secret,
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', maxAge: config.session.idleMinutes * 60 * 1000 },
-      store: new TypeormStore({ cleanupLimit: 2, ttl: config.session.idleMinutes * 60 }).connect(
-        app.get(DataSource).getRepository(AdminSession),
-      ),
-    }),
-  );
+  app.use(session(app.get<SessionOptions>(ADMIN_SESSION_OPTIONS)));
 
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

@@ -2,11 +2,13 @@ import { AdminModule } from '@adminjs/nestjs';
 import { Database, Resource } from '@adminjs/typeorm';
 import { type DynamicModule, Module } from '@nestjs/common';
 import AdminJS from 'adminjs';
+import type { SessionOptions } from 'express-session';
 import type { AppConfig } from '../config/app.config.js';
 import { ActivitiesModule } from '../modules/activities/activities.module.js';
 import { ActivitiesService } from '../modules/activities/activities.service.js';
 import { AttendanceService } from '../modules/activities/attendance.service.js';
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
+import { ADMIN_SESSION_OPTIONS } from '../modules/auth/admin-session.options.js';
 import { AuthModule } from '../modules/auth/auth.module.js';
 import { CommitteesModule } from '../modules/committees/committees.module.js';
 import { CommitteesService } from '../modules/committees/committees.service.js';
@@ -52,6 +54,7 @@ export class AdminPanelModule {
             DictionaryItemsService,
             ActivitiesService,
             AttendanceService,
+            ADMIN_SESSION_OPTIONS,
           ],
           customLoader: AdminExpressLoader,
           useFactory: (
@@ -65,6 +68,7 @@ export class AdminPanelModule {
             dictionaryItems: DictionaryItemsService,
             activities: ActivitiesService,
             attendance: AttendanceService,
+            sessionOptions: SessionOptions,
           ) => ({
             adminJsOptions: {
               rootPath: '/admin',
@@ -110,12 +114,7 @@ export class AdminPanelModule {
                 };
               },
             },
-            sessionOptions: {
-              name: config.session.cookieName,
-              secret: config.session.secret,
-              resave: false,
-              saveUninitialized: false,
-            },
+            sessionOptions,
           }),
         }),
       ],

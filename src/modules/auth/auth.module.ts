@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { adminSessionOptionsProvider, ADMIN_SESSION_OPTIONS } from './admin-session.options.js';
 import { AdminUser } from './admin-user.entity.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { ApiKey } from './api-key.entity.js';
@@ -9,7 +10,12 @@ import { ApiKeysService } from './api-keys.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AdminUser, ApiKey])],
-  providers: [AdminUsersService, ApiKeysService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
-  exports: [AdminUsersService, ApiKeysService],
+  providers: [
+    AdminUsersService,
+    ApiKeysService,
+    adminSessionOptionsProvider,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
+  exports: [AdminUsersService, ApiKeysService, ADMIN_SESSION_OPTIONS],
 })
 export class AuthModule {}
