@@ -1,9 +1,20 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { invalidInput } from './errors.js';
 
 export const MAX_PAGE_SIZE = 200;
+
+/** An optional `?xId=` list filter: a positive integer id from the query string. */
+export const IdFilter = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ description }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+  );
 
 export class PageQueryDto {
   @ApiPropertyOptional({ description: '页码，从 1 开始 / page number', default: 1, minimum: 1 })
@@ -78,4 +89,9 @@ export function pageRequest(
 
 export function toPage<T>(items: T[], total: number, request: PageRequest): Page<T> {
   return { items, total, page: request.page, pageSize: request.pageSize };
+}
+
+/** A complete, unpaginated list in the same `{ items, total, page, pageSize }` shape as pages. */
+export function wholePage<T>(items: T[]): Page<T> {
+  return { items, total: items.length, page: 1, pageSize: items.length };
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../../common/id.pipe.js';
-import type { Page } from '../../common/pagination.js';
+import { wholePage, type Page } from '../../common/pagination.js';
 import { RecordController } from '../../common/record.controller.js';
 import { ActivitiesService } from './activities.service.js';
 import type { Activity } from './activity.entity.js';
@@ -33,8 +33,7 @@ export class ActivitiesController extends RecordController<Activity>({
   @Get(':id/attendance')
   @ApiOperation({ summary: '活动的出席记录 / attendance of an activity' })
   async listAttendance(@Param('id', IdPipe) id: number): Promise<Page<Attendance>> {
-    const items = await this.attendance.list(id);
-    return { items, total: items.length, page: 1, pageSize: items.length };
+    return wholePage(await this.attendance.list(id));
   }
 
   @Post(':id/attendance')
@@ -54,8 +53,7 @@ export class ActivitiesController extends RecordController<Activity>({
     @Param('id', IdPipe) id: number,
     @Body() body: BulkAttendanceDto,
   ): Promise<Page<Attendance>> {
-    const items = await this.attendance.upsert(id, body.items);
-    return { items, total: items.length, page: 1, pageSize: items.length };
+    return wholePage(await this.attendance.upsert(id, body.items));
   }
 
   @Delete(':id/attendance/:deputyId')

@@ -83,13 +83,7 @@ export class AttendanceService {
     return this.dataSource.transaction(async (manager) => {
       const row = await manager.findOneBy(Attendance, { id });
       if (!row) throw notFound(RECORD_NAMES.attendance, id);
-      const activity = await this.requireActivity(manager, row.activityId);
-      if (activity.status === 'cancelled') {
-        throw ruleViolation({
-          zh: '已取消的活动不能登记出席',
-          en: 'A cancelled activity takes no attendance',
-        });
-      }
+      await this.requireOpenActivity(manager, row.activityId);
       if (changes.status) row.status = changes.status;
       if (changes.note !== undefined) row.note = changes.note;
       return manager.save(Attendance, row);
@@ -115,11 +109,8 @@ export class AttendanceService {
     return activity;
   }
 
-  private async checkItems(
-    manager: EntityManager,
-    activityId: number,
-    items: AttendanceItemDto[],
-  ): Promise<void> {
+  /** An activity that may take attendance: it exists and was not cancelled. */
+  private async requireOpenActivity(manager: EntityManager, activityId: number): Promise<Activity> {
     const activity = await this.requireActivity(manager, activityId);
     if (activity.status === 'cancelled') {
       throw ruleViolation({
@@ -127,6 +118,15 @@ export class AttendanceService {
         en: 'A cancelled activity takes no attendance',
       });
     }
+    return activity;
+  }
+
+  private async checkItems(
+    manager: EntityManager,
+    activityId: number,
+    items: AttendanceItemDto[],
+  ): Promise<void> {
+    await this.requireOpenActivity(manager, activityId);
     const seen = new Set<number>();
     items.forEach((item, index) => {
       if (seen.has(item.deputyId)) {

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '../../common/pagination.js';
+import { wholePage, type Page } from '../../common/pagination.js';
 import { RecordController } from '../../common/record.controller.js';
 import { ScopeArea } from '../auth/auth.decorators.js';
 import { DictionariesService } from './dictionaries.service.js';
@@ -54,7 +54,6 @@ export class ActivityKindsController {
     summary: '启用的活动类型及其统计类别 / enabled activity kinds with their categories',
   })
   async list(): Promise<Page<DictionaryItem>> {
-    const items = await this.items.activityKinds();
-    return { items, total: items.length, page: 1, pageSize: items.length };
+    return wholePage(await this.items.activityKinds());
   }
 }

@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../../common/pagination.js';
+import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
 import { IsInstant, IsLocalDate } from '../../../common/validation.js';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../activity.entity.js';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../attendance.entity.js';
@@ -76,18 +76,10 @@ export class CreateActivityDto {
 export class UpdateActivityDto extends PartialType(CreateActivityDto) {}
 
 export class ListActivitiesQuery extends PageQueryDto {
-  @ApiPropertyOptional({ description: '按人大工委 / by committee' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdFilter('按人大工委 / by committee')
   committeeId?: number;
 
-  @ApiPropertyOptional({ description: '按活动类型 / by kind' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdFilter('按活动类型 / by kind')
   kindId?: number;
 
   @ApiPropertyOptional({ enum: ACTIVITY_STATUSES })

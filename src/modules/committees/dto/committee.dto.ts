@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../../../common/pagination.js';
+import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
 import { COMMITTEE_KINDS, type CommitteeKind } from '../committee.entity.js';
 import { COMMUNITY_KINDS, type CommunityKind } from '../community.entity.js';
 
@@ -37,11 +36,7 @@ export class ListCommitteesQuery extends PageQueryDto {
   @IsIn(COMMITTEE_KINDS)
   kind?: CommitteeKind;
 
-  @ApiPropertyOptional({ description: '按上级筛选 / filter by parent id' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdFilter('按上级筛选 / filter by parent id')
   parentId?: number;
 }
 
@@ -65,10 +60,6 @@ export class CreateCommunityDto {
 export class UpdateCommunityDto extends PartialType(CreateCommunityDto) {}
 
 export class ListCommunitiesQuery extends PageQueryDto {
-  @ApiPropertyOptional({ description: '按街道人大工委筛选 / filter by committee id' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdFilter('按街道人大工委筛选 / filter by committee id')
   committeeId?: number;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '../../../common/pagination.js';
+import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
 
 export class CreateDeputyGroupDto {
   @ApiProperty({ description: '名称，如 第一代表小组 / name', maxLength: 100 })
@@ -25,10 +24,6 @@ export class CreateDeputyGroupDto {
 export class UpdateDeputyGroupDto extends PartialType(CreateDeputyGroupDto) {}
 
 export class ListDeputyGroupsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ description: '按人大工委 / by committee' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdFilter('按人大工委 / by committee')
   committeeId?: number;
 }

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -11,7 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQueryDto } from '../../../common/pagination.js';
+import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
 import { IsLocalDate } from '../../../common/validation.js';
 import { DEPUTY_LEVELS, type DeputyLevel } from '../../terms/term.entity.js';
 import { DEPUTY_STATUSES, GENDERS, type DeputyStatus, type Gender } from '../deputy.entity.js';
@@ -127,32 +126,16 @@ export class CreateDeputyDto {
 export class UpdateDeputyDto extends PartialType(CreateDeputyDto) {}
 
 export class ListDeputiesQuery extends PageQueryDto {
-  @ApiPropertyOptional({ description: '按人大工委 / by committee' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdFilter('按人大工委 / by committee')
   committeeId?: number;
 
-  @ApiPropertyOptional({ description: '按社区/村 / by community' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdFilter('按社区/村 / by community')
   communityId?: number;
 
-  @ApiPropertyOptional({ description: '按代表小组 / by group' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdFilter('按代表小组 / by group')
   groupId?: number;
 
-  @ApiPropertyOptional({ description: '按届次 / by term' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdFilter('按届次 / by term')
   termId?: number;
 
   @ApiPropertyOptional({ enum: DEPUTY_LEVELS })

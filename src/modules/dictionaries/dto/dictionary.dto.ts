@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -12,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQueryDto } from '../../../common/pagination.js';
+import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
 import { ACTIVITY_CATEGORIES, type ActivityCategory } from '../dictionary-item.entity.js';
 
 const CODE = /^[a-z][a-z0-9_]{0,49}$/;
@@ -96,10 +95,6 @@ export class CreateDictionaryItemDto {
 export class UpdateDictionaryItemDto extends PartialType(CreateDictionaryItemDto) {}
 
 export class ListDictionaryItemsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ description: '按字典 / by dictionary id' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdFilter('按字典 / by dictionary id')
   dictionaryId?: number;
 }
