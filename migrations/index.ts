@@ -3,6 +3,8 @@ import { CreateDeputies1795680000002 } from './1795680000002-CreateDeputies.js';
 import { CreateDictionaries1795680000003 } from './1795680000003-CreateDictionaries.js';
 import { CreateActivities1795680000004 } from './1795680000004-CreateActivities.js';
 import { CreateAccess1795680000005 } from './1795680000005-CreateAccess.js';
+import { AddRoles1795680000006 } from './1795680000006-AddRoles.js';
+import { CreateAuditTrail1795680000007 } from './1795680000007-CreateAuditTrail.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CreateDictionaries1795680000003,
   CreateActivities1795680000004,
   CreateAccess1795680000005,
+  AddRoles1795680000006,
+  CreateAuditTrail1795680000007,
 ];

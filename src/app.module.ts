@@ -5,6 +5,7 @@ import { CoreModule } from './common/core.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { dataSourceOptions, ensureDatabaseExists } from './database/data-source-options.js';
 import { ActivitiesModule } from './modules/activities/activities.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CommitteesModule } from './modules/committees/committees.module.js';
 import { DeputiesModule } from './modules/deputies/deputies.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
             };
           },
         }),
+        AuditModule,
         AuthModule,
         CommitteesModule,
         TermsModule,

@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { setupApp } from './app.setup.js';
 import { createRootLogger, PinoLoggerService } from './common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app.config.js';
+import { ROLE_LABELS } from './modules/auth/permissions.js';
 import { AdminUsersService } from './modules/auth/admin-users.service.js';
 
 function readConfig(): AppConfig {
@@ -32,17 +33,19 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, config.host);
 
   const logger = new Logger('Bootstrap');
-  const firstAdmin = await app.get(AdminUsersService).ensureFirstAdmin();
-  if (firstAdmin) {
-    // Printed once, on the console only: the password is never logged or stored in clear.
+  const administrators = await app.get(AdminUsersService).ensureAdministrators();
+  if (administrators.length > 0) {
+    // Printed once, on the console only: the passwords are never logged or stored in clear.
     process.stdout.write(
       [
         '',
         '================================================================',
-        ' 已创建首个管理员账号 / First admin account created',
-        `   用户名 username: ${firstAdmin.username}`,
-        `   密码   password: ${firstAdmin.password}`,
-        ' 首次登录后必须修改密码 / change it at first login.',
+        ' 已创建管理员账号（三员分立）/ Administrator accounts created',
+        ...administrators.map(
+          (account) =>
+            `   ${ROLE_LABELS[account.role]}  用户名 username: ${account.username}   密码 password: ${account.password}`,
+        ),
+        ' 首次登录后必须修改密码 / change them at first login.',
         '================================================================',
         '',
       ].join('\n'),

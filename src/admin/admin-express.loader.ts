@@ -1,7 +1,17 @@
 import AdminJSExpress from '@adminjs/express';
 import type { AdminModuleOptions } from '@adminjs/nestjs';
 import { AbstractLoader } from '@adminjs/nestjs';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { setActor } from '../common/request-context.js';
+import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
+import { AuditTrail } from '../modules/audit/audit-trail.service.js';
+import { actorFor } from '../modules/auth/actors.js';
+import { LoginService } from '../modules/auth/login.service.js';
+import type { Role } from '../modules/auth/permissions.js';
+import { adminApiAccess, formBodyInContext, logoutPage, sameOriginWrites } from './admin-guards.js';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import type AdminJS from 'adminjs';
 import express, {
@@ -21,6 +31,12 @@ export interface AdminSessionUser {
   email: string;
   title: string;
   mustChangePassword: boolean;
+  role: Role | null;
+  committeeId: number | null;
+  /** The user's session epoch at login: a later role/status/password change ends the session. */
+  epoch: number;
+  loginAt: number;
+  lastSeenAt: number;
 }
 
 declare module 'express-session' {
@@ -54,7 +70,14 @@ interface RouterLayer {
  */
 @Injectable()
 export class AdminExpressLoader extends AbstractLoader {
-  constructor(private readonly users: AdminUsersService) {
+  constructor(
+    private readonly users: AdminUsersService,
+    private readonly logins: LoginService,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     super();
   }
 
@@ -66,7 +89,12 @@ export class AdminExpressLoader extends AbstractLoader {
     const app = httpAdapter.getInstance<Application>();
     const predefined = express.Router();
     predefined.use(withoutExternalFonts);
+    predefined.use(sameOriginWrites);
+    predefined.use(formBodyInContext(options.formidableOptions));
+    this.addLogin(predefined, admin);
+    predefined.use((req, res, next) => void this.checkSession(req, res, next, admin));
     this.addPasswordChange(predefined, admin.options.rootPath);
+    predefined.use(adminApiAccess(admin));
     const router = options.auth
       ? AdminJSExpress.buildAuthenticatedRouter(
           admin,
@@ -94,6 +122,125 @@ export class AdminExpressLoader extends AbstractLoader {
     return Promise.resolve();
   }
 
+  /**
+   * The login form posts here (before AdminJS's own handler): lockout and the login log
+   * (LoginService), a new session id at login (no session fixation), the user's epoch and times.
+   */
+  private addLogin(router: Router, admin: AdminJS): void {
+    const { rootPath, loginPath } = admin.options;
+    const page = async (status: number, errorMessage: string | null, res: Response) =>
+      res
+        .status(status)
+        .setHeader('Cache-Control', 'no-store')
+        .send(await admin.renderLogin({ action: loginPath, errorMessage }));
+    router.post('/login', async (req, res, next) => {
+      try {
+        const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {};
+        const field = (name: string) => (typeof fields[name] === 'string' ? fields[name] : '');
+        const result = await this.logins.login(field('email'), field('password'), {
+          ip: req.ip ?? null,
+          userAgent: req.get('user-agent') ?? null,
+        });
+        if (!result.ok) {
+          const message = {
+            invalid: 'invalidCredentials',
+            locked: 'accountLocked',
+            ipLimited: 'tooManyRequests',
+          }[result.reason];
+          return await page(result.reason === 'invalid' ? 401 : 429, message, res);
+        }
+        const { user } = result;
+        const now = this.clock.now().getTime();
+        req.session.regenerate((error) => {
+          if (error) return next(error);
+          req.session.adminUser = {
+            id: String(user.id),
+            email: user.username,
+            title: user.displayName ?? user.username,
+            mustChangePassword: result.mustChangePassword,
+            role: user.role,
+            committeeId: user.committeeId,
+            epoch: user.sessionEpoch,
+            loginAt: now,
+            lastSeenAt: now,
+          };
+          req.session.save((saveError) =>
+            saveError ? next(saveError) : res.redirect(302, rootPath),
+          );
+        });
+      } catch (error) {
+        next(error);
+      }
+    });
+    // Logging out changes state, so it is a POST (a link or image cannot log anyone out).
+    router.get('/logout', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      res.send(logoutPage(`${rootPath}/logout`, rootPath));
+    });
+    router.post('/logout', (req, res, next) => {
+      const user = req.session.adminUser;
+      const finish = () =>
+        req.session.destroy((error) => (error ? next(error) : res.redirect(302, loginPath)));
+      if (!user) return finish();
+      this.audit
+        .recordAlone({ action: 'logout', objectType: 'adminUser', objectId: user.id })
+        .then(finish, next);
+    });
+  }
+
+  /**
+   * Every admin request with a session: the user must still be enabled, in the same epoch (no
+   * role, committee, status or password change since login), within the idle timeout and the
+   * absolute lifetime. Then the request acts as that user, within their committees.
+   */
+  private async checkSession(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    admin: AdminJS,
+  ): Promise<void> {
+    try {
+      const sessionUser = req.session?.adminUser;
+      if (!sessionUser) return next();
+      const user = await this.users.findById(Number(sessionUser.id));
+      const now = this.clock.now().getTime();
+      const { idleMinutes, absoluteHours } = this.config.session;
+      const valid =
+        user !== null &&
+        user.enabled &&
+        user.sessionEpoch === sessionUser.epoch &&
+        now - sessionUser.loginAt <= absoluteHours * 3_600_000 &&
+        now - sessionUser.lastSeenAt <= idleMinutes * 60_000;
+      if (!valid) {
+        req.session.destroy((error) => {
+          if (error) return next(error);
+          if (req.path.startsWith('/api/')) {
+            res.status(401).json({
+              code: 'SESSION_ENDED',
+              message: '会话已结束，请重新登录 / Your session has ended, log in again',
+            });
+            return;
+          }
+          res.redirect(302, admin.options.loginPath);
+        });
+        return;
+      }
+      sessionUser.lastSeenAt = now;
+      setActor(
+        await actorFor(this.dataSource.manager, {
+          kind: 'user',
+          id: user.id,
+          name: user.username,
+          role: user.role,
+          committeeId: user.committeeId,
+        }),
+      );
+      return next();
+    } catch (error) {
+      return next(error);
+    }
+  }
+
   /** First login with a generated password (or a reset one): change it before anything else. */
   private addPasswordChange(router: Router, rootPath: string): void {
     const path = '/change-password';
@@ -104,44 +251,43 @@ export class AdminExpressLoader extends AbstractLoader {
         changePasswordPage({ action: `${rootPath}${path}`, username: req.session.adminUser.email }),
       );
     });
-    router.post(
-      path,
-      express.urlencoded({ extended: false, limit: '10kb' }),
-      async (req, res, next) => {
-        const user = req.session.adminUser;
-        if (!user) return res.redirect(`${rootPath}/login`);
-        const body = req.body as Record<string, string | undefined>;
-        const render = (error: string): Response =>
-          res
-            .status(400)
-            .send(
-              changePasswordPage({ action: `${rootPath}${path}`, username: user.email, error }),
-            );
-        if ((body.password ?? '') !== (body.confirmPassword ?? '')) {
-          return render('两次输入的新密码不一致 / The new passwords do not match');
+    router.post(path, async (req, res, next) => {
+      const user = req.session.adminUser;
+      if (!user) return res.redirect(`${rootPath}/login`);
+      const body = (req as Request & { fields?: Record<string, string | undefined> }).fields ?? {};
+      const render = (error: string): Response =>
+        res
+          .status(400)
+          .send(changePasswordPage({ action: `${rootPath}${path}`, username: user.email, error }));
+      if ((body.password ?? '') !== (body.confirmPassword ?? '')) {
+        return render('两次输入的新密码不一致 / The new passwords do not match');
+      }
+      try {
+        await this.users.changePassword(
+          Number(user.id),
+          body.currentPassword ?? '',
+          body.password ?? '',
+        );
+      } catch (error) {
+        if (error instanceof DomainError) {
+          return render(error.details.map((detail) => detail.problem).join('；') || error.message);
         }
-        try {
-          await this.users.changePassword(
-            Number(user.id),
-            body.currentPassword ?? '',
-            body.password ?? '',
-          );
-        } catch (error) {
-          if (error instanceof DomainError) {
-            return render(
-              error.details.map((detail) => detail.problem).join('；') || error.message,
-            );
-          }
-          return next(error);
-        }
-        // A new session id after the credential change.
-        req.session.regenerate((error) => {
-          if (error) return next(error);
-          req.session.adminUser = { ...user, mustChangePassword: false };
+        return next(error);
+      }
+      // A new session id after the credential change.
+      req.session.regenerate((error) => {
+        if (error) return next(error);
+        // The password change bumped the epoch: carry the new one into the new session.
+        void this.users.findById(Number(user.id)).then((fresh) => {
+          req.session.adminUser = {
+            ...user,
+            mustChangePassword: false,
+            epoch: fresh?.sessionEpoch ?? user.epoch,
+          };
           req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(rootPath)));
-        });
-      },
-    );
+        }, next);
+      });
+    });
     router.use((req, res, next) => {
       const user = req.session?.adminUser;
       const open =

@@ -100,19 +100,9 @@ export class AdminPanelModule {
             auth: {
               cookieName: config.session.cookieName,
               cookiePassword: config.session.secret,
-              authenticate: async (
-                username: string,
-                password: string,
-              ): Promise<AdminSessionUser | null> => {
-                const user = await users.authenticate(username ?? '', password ?? '');
-                if (!user) return null;
-                return {
-                  id: String(user.id),
-                  email: user.username,
-                  title: user.displayName ?? user.username,
-                  mustChangePassword: user.mustChangePassword,
-                };
-              },
+              // The login POST is answered by AdminExpressLoader's own route (lockout, login log,
+              // session regeneration) before AdminJS's handler could call this.
+              authenticate: (): Promise<AdminSessionUser | null> => Promise.resolve(null),
             },
             sessionOptions,
           }),

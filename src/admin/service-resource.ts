@@ -1,10 +1,97 @@
 import { Resource as TypeormResource } from '@adminjs/typeorm';
-import { ValidationError, type ParamsType } from 'adminjs';
+import { ValidationError, type BaseRecord, type Filter, type ParamsType } from 'adminjs';
 import type { ClassConstructor } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
-import type { BaseEntity } from 'typeorm';
+import type { BaseEntity, FindManyOptions, FindOptionsWhere } from 'typeorm';
 import { DomainError } from '../common/errors.js';
+import { maskPhone } from '../common/masking.js';
+import { currentActor, type Actor } from '../common/request-context.js';
 import { validateInput } from '../common/validation.js';
+
+/** How the panel reads a kind of record: which rows the actor sees, which fields are masked. */
+export interface ReadBinding {
+  /** ANDs the actor's committee scope into a where clause. */
+  scope(
+    actor: Actor,
+    where: FindOptionsWhere<object>,
+  ): FindOptionsWhere<object> | FindOptionsWhere<object>[];
+  /** Personal data shown masked everywhere in the panel (reveal is a separate, audited action). */
+  personalFields?: readonly string[];
+}
+
+type Model = typeof BaseEntity;
+
+/**
+ * The entity class as @adminjs/typeorm sees it, with every read it makes (find, count, findOneBy,
+ * findBy) narrowed to the current actor's committees: lists, searches, show, edit, delete, bulk
+ * actions and reference pickers all go through these four.
+ */
+function scopedModel(model: Model, binding: ReadBinding): Model {
+  const scoped = (where: unknown) => binding.scope(currentActor(), where ?? {});
+  return new Proxy(model, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      switch (property) {
+        case 'find':
+        case 'count':
+          return (options: FindManyOptions<object> = {}) =>
+            (value as (o: FindManyOptions<object>) => unknown).call(target, {
+              ...options,
+              where: scoped(options.where),
+            });
+        case 'findOneBy':
+        case 'findBy':
+          return (where: unknown) => (value as (w: unknown) => unknown).call(target, scoped(where));
+        default:
+          // BaseEntity's statics find their repository through `this`: keep it the real class.
+          return (value as (...args: unknown[]) => unknown).bind(target);
+      }
+    },
+  });
+}
+
+/** An AdminJS resource whose reads keep to the actor's data scope and mask personal data. */
+export class ScopedResource extends TypeormResource {
+  constructor(
+    model: Model,
+    private readonly readBinding: ReadBinding,
+  ) {
+    super(scopedModel(model, readBinding));
+  }
+
+  override async find(
+    filter: Filter,
+    params: Parameters<TypeormResource['find']>[1],
+  ): Promise<BaseRecord[]> {
+    return (await super.find(filter, params)).map((record) => this.mask(record));
+  }
+
+  override async findOne(id: string | number): Promise<BaseRecord | null> {
+    const record = await super.findOne(id);
+    return record ? this.mask(record) : null;
+  }
+
+  override async findMany(ids: (string | number)[]): Promise<BaseRecord[]> {
+    return (await super.findMany(ids)).map((record) => this.mask(record));
+  }
+
+  protected isMasked(field: string, value: unknown): boolean {
+    return (
+      (this.readBinding.personalFields ?? []).includes(field) &&
+      typeof value === 'string' &&
+      value.includes('*')
+    );
+  }
+
+  private mask(record: BaseRecord): BaseRecord {
+    for (const field of this.readBinding.personalFields ?? []) {
+      const value = record.params[field] as unknown;
+      if (typeof value === 'string') record.params[field] = maskPhone(value);
+    }
+    return record;
+  }
+}
 
 /** The use cases an admin resource writes through: the same services the REST API calls. */
 export interface WriteBinding {
@@ -28,12 +115,12 @@ function dtoFields(dto: ClassConstructor<object>): Set<string> {
  * admin writes get the API's validation, rules and transactions (STACK.md pitfall 5).
  * Errors come back as AdminJS ValidationErrors, shown next to the fields in Chinese.
  */
-export class ServiceResource extends TypeormResource {
+export class ServiceResource extends ScopedResource {
   constructor(
-    model: typeof BaseEntity,
-    private readonly binding: WriteBinding,
+    model: Model,
+    private readonly binding: WriteBinding & ReadBinding,
   ) {
-    super(model);
+    super(model, binding);
   }
 
   override async create(params: Record<string, unknown>): Promise<ParamsType> {
@@ -70,6 +157,8 @@ export class ServiceResource extends TypeormResource {
       if (!(field in params)) continue;
       // Judge emptiness on the raw form value: the adapter turns an empty reference into 0.
       const raw = params[field];
+      // A masked value sent back untouched means "keep": the form never held the real one.
+      if (this.isMasked(field, raw)) continue;
       let value = prepared[field];
       const type = this.property(field)?.type();
       if (raw === '' || raw === null || raw === undefined) value = null;

@@ -10,13 +10,16 @@ import { dataSourceOptions, ensureDatabaseExists } from '../database/data-source
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { ApiKeysService } from '../modules/auth/api-keys.service.js';
 import { seedDemo } from './demo-seed.js';
+import { runAsSystem } from '../common/request-context.js';
+import { isRole } from '../modules/auth/permissions.js';
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options]
   migration:run                  执行未执行的迁移 / apply pending migrations
   migration:revert               回滚最近一次迁移 / revert the last migration
   migration:check                实体与数据库结构不一致时退出码 1 / exit 1 on schema drift
-  admin:create --username U --password P
-  api-key:create --name N --scopes records:read,reports:read [--committee ID] [--expires 2027-01-01T00:00:00+08:00]
+  admin:create --username U --password P [--role systemAdmin|securityAdmin|auditor|committeeAdmin|staff|stationStaff|districtViewer] [--committee ID]
+  api-key:create --name N --scopes records:read,reports:read --committee ID
+                 [--role districtViewer|staff|stationStaff|committeeAdmin] [--expires 2027-01-01T00:00:00+08:00]
                                  最后一行只输出密钥 / prints the key alone on its last line
   seed:demo                      写入演示数据（可重复执行）/ idempotent demo data`;
 
@@ -47,7 +50,8 @@ async function withApp<T>(
     },
   );
   try {
-    return await work(app);
+    // The CLI is the operator at the machine: it acts as the system, audited as `cli`.
+    return await runAsSystem('cli', () => work(app));
   } finally {
     await app.close();
   }
@@ -63,6 +67,7 @@ async function run(argv: string[]): Promise<number> {
       name: { type: 'string' },
       scopes: { type: 'string' },
       committee: { type: 'string' },
+      role: { type: 'string' },
       expires: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -107,14 +112,19 @@ async function run(argv: string[]): Promise<number> {
         throw new Error('admin:create 需要 --username 和 --password');
       }
       return withApp(config, async (app) => {
-        const user = await app
-          .get(AdminUsersService)
-          .create({ username: values.username!, password: values.password! });
+        const user = await app.get(AdminUsersService).create({
+          username: values.username!,
+          password: values.password!,
+          role: values.role && isRole(values.role) ? values.role : null,
+          committeeId: values.committee ? Number(values.committee) : null,
+        });
         console.log(`已创建管理员 / created admin user ${user.username} (id ${user.id})`);
         return 0;
       });
     case 'api-key:create':
-      if (!values.name || !values.scopes) throw new Error('api-key:create 需要 --name 和 --scopes');
+      if (!values.name || !values.scopes || !values.committee) {
+        throw new Error('api-key:create 需要 --name、--scopes 和 --committee');
+      }
       return withApp(config, async (app) => {
         const expiresAt = values.expires ? new Date(values.expires) : null;
         if (expiresAt && Number.isNaN(expiresAt.getTime())) {
@@ -123,7 +133,8 @@ async function run(argv: string[]): Promise<number> {
         const { apiKey, key } = await app.get(ApiKeysService).issue({
           name: values.name!,
           scopes: values.scopes!.split(',').map((scope) => scope.trim()),
-          committeeId: values.committee ? Number(values.committee) : null,
+          role: values.role ?? 'districtViewer',
+          committeeId: Number(values.committee),
           expiresAt,
         });
         console.log(

@@ -89,3 +89,10 @@ export const ruleViolation = (message: Message, field?: string): DomainError =>
 
 export const invalidInput = (details: FieldProblem[]): DomainError =>
   new DomainError(ErrorCode.ValidationFailed, { zh: '输入有误', en: 'Invalid input' }, details);
+
+/** 403 without any record data: the role may not do this to this kind of record. */
+export const forbidden = (what: RecordName, action: string): DomainError =>
+  new DomainError(ErrorCode.Forbidden, {
+    zh: `当前角色无权对${what.zh}执行此操作（${action}）`,
+    en: `Your role may not ${action} ${what.en} records`,
+  });

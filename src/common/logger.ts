@@ -1,12 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app.config.js';
-
-const requestContext = new AsyncLocalStorage<{ requestId: string }>();
+import { requestContext, runInContext } from './request-context.js';
 
 /** Never log these, whatever the log level (personal data and secrets). */
 const REDACT = [
@@ -24,8 +22,8 @@ export function createRootLogger(config: AppConfig): Logger {
     redact: { paths: REDACT, censor: '[redacted]' },
     base: { service: 'renda-workbench' },
     mixin: () => {
-      const store = requestContext.getStore();
-      return store ? { requestId: store.requestId } : {};
+      const requestId = requestContext()?.requestId;
+      return requestId ? { requestId } : {};
     },
     transport:
       config.log.format === 'pretty'
@@ -115,6 +113,6 @@ export function requestLogging(
   });
   return (req, res, next) => {
     http(req, res);
-    requestContext.run({ requestId: String(req.id as string) }, next);
+    runInContext({ requestId: String(req.id as string), ip: req.ip ?? null }, next);
   };
 }

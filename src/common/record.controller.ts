@@ -12,7 +12,8 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import type { DeepPartial, ObjectLiteral } from 'typeorm';
-import { ScopeArea } from '../modules/auth/auth.decorators.js';
+import { Permission, PermissionResource, ScopeArea } from '../modules/auth/auth.decorators.js';
+import type { ResourceId } from '../modules/auth/permissions.js';
 import { IdPipe } from './id.pipe.js';
 import type { Page, PageQueryDto } from './pagination.js';
 import type { RecordService } from './record.service.js';
@@ -21,6 +22,8 @@ import { VALIDATION_PIPE_OPTIONS } from './validation.js';
 export interface RecordControllerOptions {
   /** Chinese and English plural, for the OpenAPI summaries. */
   title: string;
+  /** The permission resource (permissions.ts) the endpoints check. */
+  resource: ResourceId;
   create: Type<object>;
   update: Type<object>;
   query: Type<PageQueryDto>;
@@ -40,6 +43,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 ) {
   @ApiBearerAuth()
   @ScopeArea('records')
+  @PermissionResource(options.resource)
   abstract class RecordControllerBase {
     protected constructor(protected readonly service: RecordService<T>) {}
 
@@ -49,6 +53,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
     }
 
     @Get()
+    @Permission(undefined, 'list')
     @ApiOperation({ summary: `列表 / list ${options.title}` })
     async list(@Query(validated(options.query)) query: PageQueryDto): Promise<Page<unknown>> {
       const page = await this.service.list(query);
@@ -56,12 +61,14 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
     }
 
     @Get(':id')
+    @Permission(undefined, 'show')
     @ApiOperation({ summary: `查看 / get one of ${options.title}` })
     async get(@Param('id', IdPipe) id: number): Promise<unknown> {
       return this.present(await this.service.get(id));
     }
 
     @Post()
+    @Permission(undefined, 'new')
     @ApiBody({ type: options.create })
     @ApiOperation({ summary: `新建 / create in ${options.title}` })
     async create(@Body(validated(options.create)) body: object): Promise<unknown> {
@@ -69,6 +76,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
     }
 
     @Patch(':id')
+    @Permission(undefined, 'edit')
     @ApiBody({ type: options.update })
     @ApiOperation({
       summary: `修改（只改提交的字段）/ update (only the fields sent) in ${options.title}`,
@@ -81,6 +89,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
     }
 
     @Delete(':id')
+    @Permission(undefined, 'delete')
     @HttpCode(204)
     @ApiNoContentResponse({ description: '已删除 / deleted' })
     @ApiOperation({

@@ -7,20 +7,49 @@ import type {
   Repository,
 } from 'typeorm';
 import { isForeignKeyViolation, isUniqueViolation } from '../database/database-errors.js';
-import { conflict, invalidInput, notFound, referenceNotFound, type RecordName } from './errors.js';
+import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
+import { auditDiff, auditSnapshot } from '../modules/audit/audit-trail.service.js';
+import { can, type Action, type ResourceId } from '../modules/auth/permissions.js';
+import {
+  conflict,
+  forbidden,
+  invalidInput,
+  notFound,
+  referenceNotFound,
+  type RecordName,
+} from './errors.js';
 import { pageRequest, toPage, type Page, type PageQueryDto } from './pagination.js';
+import { RECORD_NAMES } from './record-names.js';
+import { scopedWhere, withinScope, type RecordScope } from './record-scope.js';
+import { currentActor, type Actor } from './request-context.js';
 
 /**
  * The list/get/create/update/delete use cases every core record shares. Subclasses name the
- * record, the sortable fields and filters, and add their rules in `checkWrite`/`checkRemove`;
- * each write runs in one transaction so a rule failure changes nothing.
+ * record, its permission resource and committee scope, the sortable fields and filters, and add
+ * their rules in `checkWrite`/`checkRemove`. Every use case checks the current actor's
+ * permission (permissions.ts) and keeps to its committees; each write runs in one transaction
+ * with its audit row, so a rule or audit failure changes nothing.
  */
 export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   protected abstract readonly recordName: RecordName;
+  protected abstract readonly resource: ResourceId;
+  protected abstract readonly scope: RecordScope<T>;
   protected abstract readonly sortable: readonly string[];
   protected readonly defaultSort: string = 'id';
 
-  protected constructor(protected readonly repository: Repository<T>) {}
+  protected constructor(
+    protected readonly repository: Repository<T>,
+    protected readonly audit: AuditTrail,
+  ) {}
+
+  authorize(action: Action): Actor {
+    return authorize(this.resource, this.recordName, action);
+  }
+
+  /** The scope clause for reads outside the generic use cases (admin panel, reports). */
+  scopeFor(actor: Actor, where: FindOptionsWhere<T> | FindOptionsWhere<T>[] = {}) {
+    return scopedWhere(where, this.scope, actor);
+  }
 
   /** Filters a list query down to a where clause; the default lists everything. */
   protected where(_query: PageQueryDto): FindOptionsWhere<T> | FindOptionsWhere<T>[] {
@@ -37,9 +66,10 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   }
 
   async list(query: PageQueryDto): Promise<Page<T>> {
+    const actor = this.authorize('list');
     const request = pageRequest(query, this.sortable, this.defaultSort);
     const [items, total] = await this.repository.findAndCount({
-      where: this.where(query),
+      where: this.scopeFor(actor, this.where(query)),
       order: request.order as never,
       skip: request.skip,
       take: request.pageSize,
@@ -48,33 +78,59 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   }
 
   async get(id: number): Promise<T> {
-    return this.load(this.repository.manager, id);
+    const actor = this.authorize('show');
+    return this.load(this.repository.manager, id, actor);
   }
 
   async create(input: DeepPartial<T>): Promise<T> {
+    const actor = this.authorize('new');
     return this.repository.manager.transaction(async (manager) => {
       const entity = manager.create(this.target, input);
+      await this.checkScope(manager, actor, entity);
       await this.checkWrite(manager, entity);
-      return this.save(manager, entity);
+      const saved = await this.save(manager, entity);
+      await this.audit.record(manager, {
+        action: 'create',
+        objectType: this.resource,
+        objectId: saved.id,
+        detail: auditSnapshot(saved),
+      });
+      return saved;
     });
   }
 
   async update(id: number, input: DeepPartial<T>): Promise<T> {
+    const actor = this.authorize('edit');
     return this.repository.manager.transaction(async (manager) => {
-      const current = await this.load(manager, id);
+      const current = await this.load(manager, id, actor);
       const changes = this.definedChanges(input);
       const next = manager.merge(this.target, manager.create(this.target, { ...current }), changes);
+      await this.checkScope(manager, actor, next);
       await this.checkWrite(manager, next, current);
-      return this.save(manager, next);
+      const saved = await this.save(manager, next);
+      await this.audit.record(manager, {
+        action: 'update',
+        objectType: this.resource,
+        objectId: id,
+        detail: auditDiff(current, saved),
+      });
+      return saved;
     });
   }
 
   async remove(id: number): Promise<void> {
+    const actor = this.authorize('delete');
     await this.repository.manager.transaction(async (manager) => {
-      const current = await this.load(manager, id);
+      const current = await this.load(manager, id, actor);
       await this.checkRemove(manager, current);
       try {
         await manager.delete(this.target, { id });
+        await this.audit.record(manager, {
+          action: 'delete',
+          objectType: this.resource,
+          objectId: id,
+          detail: auditSnapshot(current),
+        });
       } catch (error) {
         if (isForeignKeyViolation(error)) {
           throw conflict({
@@ -91,10 +147,20 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
     return this.repository.target;
   }
 
-  protected async load(manager: EntityManager, id: number): Promise<T> {
-    const entity = await manager.findOneBy(this.target, { id } as FindOptionsWhere<T>);
+  /** One record the actor may see; another committee's record is "not found", never shown. */
+  protected async load(manager: EntityManager, id: number, actor: Actor): Promise<T> {
+    const entity = await manager.findOneBy(
+      this.target,
+      this.scopeFor(actor, { id } as FindOptionsWhere<T>),
+    );
     if (!entity) throw notFound(this.recordName, id);
     return entity;
+  }
+
+  /** A write may not place a record in a committee outside the actor's subtree. */
+  private async checkScope(manager: EntityManager, actor: Actor, next: T): Promise<void> {
+    const { ok, owner } = await withinScope(manager, this.scope, actor, next);
+    if (!ok) throw referenceNotFound(this.scope.field, RECORD_NAMES.committee, owner ?? '-');
   }
 
   /** Drops undefined (absent) fields; refuses null for a column that cannot be empty. */
@@ -126,6 +192,15 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
       throw error;
     }
   }
+}
+
+/** The current actor, if its role may do `action` to `resource`; 403 otherwise. */
+export function authorize(resource: ResourceId, name: RecordName, action: Action): Actor {
+  const actor = currentActor();
+  if (actor.kind !== 'system' && !can(actor.role, resource, action)) {
+    throw forbidden(name, action);
+  }
+  return actor;
 }
 
 /** Loads a referenced record or fails with 422 naming the field. */

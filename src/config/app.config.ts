@@ -16,7 +16,23 @@ export interface AppConfig {
   migrationsRun: boolean;
   timeZone: string;
   log: { level: string; format: LogFormat };
-  session: { secret: string; cookieName: string; idleMinutes: number };
+  session: {
+    secret: string;
+    cookieName: string;
+    idleMinutes: number;
+    absoluteHours: number;
+    /** Set the cookie's Secure flag (behind HTTPS). */
+    secureCookie: boolean;
+  };
+  /** Express `trust proxy`: the proxy whose X-Forwarded-* headers are believed; false = none. */
+  trustProxy: string | false;
+  security: {
+    loginMaxFailures: number;
+    loginLockMinutes: number;
+    loginIpMaxFailures: number;
+    passwordMaxAgeDays: number;
+    auditRetentionDays: number;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -119,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
 
+  const trustProxy = str('TRUST_PROXY', 'false');
+
   const config: AppConfig = {
     nodeEnv,
     host: str('HOST', '0.0.0.0'),
@@ -132,6 +150,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: sessionSecret || '',
       cookieName: str('SESSION_COOKIE_NAME', 'renda.sid'),
       idleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+      absoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+      secureCookie: bool('SESSION_COOKIE_SECURE', false),
+    },
+    trustProxy: trustProxy === '' || trustProxy === 'false' ? false : trustProxy,
+    security: {
+      loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
+      loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+      loginIpMaxFailures: int('LOGIN_IP_MAX_FAILURES', 30, 1, 100_000),
+      passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', 90, 0, 3650),
+      // 网络安全法 第二十一条: network logs are kept for at least six months.
+      auditRetentionDays: int('AUDIT_RETENTION_DAYS', 180, 180, 36_500),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

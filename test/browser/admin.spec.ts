@@ -1,6 +1,6 @@
 import type { AddressInfo, Server } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CommitteesService } from '../../src/modules/committees/committees.service.js';
+import { createOrganisation } from '../factories/organisation.factory.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import type { ListDeputiesQuery } from '../../src/modules/deputies/dto/deputy.dto.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
@@ -41,15 +41,17 @@ describe('admin panel in Chromium', () => {
     await sut.app.listen(0, '127.0.0.1');
     const { port } = (sut.app.getHttpServer() as Server).address() as AddressInfo;
     origin = `http://127.0.0.1:${port}`;
-    const district = await sut.app
-      .get(CommitteesService)
-      .create({ name: '示范区人大常委会', kind: 'district' });
-    await sut.app
-      .get(CommitteesService)
-      .create({ name: '𠮷祥街道人大工委', kind: 'subdistrict', parentId: district.id });
-    await sut.app
-      .get(AdminUsersService)
-      .create({ username: 'clerk', password: 'Initial-Pass-2026', mustChangePassword: true });
+    const { districtId } = await createOrganisation(sut.app, {
+      district: '示范区人大常委会',
+      subdistrict: '𠮷祥街道人大工委',
+    });
+    await sut.app.get(AdminUsersService).create({
+      username: 'clerk',
+      password: 'Initial-Pass-2026',
+      mustChangePassword: true,
+      role: 'committeeAdmin',
+      committeeId: districtId,
+    });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_FLAGS,

@@ -1,5 +1,9 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { DomainError } from '../../src/common/errors.js';
+import { runAsSystem } from '../../src/common/request-context.js';
+import { CommitteesService } from '../../src/modules/committees/committees.service.js';
+import { createOrganisation } from '../factories/organisation.factory.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
 
@@ -38,20 +42,18 @@ describe(`REST API on ${testDialect()}`, () => {
   beforeAll(async () => {
     sut = await createTestApp();
     server = sut.app.getHttpServer() as App;
-    writer = await issueKey(sut.app, ['records:read', 'records:write']);
-    reader = await issueKey(sut.app, ['records:read']);
-    const district = await api
-      .post('/committees', { name: '某某区人大常委会', kind: 'district' })
-      .expect(201);
-    districtId = body(district).id as number;
-    const sub = await api
-      .post('/committees', {
-        name: '𠮷祥街道人大工委',
-        kind: 'subdistrict',
-        parentId: districtId,
-      })
-      .expect(201);
-    subdistrictId = body(sub).id as number;
+    ({ districtId, subdistrictId } = await createOrganisation(sut.app, {
+      district: '某某区人大常委会',
+      subdistrict: '𠮷祥街道人大工委',
+    }));
+    writer = await issueKey(sut.app, ['records:read', 'records:write'], {
+      role: 'committeeAdmin',
+      committeeId: districtId,
+    });
+    reader = await issueKey(sut.app, ['records:read'], {
+      role: 'districtViewer',
+      committeeId: districtId,
+    });
     const kinds = await api.get('/activity-kinds').expect(200);
     meetingKindId = body(kinds).items!.find((kind) => kind.code === 'work_meeting')!.id as number;
   });
@@ -79,10 +81,10 @@ describe(`REST API on ${testDialect()}`, () => {
 
     it('should answer 403 when the key lacks the write scope, and write nothing', async () => {
       const response = await api
-        .post('/committees', { name: '越权', kind: 'district' }, reader)
+        .post('/deputy-groups', { name: '越权', committeeId: subdistrictId }, reader)
         .expect(403);
       expect(body(response).code).toBe('FORBIDDEN');
-      const list = await api.get('/committees?pageSize=200').expect(200);
+      const list = await api.get('/deputy-groups?pageSize=200').expect(200);
       expect(body(list).items!.map((item) => item.name)).not.toContain('越权');
     });
 
@@ -126,14 +128,15 @@ describe(`REST API on ${testDialect()}`, () => {
         .expect(400);
       expect(body(bad).details!.map((d) => d.field)).toEqual(['startsAt']);
       const date = await api
-        .post('/terms', {
-          name: '第十五届',
+        .post('/deputies', {
+          name: '王五',
+          gender: 'male',
           level: 'district',
-          ordinal: 15,
-          startsOn: '2021-02-29',
+          committeeId: subdistrictId,
+          birthDate: '2021-02-29',
         })
         .expect(400);
-      expect(body(date).details!.map((d) => d.field)).toEqual(['startsOn']);
+      expect(body(date).details!.map((d) => d.field)).toEqual(['birthDate']);
     });
 
     it('should answer 404 for a missing record, 422 for a missing reference', async () => {
@@ -146,11 +149,18 @@ describe(`REST API on ${testDialect()}`, () => {
     });
 
     it('should enforce the committee tree', async () => {
-      const orphan = await api
-        .post('/committees', { name: '无上级街道', kind: 'subdistrict' })
-        .expect(422);
-      expect(body(orphan).details![0].field).toBe('parentId');
-      await api.post('/committees', { name: '某某区人大常委会', kind: 'district' }).expect(409);
+      // Only the system administrator keeps the organisation's structure: not an API key.
+      await api.post('/committees', { name: '无上级街道', kind: 'subdistrict' }).expect(403);
+      const committees = sut.app.get(CommitteesService);
+      const orphan = await runAsSystem('test', () =>
+        committees.create({ name: '无上级街道', kind: 'subdistrict' }),
+      ).catch((error: unknown) => error);
+      expect(orphan).toBeInstanceOf(DomainError);
+      expect((orphan as DomainError).details[0].field).toBe('parentId');
+      const duplicate = await runAsSystem('test', () =>
+        committees.create({ name: '某某区人大常委会', kind: 'district' }),
+      ).catch((error: unknown) => error);
+      expect((duplicate as DomainError).status).toBe(409);
     });
 
     it('should paginate, filter and sort only by allowed fields', async () => {

@@ -6,7 +6,9 @@ import { setupApp } from '../../src/app.setup.js';
 import { Clock } from '../../src/common/clock.js';
 import { createRootLogger } from '../../src/common/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/app.config.js';
+import { runAsSystem } from '../../src/common/request-context.js';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
+import type { Role } from '../../src/modules/auth/permissions.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -43,7 +45,16 @@ export async function createTestApp(
   };
 }
 
-export async function issueKey(app: INestApplication, scopes: string[]): Promise<string> {
-  const { key } = await app.get(ApiKeysService).issue({ name: `test ${scopes.join(' ')}`, scopes });
+/** A key for an external system acting as `role` within `committeeId`'s subtree. */
+export async function issueKey(
+  app: INestApplication,
+  scopes: string[],
+  grant: { role: Role; committeeId: number },
+): Promise<string> {
+  const { key } = await runAsSystem('test', () =>
+    app
+      .get(ApiKeysService)
+      .issue({ name: `test ${grant.role} ${scopes.join(' ')}`, scopes, ...grant }),
+  );
   return key;
 }

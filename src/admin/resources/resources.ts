@@ -1,6 +1,7 @@
-import { Resource as TypeormResource } from '@adminjs/typeorm';
-import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { ResourceWithOptions } from 'adminjs';
 import { IsInt, Min } from 'class-validator';
+import { In } from 'typeorm';
+import { scopedWhere } from '../../common/record-scope.js';
 import { Activity } from '../../modules/activities/activity.entity.js';
 import { ActivitiesService } from '../../modules/activities/activities.service.js';
 import { Attendance } from '../../modules/activities/attendance.entity.js';
@@ -46,7 +47,28 @@ import { Term } from '../../modules/terms/term.entity.js';
 import { TermsService } from '../../modules/terms/terms.service.js';
 import type { RecordService } from '../../common/record.service.js';
 import { availableValues, NAVIGATION, VALUE_LABELS } from '../locale/zh-CN.js';
-import { ServiceResource, type WriteBinding } from '../service-resource.js';
+import { actionsFor, scopeByColumn, scopeWholeSystemOnly, withAccess } from '../admin-access.js';
+import { AuditLog } from '../../modules/audit/audit-log.entity.js';
+import { LoginAttempt } from '../../modules/auth/login-attempt.entity.js';
+import {
+  ScopedResource,
+  ServiceResource,
+  type ReadBinding,
+  type WriteBinding,
+} from '../service-resource.js';
+
+/** Attendance rows are seen through their activity's committee. */
+const scopeByActivity: ReadBinding['scope'] = (actor, where) =>
+  actor.committeeIds
+    ? scopedWhere(
+        where,
+        {
+          where: (ids) => ({ activity: { committeeId: In([...ids]) } }),
+          field: 'activityId',
+        },
+        actor,
+      )
+    : where;
 
 /** The admin form for one attendance row names its activity; the API takes it from the path. */
 export class AttendanceForm extends AttendanceItemDto {
@@ -71,7 +93,10 @@ const bind = (
   service: RecordService<{ id: number }>,
   createDto: WriteBinding['createDto'],
   updateDto: WriteBinding['updateDto'],
-): WriteBinding => ({
+  personalFields: readonly string[] = [],
+): WriteBinding & ReadBinding => ({
+  scope: (actor, where) => service.scopeFor(actor, where),
+  personalFields,
   createDto,
   updateDto,
   create: (input) => service.create(input),
@@ -84,16 +109,11 @@ const TIMESTAMPS = {
   updatedAt: { isVisible: { list: false, filter: false, show: true, edit: false } },
 };
 
-/** Read-only in the panel: no new, edit or delete — server-side, not just hidden. */
-const READ_ONLY: ResourceOptions['actions'] = {
-  new: { isAccessible: false },
-  edit: { isAccessible: false },
-  delete: { isAccessible: false },
-  bulkDelete: { isAccessible: false },
-};
+/** Managed through their own flows (CLI today), not AdminJS's generic forms. */
+const NO_GENERIC_WRITES = ['new', 'edit', 'delete', 'bulkDelete'] as const;
 
 export function adminResources(services: AdminServices): ResourceWithOptions[] {
-  return [
+  const resources: ResourceWithOptions[] = [
     {
       resource: new ServiceResource(
         Committee,
@@ -149,7 +169,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
     {
       resource: new ServiceResource(
         Deputy,
-        bind(services.deputies, CreateDeputyDto, UpdateDeputyDto),
+        bind(services.deputies, CreateDeputyDto, UpdateDeputyDto, ['phone']),
       ),
       options: {
         navigation: NAVIGATION.deputies,
@@ -220,6 +240,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
     },
     {
       resource: new ServiceResource(Attendance, {
+        scope: scopeByActivity,
         createDto: AttendanceForm,
         updateDto: AttendanceItemDto,
         create: (input) => {
@@ -268,10 +289,10 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
       },
     },
     {
-      resource: new TypeormResource(AdminUser),
+      resource: new ScopedResource(AdminUser, { scope: scopeByColumn('committeeId') }),
       options: {
         navigation: NAVIGATION.system,
-        actions: READ_ONLY,
+        actions: actionsFor('adminUser', NO_GENERIC_WRITES),
         listProperties: [
           'id',
           'username',
@@ -284,10 +305,10 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
       },
     },
     {
-      resource: new TypeormResource(ApiKey),
+      resource: new ScopedResource(ApiKey, { scope: scopeByColumn('committeeId') }),
       options: {
         navigation: NAVIGATION.system,
-        actions: READ_ONLY,
+        actions: actionsFor('apiKey', NO_GENERIC_WRITES),
         listProperties: [
           'id',
           'name',
@@ -301,5 +322,44 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
         properties: { secretHash: { isVisible: false } },
       },
     },
+    {
+      resource: new ScopedResource(AuditLog, { scope: scopeByColumn('actorCommitteeId') }),
+      options: {
+        navigation: NAVIGATION.audit,
+        actions: actionsFor('auditLog', NO_GENERIC_WRITES),
+        sort: { sortBy: 'id', direction: 'desc' },
+        listProperties: [
+          'id',
+          'occurredAt',
+          'actorName',
+          'ip',
+          'action',
+          'objectType',
+          'objectId',
+          'outcome',
+        ],
+        filterProperties: [
+          'occurredAt',
+          'actorName',
+          'ip',
+          'action',
+          'objectType',
+          'objectId',
+          'outcome',
+        ],
+        properties: { detail: { type: 'textarea' } },
+      },
+    },
+    {
+      resource: new ScopedResource(LoginAttempt, { scope: scopeWholeSystemOnly }),
+      options: {
+        navigation: NAVIGATION.audit,
+        actions: actionsFor('loginAttempt', NO_GENERIC_WRITES),
+        sort: { sortBy: 'id', direction: 'desc' },
+        listProperties: ['id', 'attemptedAt', 'username', 'ip', 'outcome'],
+        filterProperties: ['attemptedAt', 'username', 'ip', 'outcome'],
+      },
+    },
   ];
+  return resources.map(withAccess);
 }

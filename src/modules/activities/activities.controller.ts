@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../auth/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { RecordController } from '../../common/record.controller.js';
@@ -19,6 +20,7 @@ import {
 @Controller('activities')
 export class ActivitiesController extends RecordController<Activity>({
   title: '代表活动 activities',
+  resource: 'activity',
   create: CreateActivityDto,
   update: UpdateActivityDto,
   query: ListActivitiesQuery,
@@ -31,12 +33,14 @@ export class ActivitiesController extends RecordController<Activity>({
   }
 
   @Get(':id/attendance')
+  @Permission('attendance', 'list')
   @ApiOperation({ summary: '活动的出席记录 / attendance of an activity' })
   async listAttendance(@Param('id', IdPipe) id: number): Promise<Page<Attendance>> {
     return wholePage(await this.attendance.list(id));
   }
 
   @Post(':id/attendance')
+  @Permission('attendance', 'new')
   @ApiOperation({ summary: '登记一名代表的出席（已有则 409）/ add one row (409 if present)' })
   addAttendance(
     @Param('id', IdPipe) id: number,
@@ -46,6 +50,7 @@ export class ActivitiesController extends RecordController<Activity>({
   }
 
   @Put(':id/attendance')
+  @Permission('attendance', 'edit')
   @ApiOperation({
     summary: '批量登记出席，按代表新增或更新，全部成功或全部不变 / bulk upsert, all or nothing',
   })
@@ -57,6 +62,7 @@ export class ActivitiesController extends RecordController<Activity>({
   }
 
   @Delete(':id/attendance/:deputyId')
+  @Permission('attendance', 'delete')
   @HttpCode(204)
   @ApiOperation({ summary: '删除一名代表的出席记录 / delete one row' })
   async removeAttendance(

@@ -15,21 +15,26 @@ import type {
   ListActivitiesQuery,
   UpdateActivityDto,
 } from './dto/activity.dto.js';
+import { ownedByCommittee, type RecordScope } from '../../common/record-scope.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 @Injectable()
 export class ActivitiesService extends RecordService<Activity> {
   protected readonly recordName = RECORD_NAMES.activity;
+  protected readonly resource = 'activity';
+  protected readonly scope: RecordScope<Activity> = ownedByCommittee<Activity>();
   protected readonly sortable = ['id', 'startsAt', 'title', 'status', 'committeeId'] as const;
   protected override readonly defaultSort = '-startsAt';
 
   constructor(
     @InjectRepository(Activity) repository: Repository<Activity>,
+    audit: AuditTrail,
     private readonly kinds: DictionaryItemsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    super(repository);
+    super(repository, audit);
   }
 
   protected override where(query: ListActivitiesQuery): FindOptionsWhere<Activity> {

@@ -9,6 +9,9 @@ import {
   ruleViolation,
 } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
+import { authorize } from '../../common/record.service.js';
+import { currentActor } from '../../common/request-context.js';
+import { AuditTrail, auditDiff, auditSnapshot } from '../audit/audit-trail.service.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
 import { Deputy } from '../deputies/deputy.entity.js';
 import { Activity } from './activity.entity.js';
@@ -18,9 +21,13 @@ import type { AttendanceItemDto } from './dto/activity.dto.js';
 /** 出席记录: who attended, was on leave or absent at an activity; one row per deputy. */
 @Injectable()
 export class AttendanceService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async list(activityId: number): Promise<Attendance[]> {
+    authorize('attendance', RECORD_NAMES.attendance, 'list');
     await this.requireActivity(this.dataSource.manager, activityId);
     return this.dataSource
       .getRepository(Attendance)
@@ -29,13 +36,21 @@ export class AttendanceService {
 
   /** Adds one row; a second row for the same deputy is a 409. */
   async add(activityId: number, item: AttendanceItemDto): Promise<Attendance> {
+    authorize('attendance', RECORD_NAMES.attendance, 'new');
     return this.dataSource.transaction(async (manager) => {
       await this.checkItems(manager, activityId, [item]);
       try {
-        return await manager.save(
+        const saved = await manager.save(
           Attendance,
           manager.create(Attendance, { activityId, ...item, note: item.note ?? null }),
         );
+        await this.audit.record(manager, {
+          action: 'create',
+          objectType: 'attendance',
+          objectId: saved.id,
+          detail: auditSnapshot(saved),
+        });
+        return saved;
       } catch (error) {
         if (isUniqueViolation(error)) {
           throw conflict(
@@ -53,6 +68,7 @@ export class AttendanceService {
 
   /** Inserts or updates every row by deputy, all or nothing. */
   async upsert(activityId: number, items: AttendanceItemDto[]): Promise<Attendance[]> {
+    authorize('attendance', RECORD_NAMES.attendance, 'edit');
     return this.dataSource.transaction(async (manager) => {
       await this.checkItems(manager, activityId, items);
       const existing = await manager.find(Attendance, {
@@ -71,6 +87,12 @@ export class AttendanceService {
         ),
       );
       await manager.save(Attendance, rows);
+      await this.audit.record(manager, {
+        action: 'update',
+        objectType: 'activity',
+        objectId: activityId,
+        detail: { attendance: items.map(({ deputyId, status }) => ({ deputyId, status })) },
+      });
       return manager.find(Attendance, { where: { activityId }, order: { deputyId: 'ASC' } });
     });
   }
@@ -80,33 +102,73 @@ export class AttendanceService {
     id: number,
     changes: { status?: AttendanceItemDto['status']; note?: string | null },
   ): Promise<Attendance> {
+    authorize('attendance', RECORD_NAMES.attendance, 'edit');
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOneBy(Attendance, { id });
-      if (!row) throw notFound(RECORD_NAMES.attendance, id);
+      const row = await this.requireRow(manager, id);
+      const before = { ...row };
       await this.requireOpenActivity(manager, row.activityId);
       if (changes.status) row.status = changes.status;
       if (changes.note !== undefined) row.note = changes.note;
-      return manager.save(Attendance, row);
+      const saved = await manager.save(Attendance, row);
+      await this.audit.record(manager, {
+        action: 'update',
+        objectType: 'attendance',
+        objectId: id,
+        detail: auditDiff(before, saved),
+      });
+      return saved;
     });
   }
 
   async removeById(id: number): Promise<void> {
-    const result = await this.dataSource.getRepository(Attendance).delete({ id });
-    if (!result.affected) throw notFound(RECORD_NAMES.attendance, id);
-  }
-
-  async remove(activityId: number, deputyId: number): Promise<void> {
+    authorize('attendance', RECORD_NAMES.attendance, 'delete');
     await this.dataSource.transaction(async (manager) => {
-      await this.requireActivity(manager, activityId);
-      const result = await manager.delete(Attendance, { activityId, deputyId });
-      if (!result.affected) throw notFound(RECORD_NAMES.attendance, `${activityId}/${deputyId}`);
+      const row = await this.requireRow(manager, id);
+      await manager.delete(Attendance, { id });
+      await this.audit.record(manager, {
+        action: 'delete',
+        objectType: 'attendance',
+        objectId: id,
+        detail: auditSnapshot(row),
+      });
     });
   }
 
+  async remove(activityId: number, deputyId: number): Promise<void> {
+    authorize('attendance', RECORD_NAMES.attendance, 'delete');
+    await this.dataSource.transaction(async (manager) => {
+      await this.requireActivity(manager, activityId);
+      const row = await manager.findOneBy(Attendance, { activityId, deputyId });
+      if (!row) throw notFound(RECORD_NAMES.attendance, `${activityId}/${deputyId}`);
+      await manager.delete(Attendance, { id: row.id });
+      await this.audit.record(manager, {
+        action: 'delete',
+        objectType: 'attendance',
+        objectId: row.id,
+        detail: auditSnapshot(row),
+      });
+    });
+  }
+
+  /** An activity of the actor's committees; another committee's is "not found". */
   private async requireActivity(manager: EntityManager, activityId: number): Promise<Activity> {
-    const activity = await manager.findOneBy(Activity, { id: activityId });
+    const { committeeIds } = currentActor();
+    const activity = await manager.findOneBy(Activity, {
+      id: activityId,
+      ...(committeeIds ? { committeeId: In([...committeeIds]) } : {}),
+    });
     if (!activity) throw notFound(RECORD_NAMES.activity, activityId);
     return activity;
+  }
+
+  private async requireRow(manager: EntityManager, id: number): Promise<Attendance> {
+    const row = await manager.findOneBy(Attendance, { id });
+    if (!row) throw notFound(RECORD_NAMES.attendance, id);
+    // The row is visible only through an activity the actor may see.
+    await this.requireActivity(manager, row.activityId).catch(() => {
+      throw notFound(RECORD_NAMES.attendance, id);
+    });
+    return row;
   }
 
   /** An activity that may take attendance: it exists and was not cancelled. */

@@ -4,9 +4,14 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
+  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { Committee } from '../committees/committee.entity.js';
+import type { Role } from './permissions.js';
 
 /** A person who logs in to the admin panel. Passwords are argon2id hashes, never stored plain. */
 @Entity()
@@ -29,6 +34,23 @@ export class AdminUser extends BaseEntity {
 
   @Column({ type: 'boolean', default: true })
   enabled: boolean;
+
+  /** No role: the user can log in but do nothing until a security admin assigns one. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  role: Role | null;
+
+  /** The committee whose subtree the user sees; null only for the three administrators. */
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  committeeId: number | null;
+
+  @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'committee_id' })
+  committee?: Relation<Committee> | null;
+
+  /** Bumped when role, committee, status or password change: every older session ends. */
+  @Column({ type: 'integer', default: 0 })
+  sessionEpoch: number;
 
   @Column({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null;

@@ -6,6 +6,14 @@ import { Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { conflict, invalidInput } from '../../common/errors.js';
 import { AdminUser } from './admin-user.entity.js';
+import type { Role } from './permissions.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+
+const ADMINISTRATOR_ACCOUNTS: readonly [Role, string, string][] = [
+  ['systemAdmin', 'admin', '系统管理员'],
+  ['securityAdmin', 'security', '安全管理员'],
+  ['auditor', 'auditor', '审计管理员'],
+];
 
 /** A hash to verify against when the user does not exist, so timing does not tell. */
 let dummyHash: Promise<string> | undefined;
@@ -17,6 +25,7 @@ export class AdminUsersService {
   constructor(
     @InjectRepository(AdminUser) private readonly users: Repository<AdminUser>,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   static hash(password: string): Promise<string> {
@@ -46,6 +55,9 @@ export class AdminUsersService {
     username: string;
     password: string;
     mustChangePassword?: boolean;
+    displayName?: string | null;
+    role?: Role | null;
+    committeeId?: number | null;
   }): Promise<AdminUser> {
     const username = input.username.trim();
     if (!/^[A-Za-z0-9_.-]{3,50}$/.test(username)) {
@@ -66,26 +78,39 @@ export class AdminUsersService {
         passwordHash: await AdminUsersService.hash(input.password),
         mustChangePassword: input.mustChangePassword ?? false,
         passwordChangedAt: this.clock.now(),
+        displayName: input.displayName ?? null,
+        role: input.role ?? null,
+        committeeId: input.committeeId ?? null,
       }),
     );
   }
 
   /**
-   * First start: with no admin user at all, create `admin` with a random password printed once,
-   * to be changed at first login. There is no default password anywhere.
+   * 三员分立: the system, security and audit administrators. At start, each of these roles that no
+   * enabled user holds gets an account (`admin`, `security`, `auditor`) with a random password
+   * printed once, to be changed at first login. There is no default password anywhere.
    */
-  async ensureFirstAdmin(): Promise<{ username: string; password: string } | null> {
-    if ((await this.users.count()) > 0) return null;
-    const password = `${randomBytes(12).toString('base64url')}aA1!`;
-    const user = await this.users.save(
-      this.users.create({
-        username: 'admin',
-        displayName: '系统管理员',
-        passwordHash: await AdminUsersService.hash(password),
-        mustChangePassword: true,
-      }),
-    );
-    return { username: user.username, password };
+  async ensureAdministrators(): Promise<{ username: string; password: string; role: Role }[]> {
+    const created: { username: string; password: string; role: Role }[] = [];
+    for (const [role, username, displayName] of ADMINISTRATOR_ACCOUNTS) {
+      if (await this.users.existsBy({ role, enabled: true })) continue;
+      let name = username;
+      for (let n = 2; await this.users.existsBy({ username: name }); n += 1) {
+        name = `${username}${n}`;
+      }
+      const password = `${randomBytes(12).toString('base64url')}aA1!`;
+      await this.users.save(
+        this.users.create({
+          username: name,
+          displayName,
+          role,
+          passwordHash: await AdminUsersService.hash(password),
+          mustChangePassword: true,
+        }),
+      );
+      created.push({ username: name, password, role });
+    }
+    return created;
   }
 
   /** The user if the password is right and the account enabled; null otherwise, in equal time. */
@@ -123,14 +148,25 @@ export class AdminUsersService {
       ]);
     }
     AdminUsersService.checkPassword(newPassword, user.username);
-    await this.users.update(
-      { id: user.id },
-      {
-        passwordHash: await AdminUsersService.hash(newPassword),
-        mustChangePassword: false,
-        passwordChangedAt: this.clock.now(),
-      },
-    );
+    const passwordHash = await AdminUsersService.hash(newPassword);
+    await this.users.manager.transaction(async (manager) => {
+      // A new epoch ends every other session of the user (the caller renews its own).
+      await manager.update(
+        AdminUser,
+        { id: user.id },
+        {
+          passwordHash,
+          mustChangePassword: false,
+          passwordChangedAt: this.clock.now(),
+          sessionEpoch: user.sessionEpoch + 1,
+        },
+      );
+      await this.audit.record(manager, {
+        action: 'passwordChange',
+        objectType: 'adminUser',
+        objectId: user.id,
+      });
+    });
   }
 
   async findById(id: number): Promise<AdminUser | null> {

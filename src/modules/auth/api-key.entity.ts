@@ -10,6 +10,7 @@ import {
   type Relation,
 } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
+import type { Role } from './permissions.js';
 
 export const API_SCOPES = ['records:read', 'records:write', 'reports:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -34,6 +35,10 @@ export class ApiKey extends BaseEntity {
   /** Comma-separated scopes. */
   @Column({ type: 'varchar', length: 200 })
   scopes: string;
+
+  /** The business role the key acts as (permissions.ts); never an administrator role. */
+  @Column({ type: 'varchar', length: 32, default: 'districtViewer' })
+  role: Role;
 
   @Column({ type: 'integer', nullable: true })
   committeeId: number | null;

@@ -1,9 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { invalidInput } from '../../common/errors.js';
+import { forbidden, invalidInput, notFound, referenceNotFound } from '../../common/errors.js';
+import { currentActor, type Actor } from '../../common/request-context.js';
+import { AuditTrail, auditSnapshot } from '../audit/audit-trail.service.js';
+import { API_KEY_ROLES, can, type Action, type Role } from './permissions.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { requireReference } from '../../common/record.service.js';
 import { Committee } from '../committees/committee.entity.js';
@@ -24,14 +27,17 @@ export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   async issue(input: {
     name: string;
     scopes: string[];
-    committeeId?: number | null;
+    role: string;
+    committeeId: number;
     expiresAt?: Date | null;
   }): Promise<IssuedApiKey> {
+    const actor = this.authorize('new');
     const unknown = input.scopes.filter(
       (scope) => !(API_SCOPES as readonly string[]).includes(scope),
     );
@@ -46,29 +52,49 @@ export class ApiKeysService {
     if (!input.name.trim() || input.name.length > 100) {
       throw invalidInput([{ field: 'name', problem: '1–100 个字符 / 1 to 100 characters' }]);
     }
-    if (input.committeeId) {
-      await requireReference(
-        this.apiKeys.manager,
-        Committee,
-        input.committeeId,
-        'committeeId',
-        RECORD_NAMES.committee,
-      );
+    if (!(API_KEY_ROLES as readonly string[]).includes(input.role)) {
+      throw invalidInput([
+        {
+          field: 'role',
+          problem: `只能是业务角色 ${API_KEY_ROLES.join(', ')} / must be a business role`,
+        },
+      ]);
     }
+    // Every key belongs to a committee, inside the issuer's own scope.
+    if (actor.committeeIds && !actor.committeeIds.includes(input.committeeId)) {
+      throw referenceNotFound('committeeId', RECORD_NAMES.committee, input.committeeId);
+    }
+    await requireReference(
+      this.apiKeys.manager,
+      Committee,
+      input.committeeId,
+      'committeeId',
+      RECORD_NAMES.committee,
+    );
     // base62 prefix (lookup) + 256-bit secret (base64url, 43 chars)
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     const prefix = Array.from(randomBytes(12), (byte) => alphabet[byte % alphabet.length]).join('');
     const secret = randomBytes(32).toString('base64url');
-    const apiKey = await this.apiKeys.save(
-      this.apiKeys.create({
-        name: input.name.trim(),
-        prefix,
-        secretHash: sha256(secret),
-        scopes: [...new Set(input.scopes)].join(','),
-        committeeId: input.committeeId ?? null,
-        expiresAt: input.expiresAt ?? null,
-      }),
-    );
+    const apiKey = await this.apiKeys.manager.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(ApiKey, {
+          name: input.name.trim(),
+          prefix,
+          secretHash: sha256(secret),
+          scopes: [...new Set(input.scopes)].join(','),
+          role: input.role as Role,
+          committeeId: input.committeeId,
+          expiresAt: input.expiresAt ?? null,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'apiKeyIssued',
+        objectType: 'apiKey',
+        objectId: saved.id,
+        detail: auditSnapshot(saved),
+      });
+      return saved;
+    });
     return { apiKey, key: `rw_${prefix}_${secret}` };
   }
 
@@ -88,8 +114,31 @@ export class ApiKeysService {
     return apiKey;
   }
 
+  /** Revocation is a row update that every instance's next `verify` sees at once. */
   async revoke(id: number): Promise<void> {
-    await this.apiKeys.update({ id }, { revokedAt: this.clock.now() });
+    const actor = this.authorize('revoke');
+    await this.apiKeys.manager.transaction(async (manager) => {
+      const apiKey = await manager.findOneBy(ApiKey, {
+        id,
+        ...(actor.committeeIds ? { committeeId: In([...actor.committeeIds]) } : {}),
+      });
+      if (!apiKey) throw notFound(RECORD_NAMES.apiKey, id);
+      if (apiKey.revokedAt) return;
+      await manager.update(ApiKey, { id }, { revokedAt: this.clock.now() });
+      await this.audit.record(manager, {
+        action: 'apiKeyRevoked',
+        objectType: 'apiKey',
+        objectId: id,
+      });
+    });
+  }
+
+  private authorize(action: Action): Actor {
+    const actor = currentActor();
+    if (actor.kind !== 'system' && !can(actor.role, 'apiKey', action)) {
+      throw forbidden(RECORD_NAMES.apiKey, action);
+    }
+    return actor;
   }
 
   static scopesOf(apiKey: ApiKey): ApiScope[] {

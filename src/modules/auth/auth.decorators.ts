@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import type { Action, ResourceId } from './permissions.js';
 
 export const PUBLIC_KEY = 'renda:public';
 export const SCOPE_AREA_KEY = 'renda:scope-area';
@@ -13,3 +14,24 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
  * every other method `<area>:write`.
  */
 export const ScopeArea = (area: ScopeArea): ClassDecorator => SetMetadata(SCOPE_AREA_KEY, area);
+
+export const PERMISSION_KEY = 'renda:permission';
+
+export interface PermissionNeed {
+  resource?: ResourceId;
+  action: Action;
+}
+
+/**
+ * The permission (permissions.ts) a route needs. On a class, names the resource for its methods;
+ * on a method, the action (and the resource if it differs). A route without one is refused.
+ */
+export const Permission = (
+  resource: ResourceId | undefined,
+  action: Action,
+): MethodDecorator & ClassDecorator => SetMetadata(PERMISSION_KEY, { resource, action });
+
+export const PERMISSION_RESOURCE_KEY = 'renda:permission-resource';
+
+export const PermissionResource = (resource: ResourceId): ClassDecorator =>
+  SetMetadata(PERMISSION_RESOURCE_KEY, resource);

@@ -7,15 +7,18 @@ import { ApiKeyGuard } from './api-key.guard.js';
 import { ApiKey } from './api-key.entity.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { ApiKeysService } from './api-keys.service.js';
+import { LoginAttempt } from './login-attempt.entity.js';
+import { LoginService } from './login.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AdminUser, ApiKey])],
+  imports: [TypeOrmModule.forFeature([AdminUser, ApiKey, LoginAttempt])],
   providers: [
     AdminUsersService,
     ApiKeysService,
+    LoginService,
     adminSessionOptionsProvider,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
-  exports: [AdminUsersService, ApiKeysService, ADMIN_SESSION_OPTIONS],
+  exports: [AdminUsersService, ApiKeysService, LoginService, ADMIN_SESSION_OPTIONS],
 })
 export class AuthModule {}

@@ -13,6 +13,7 @@ import {
 @Controller('committees')
 export class CommitteesController extends RecordController<Committee>({
   title: '区人大常委会与街道人大工委 committees',
+  resource: 'committee',
   create: CreateCommitteeDto,
   update: UpdateCommitteeDto,
   query: ListCommitteesQuery,

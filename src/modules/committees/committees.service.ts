@@ -1,21 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { conflict, ruleViolation } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { RecordService, requireReference } from '../../common/record.service.js';
 import { Committee } from './committee.entity.js';
 import { committeeParentProblem } from './committee.rules.js';
 import type { ListCommitteesQuery } from './dto/committee.dto.js';
+import { type RecordScope } from '../../common/record-scope.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+
+/** A committee belongs to its parent's subtree; a top-level (district) one to itself. */
+const COMMITTEE_SCOPE: RecordScope<Committee> = {
+  where: (ids) => ({ id: In([...ids]) }),
+  owner: (_manager, committee) => committee.parentId ?? committee.id ?? null,
+  field: 'parentId',
+};
 
 @Injectable()
 export class CommitteesService extends RecordService<Committee> {
   protected readonly recordName = RECORD_NAMES.committee;
+  protected readonly resource = 'committee';
+  protected readonly scope: RecordScope<Committee> = COMMITTEE_SCOPE;
   protected readonly sortable = ['id', 'name', 'kind', 'createdAt'] as const;
 
-  constructor(@InjectRepository(Committee) repository: Repository<Committee>) {
-    super(repository);
+  constructor(@InjectRepository(Committee) repository: Repository<Committee>, audit: AuditTrail) {
+    super(repository, audit);
   }
 
   protected override where(query: ListCommitteesQuery): FindOptionsWhere<Committee> {

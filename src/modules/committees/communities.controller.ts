@@ -13,6 +13,7 @@ import {
 @Controller('communities')
 export class CommunitiesController extends RecordController<Community>({
   title: '社区/村 communities',
+  resource: 'community',
   create: CreateCommunityDto,
   update: UpdateCommunityDto,
   query: ListCommunitiesQuery,

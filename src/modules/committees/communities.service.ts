@@ -8,14 +8,18 @@ import { RecordService, requireReference } from '../../common/record.service.js'
 import { Committee } from './committee.entity.js';
 import { Community } from './community.entity.js';
 import type { ListCommunitiesQuery } from './dto/committee.dto.js';
+import { ownedByCommittee, type RecordScope } from '../../common/record-scope.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 
 @Injectable()
 export class CommunitiesService extends RecordService<Community> {
   protected readonly recordName = RECORD_NAMES.community;
+  protected readonly resource = 'community';
+  protected readonly scope: RecordScope<Community> = ownedByCommittee<Community>();
   protected readonly sortable = ['id', 'name', 'committeeId'] as const;
 
-  constructor(@InjectRepository(Community) repository: Repository<Community>) {
-    super(repository);
+  constructor(@InjectRepository(Community) repository: Repository<Community>, audit: AuditTrail) {
+    super(repository, audit);
   }
 
   protected override where(query: ListCommunitiesQuery): FindOptionsWhere<Community> {

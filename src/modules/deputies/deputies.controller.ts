@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../auth/auth.decorators.js';
 import { maskPhone } from '../../common/masking.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { RecordController } from '../../common/record.controller.js';
@@ -17,6 +18,7 @@ import {
 @Controller('deputies')
 export class DeputiesController extends RecordController<Deputy>({
   title: '代表 deputies',
+  resource: 'deputy',
   create: CreateDeputyDto,
   update: UpdateDeputyDto,
   query: ListDeputiesQuery,
@@ -34,6 +36,7 @@ export class DeputiesController extends RecordController<Deputy>({
   }
 
   @Get(':id/performance')
+  @Permission('deputy', 'show')
   @ApiOperation({ summary: '履职档案：期间内的活动与出席统计 / performance record for a period' })
   getPerformance(
     @Param('id', IdPipe) id: number,

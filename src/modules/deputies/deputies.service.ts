@@ -11,12 +11,16 @@ import { Term } from '../terms/term.entity.js';
 import { DeputyGroup } from './deputy-group.entity.js';
 import { Deputy } from './deputy.entity.js';
 import type { ListDeputiesQuery } from './dto/deputy.dto.js';
+import { ownedByCommittee, type RecordScope } from '../../common/record-scope.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class DeputiesService extends RecordService<Deputy> {
   protected readonly recordName = RECORD_NAMES.deputy;
+  protected readonly resource = 'deputy';
+  protected readonly scope: RecordScope<Deputy> = ownedByCommittee<Deputy>();
   protected readonly sortable = [
     'id',
     'name',
@@ -26,8 +30,8 @@ export class DeputiesService extends RecordService<Deputy> {
     'createdAt',
   ] as const;
 
-  constructor(@InjectRepository(Deputy) repository: Repository<Deputy>) {
-    super(repository);
+  constructor(@InjectRepository(Deputy) repository: Repository<Deputy>, audit: AuditTrail) {
+    super(repository, audit);
   }
 
   protected override where(query: ListDeputiesQuery): FindOptionsWhere<Deputy> {

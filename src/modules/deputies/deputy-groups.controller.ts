@@ -13,6 +13,7 @@ import {
 @Controller('deputy-groups')
 export class DeputyGroupsController extends RecordController<DeputyGroup>({
   title: '代表小组 deputy groups',
+  resource: 'deputyGroup',
   create: CreateDeputyGroupDto,
   update: UpdateDeputyGroupDto,
   query: ListDeputyGroupsQuery,

@@ -7,14 +7,21 @@ import { RecordService, requireReference } from '../../common/record.service.js'
 import { Committee } from '../committees/committee.entity.js';
 import { DeputyGroup } from './deputy-group.entity.js';
 import type { ListDeputyGroupsQuery } from './dto/deputy-group.dto.js';
+import { ownedByCommittee, type RecordScope } from '../../common/record-scope.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 
 @Injectable()
 export class DeputyGroupsService extends RecordService<DeputyGroup> {
   protected readonly recordName = RECORD_NAMES.deputyGroup;
+  protected readonly resource = 'deputyGroup';
+  protected readonly scope: RecordScope<DeputyGroup> = ownedByCommittee<DeputyGroup>();
   protected readonly sortable = ['id', 'name', 'committeeId'] as const;
 
-  constructor(@InjectRepository(DeputyGroup) repository: Repository<DeputyGroup>) {
-    super(repository);
+  constructor(
+    @InjectRepository(DeputyGroup) repository: Repository<DeputyGroup>,
+    audit: AuditTrail,
+  ) {
+    super(repository, audit);
   }
 
   protected override where(query: ListDeputyGroupsQuery): FindOptionsWhere<DeputyGroup> {

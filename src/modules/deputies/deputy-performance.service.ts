@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { ruleViolation, notFound } from '../../common/errors.js';
+import { ruleViolation } from '../../common/errors.js';
 import { startOfLocalDate } from '../../common/period.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
 import { Inject } from '@nestjs/common';
 import { Activity } from '../activities/activity.entity.js';
 import { Attendance, type AttendanceStatus } from '../activities/attendance.entity.js';
 import type { ActivityCategory } from '../dictionaries/dictionary-item.entity.js';
-import { Deputy } from './deputy.entity.js';
+import { DeputiesService } from './deputies.service.js';
 import { summarisePerformance, type PerformanceSummary } from './performance.rules.js';
 
 export interface PerformanceRecord extends PerformanceSummary {
@@ -44,14 +43,15 @@ export class DeputyPerformanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly deputies: DeputiesService,
   ) {}
 
   async forPeriod(deputyId: number, from: string, to: string): Promise<PerformanceRecord> {
     if (to < from) {
       throw ruleViolation({ zh: '截止日期早于起始日期', en: '"to" is before "from"' }, 'to');
     }
-    const deputy = await this.dataSource.getRepository(Deputy).findOneBy({ id: deputyId });
-    if (!deputy) throw notFound(RECORD_NAMES.deputy, deputyId);
+    // Permission and committee scope as for showing the deputy.
+    const deputy = await this.deputies.get(deputyId);
     const start = startOfLocalDate(from, this.config.timeZone);
     const endExclusive = new Date(
       startOfLocalDate(to, this.config.timeZone).getTime() + 24 * 3600 * 1000,

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { RecordController } from '../../common/record.controller.js';
-import { ScopeArea } from '../auth/auth.decorators.js';
+import { Permission, ScopeArea } from '../auth/auth.decorators.js';
 import { DictionariesService } from './dictionaries.service.js';
 import type { Dictionary } from './dictionary.entity.js';
 import type { DictionaryItem } from './dictionary-item.entity.js';
@@ -20,6 +20,7 @@ import {
 @Controller('dictionaries')
 export class DictionariesController extends RecordController<Dictionary>({
   title: '数据字典 dictionaries',
+  resource: 'dictionary',
   create: CreateDictionaryDto,
   update: UpdateDictionaryDto,
   query: ListDictionariesQuery,
@@ -33,6 +34,7 @@ export class DictionariesController extends RecordController<Dictionary>({
 @Controller('dictionary-items')
 export class DictionaryItemsController extends RecordController<DictionaryItem>({
   title: '字典项 dictionary items',
+  resource: 'dictionaryItem',
   create: CreateDictionaryItemDto,
   update: UpdateDictionaryItemDto,
   query: ListDictionaryItemsQuery,
@@ -50,6 +52,7 @@ export class ActivityKindsController {
   constructor(private readonly items: DictionaryItemsService) {}
 
   @Get()
+  @Permission('dictionaryItem', 'list')
   @ApiOperation({
     summary: '启用的活动类型及其统计类别 / enabled activity kinds with their categories',
   })

@@ -4,13 +4,17 @@ import { Repository } from 'typeorm';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { RecordService } from '../../common/record.service.js';
 import { Dictionary } from './dictionary.entity.js';
+import { sharedRecords, type RecordScope } from '../../common/record-scope.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 
 @Injectable()
 export class DictionariesService extends RecordService<Dictionary> {
   protected readonly recordName = RECORD_NAMES.dictionary;
+  protected readonly resource = 'dictionary';
+  protected readonly scope: RecordScope<Dictionary> = sharedRecords<Dictionary>();
   protected readonly sortable = ['id', 'code', 'name'] as const;
 
-  constructor(@InjectRepository(Dictionary) repository: Repository<Dictionary>) {
-    super(repository);
+  constructor(@InjectRepository(Dictionary) repository: Repository<Dictionary>, audit: AuditTrail) {
+    super(repository, audit);
   }
 }

@@ -8,15 +8,22 @@ import { RecordService, requireReference } from '../../common/record.service.js'
 import { Dictionary } from './dictionary.entity.js';
 import { ACTIVITY_KIND_DICTIONARY, DictionaryItem } from './dictionary-item.entity.js';
 import type { ListDictionaryItemsQuery } from './dto/dictionary.dto.js';
+import { sharedRecords, type RecordScope } from '../../common/record-scope.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 
 @Injectable()
 export class DictionaryItemsService extends RecordService<DictionaryItem> {
   protected readonly recordName = RECORD_NAMES.dictionaryItem;
+  protected readonly resource = 'dictionaryItem';
+  protected readonly scope: RecordScope<DictionaryItem> = sharedRecords<DictionaryItem>();
   protected readonly sortable = ['id', 'sortOrder', 'code', 'label'] as const;
   protected override readonly defaultSort = 'sortOrder';
 
-  constructor(@InjectRepository(DictionaryItem) repository: Repository<DictionaryItem>) {
-    super(repository);
+  constructor(
+    @InjectRepository(DictionaryItem) repository: Repository<DictionaryItem>,
+    audit: AuditTrail,
+  ) {
+    super(repository, audit);
   }
 
   protected override where(query: ListDictionaryItemsQuery): FindOptionsWhere<DictionaryItem> {

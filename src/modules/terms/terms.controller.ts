@@ -9,6 +9,7 @@ import { TermsService } from './terms.service.js';
 @Controller('terms')
 export class TermsController extends RecordController<Term>({
   title: '届次 terms',
+  resource: 'term',
   create: CreateTermDto,
   update: UpdateTermDto,
   query: ListTermsQuery,

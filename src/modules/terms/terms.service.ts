@@ -7,14 +7,18 @@ import { RECORD_NAMES } from '../../common/record-names.js';
 import { RecordService } from '../../common/record.service.js';
 import type { ListTermsQuery } from './dto/term.dto.js';
 import { Term } from './term.entity.js';
+import { sharedRecords, type RecordScope } from '../../common/record-scope.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 
 @Injectable()
 export class TermsService extends RecordService<Term> {
   protected readonly recordName = RECORD_NAMES.term;
+  protected readonly resource = 'term';
+  protected readonly scope: RecordScope<Term> = sharedRecords<Term>();
   protected readonly sortable = ['id', 'ordinal', 'startsOn', 'level'] as const;
 
-  constructor(@InjectRepository(Term) repository: Repository<Term>) {
-    super(repository);
+  constructor(@InjectRepository(Term) repository: Repository<Term>, audit: AuditTrail) {
+    super(repository, audit);
   }
 
   protected override where(query: ListTermsQuery): FindOptionsWhere<Term> {

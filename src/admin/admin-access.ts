@@ -1,0 +1,88 @@
+import type { ActionContext, CurrentAdmin, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import { In, IsNull, type FindOptionsWhere } from 'typeorm';
+import { scopedWhere } from '../common/record-scope.js';
+import type { Actor } from '../common/request-context.js';
+import { can, type Action, type ResourceId } from '../modules/auth/permissions.js';
+import type { AdminSessionUser } from './admin-express.loader.js';
+
+/** AdminJS resource ids (entity class names) → the permission table's resources. */
+export const ADMIN_RESOURCES: Readonly<Record<string, ResourceId>> = {
+  Committee: 'committee',
+  Community: 'community',
+  Term: 'term',
+  DeputyGroup: 'deputyGroup',
+  Deputy: 'deputy',
+  Activity: 'activity',
+  Attendance: 'attendance',
+  Dictionary: 'dictionary',
+  DictionaryItem: 'dictionaryItem',
+  AdminUser: 'adminUser',
+  ApiKey: 'apiKey',
+  AuditLog: 'auditLog',
+  LoginAttempt: 'loginAttempt',
+};
+
+/** AdminJS's built-in actions, each checked against the permission of the same name. */
+export const BUILT_IN_ACTIONS = [
+  'list',
+  'search',
+  'show',
+  'new',
+  'edit',
+  'delete',
+  'bulkDelete',
+] as const satisfies readonly Action[];
+
+const roleOf = (admin: CurrentAdmin | undefined): AdminSessionUser['role'] =>
+  (admin as AdminSessionUser | undefined)?.role ?? null;
+
+/**
+ * Every built-in action's `isAccessible`, from the permission table (STACK.md pitfall 6).
+ * `notImplemented` keeps actions closed that the panel does not offer for this resource yet,
+ * whatever the role (e.g. creating users, which needs the password flow).
+ */
+export function actionsFor(
+  resource: ResourceId,
+  notImplemented: readonly Action[] = [],
+): NonNullable<ResourceOptions['actions']> {
+  return Object.fromEntries(
+    BUILT_IN_ACTIONS.map((action) => [
+      action,
+      {
+        isAccessible: ({ currentAdmin }: ActionContext) =>
+          !notImplemented.includes(action) && can(roleOf(currentAdmin), resource, action),
+      },
+    ]),
+  );
+}
+
+/** Scope by a committee column; rows without a committee are seen only by whole-system actors. */
+export const scopeByColumn = (column: string) => (actor: Actor, where: FindOptionsWhere<object>) =>
+  scopedWhere(where, { where: (ids) => ({ [column]: In([...ids]) }), field: column }, actor);
+
+/** Rows that belong to no committee (the login log): whole-system actors only. */
+export const scopeWholeSystemOnly = (
+  actor: Actor,
+  where: FindOptionsWhere<object>,
+): FindOptionsWhere<object> => (actor.committeeIds ? { ...where, id: IsNull() } : where);
+
+/**
+ * Fills in permission-table access for every resource that did not set its own; a resource not
+ * in ADMIN_RESOURCES gets every action closed.
+ */
+export function withAccess(entry: ResourceWithOptions): ResourceWithOptions {
+  const resourceId = ADMIN_RESOURCES[(entry.resource as { id(): string }).id()];
+  const closed = Object.fromEntries(
+    BUILT_IN_ACTIONS.map((action) => [action, { isAccessible: false }]),
+  );
+  return {
+    ...entry,
+    options: {
+      ...entry.options,
+      actions: {
+        ...(resourceId ? actionsFor(resourceId) : closed),
+        ...entry.options.actions,
+      },
+    },
+  };
+}

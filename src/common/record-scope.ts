@@ -1,0 +1,72 @@
+import {
+  And,
+  Equal,
+  FindOperator,
+  In,
+  type EntityManager,
+  type FindOptionsWhere,
+  type ObjectLiteral,
+} from 'typeorm';
+import type { Actor } from './request-context.js';
+
+/**
+ * How a kind of record belongs to a committee, for data scope (等保2.0 访问控制): an actor sees
+ * only records of the committees in its subtree, and writes only records that stay there.
+ */
+export interface RecordScope<T> {
+  /** The clause that keeps records of these committees. */
+  where(committeeIds: readonly number[]): FindOptionsWhere<T>;
+  /** The committee a record (as it will be written) belongs to; absent for shared records. */
+  owner?(manager: EntityManager, record: T): Promise<number | null> | number | null;
+  /** The field blamed when a write would move a record out of the actor's scope. */
+  field: string;
+}
+
+/** Records every role reads alike (terms, dictionaries): no committee. */
+export const sharedRecords = <T>(): RecordScope<T> => ({ where: () => ({}), field: '' });
+
+/** Records with their own `committeeId` column. */
+export function ownedByCommittee<T extends { committeeId: number }>(): RecordScope<T> {
+  return {
+    where: (ids) => ({ committeeId: In([...ids]) }) as FindOptionsWhere<T>,
+    owner: (_manager, record) => record.committeeId ?? null,
+    field: 'committeeId',
+  };
+}
+
+const asOperator = (value: unknown): FindOperator<unknown> =>
+  value instanceof FindOperator ? value : Equal(value);
+
+/** ANDs the actor's scope into a where clause (or each branch of an OR list). */
+export function scopedWhere<T extends ObjectLiteral>(
+  where: FindOptionsWhere<T> | FindOptionsWhere<T>[],
+  scope: RecordScope<T>,
+  actor: Actor,
+): FindOptionsWhere<T> | FindOptionsWhere<T>[] {
+  if (!actor.committeeIds) return where;
+  const clause = scope.where(actor.committeeIds) as Record<string, unknown>;
+  const merge = (branch: FindOptionsWhere<T>): FindOptionsWhere<T> => {
+    const merged: Record<string, unknown> = { ...branch };
+    for (const [field, condition] of Object.entries(clause)) {
+      const existing = merged[field];
+      merged[field] =
+        existing === undefined
+          ? condition
+          : And(asOperator(existing), condition as FindOperator<unknown>);
+    }
+    return merged as FindOptionsWhere<T>;
+  };
+  return Array.isArray(where) ? where.map(merge) : merge(where);
+}
+
+/** Whether a record as it will be written stays inside the actor's committees. */
+export async function withinScope<T>(
+  manager: EntityManager,
+  scope: RecordScope<T>,
+  actor: Actor,
+  record: T,
+): Promise<{ ok: boolean; owner: number | null }> {
+  if (!actor.committeeIds || !scope.owner) return { ok: true, owner: null };
+  const owner = await scope.owner(manager, record);
+  return { ok: owner !== null && actor.committeeIds.includes(owner), owner };
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { maskPhone } from '../../common/masking.js';
+import { requestContext, type Actor } from '../../common/request-context.js';
+import { AuditLog, type AuditAction, type AuditOutcome } from './audit-log.entity.js';
+
+export interface AuditEntry {
+  action: AuditAction;
+  objectType?: string | null;
+  objectId?: string | number | null;
+  outcome?: AuditOutcome;
+  detail?: unknown;
+  /** Who acted, when not the request's actor (a login before the session exists). */
+  actor?: Actor | { kind: 'anonymous'; name: string };
+}
+
+/** Fields never written to the audit trail in the clear (PIPL; 等保2.0 个人信息保护). */
+const PERSONAL_FIELDS = new Set(['phone', 'idNumber', 'address']);
+const SECRET_FIELDS = new Set(['password', 'passwordHash', 'secretHash', 'totpSecret']);
+const IGNORED_FIELDS = new Set(['createdAt', 'updatedAt']);
+
+function auditValue(field: string, value: unknown): unknown {
+  if (SECRET_FIELDS.has(field)) return value === null || value === undefined ? value : '[secret]';
+  if (PERSONAL_FIELDS.has(field)) return typeof value === 'string' ? maskPhone(value) : value;
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+const same = (a: unknown, b: unknown): boolean =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+/** The fields an update changed, as `{ field: [before, after] }`, personal data masked. */
+export function auditDiff(
+  beforeRecord: object,
+  afterRecord: object,
+): Record<string, [unknown, unknown]> {
+  const before = beforeRecord as Record<string, unknown>;
+  const after = afterRecord as Record<string, unknown>;
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const field of Object.keys(after)) {
+    if (
+      IGNORED_FIELDS.has(field) ||
+      (typeof after[field] === 'object' && after[field] !== null && !(after[field] instanceof Date))
+    ) {
+      continue;
+    }
+    if (same(before[field], after[field])) continue;
+    diff[field] = [auditValue(field, before[field]), auditValue(field, after[field])];
+  }
+  return diff;
+}
+
+/** A record's column values as the audit trail keeps them on create and delete. */
+export function auditSnapshot(record: object): Record<string, unknown> {
+  const snapshot: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(record)) {
+    if (
+      IGNORED_FIELDS.has(field) ||
+      (typeof value === 'object' && value !== null && !(value instanceof Date))
+    ) {
+      continue;
+    }
+    snapshot[field] = auditValue(field, value);
+  }
+  return snapshot;
+}
+
+/**
+ * 操作日志 (等保2.0 安全审计): who did what to which record, from where, with what outcome.
+ * `record` writes with the manager of the change's own transaction, so a failed audit write fails
+ * the change; `recordAlone` is for events that change nothing else (logins, denials).
+ */
+@Injectable()
+export class AuditTrail {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    await manager.insert(AuditLog, this.row(entry));
+  }
+
+  async recordAlone(entry: AuditEntry): Promise<void> {
+    await this.record(this.dataSource.manager, entry);
+  }
+
+  /** Deletes rows older than the retention period; the only deletion of audit rows there is. */
+  async purge(retentionDays: number): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - retentionDays * 86_400_000);
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.delete(AuditLog, { occurredAt: LessThan(cutoff) });
+      const purged = result.affected ?? 0;
+      await this.record(manager, {
+        action: 'purge',
+        objectType: 'auditLog',
+        detail: { before: cutoff.toISOString(), rows: purged, retentionDays },
+      });
+      return purged;
+    });
+  }
+
+  private row(entry: AuditEntry): Partial<AuditLog> {
+    const context = requestContext();
+    const actor = entry.actor ?? context?.actor;
+    const known = actor && actor.kind !== 'anonymous' ? actor : undefined;
+    return {
+      occurredAt: this.clock.now(),
+      actorKind: actor?.kind ?? 'anonymous',
+      actorId: known?.id ?? null,
+      actorName: (actor?.name ?? '').slice(0, 100) || '-',
+      actorCommitteeId: known?.committeeId ?? null,
+      ip: context?.ip?.slice(0, 64) ?? null,
+      requestId: context?.requestId?.slice(0, 100) ?? null,
+      action: entry.action,
+      objectType: entry.objectType ?? null,
+      objectId:
+        entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
+      outcome: entry.outcome ?? 'success',
+      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    };
+  }
+}

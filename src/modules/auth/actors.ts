@@ -1,0 +1,29 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../common/request-context.js';
+import { committeeSubtree } from '../committees/committee-scope.js';
+import type { Role } from './permissions.js';
+
+const ADMINISTRATORS: readonly Role[] = ['systemAdmin', 'securityAdmin', 'auditor'];
+
+export interface Principal {
+  kind: 'user' | 'apiKey';
+  id: number;
+  name: string;
+  role: Role | null;
+  committeeId: number | null;
+}
+
+/**
+ * The actor a user or API key acts as. Its data scope is its committee's subtree; only the three
+ * administrators may have no committee, which means the whole system (they hold no business
+ * permissions anyway). A business role without a committee sees nothing.
+ */
+export async function actorFor(manager: EntityManager, principal: Principal): Promise<Actor> {
+  let committeeIds: readonly number[] | null;
+  if (principal.committeeId !== null) {
+    committeeIds = await committeeSubtree(manager, principal.committeeId);
+  } else {
+    committeeIds = principal.role && ADMINISTRATORS.includes(principal.role) ? null : [];
+  }
+  return { ...principal, committeeIds };
+}

@@ -1,0 +1,151 @@
+/**
+ * Who may do what: the one role × resource × action table that both the admin panel
+ * (every AdminJS action's isAccessible) and the REST API (ApiKeyGuard) read.
+ * Roles follow 等保2.0's separation of duties (三员分立: system, security and audit
+ * administrators) plus the committee's business roles (DOMAIN.md "Who uses it").
+ */
+
+export const ROLES = [
+  'systemAdmin',
+  'securityAdmin',
+  'auditor',
+  'committeeAdmin',
+  'staff',
+  'stationStaff',
+  'districtViewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles an API key may act as: business roles only, never one of the three administrators. */
+export const API_KEY_ROLES = ['committeeAdmin', 'staff', 'stationStaff', 'districtViewer'] as const;
+
+export const RESOURCES = [
+  'committee',
+  'community',
+  'term',
+  'deputyGroup',
+  'deputy',
+  'activity',
+  'attendance',
+  'dictionary',
+  'dictionaryItem',
+  'adminUser',
+  'apiKey',
+  'auditLog',
+  'loginAttempt',
+  'adminSession',
+] as const;
+export type ResourceId = (typeof RESOURCES)[number];
+
+export const ACTIONS = [
+  'list',
+  'search',
+  'show',
+  'new',
+  'edit',
+  'delete',
+  'bulkDelete',
+  /** See personal data (phones, ID numbers) unmasked; each use is audited. */
+  'reveal',
+  'export',
+  /** adminUser: set a user's role (never one's own). */
+  'assignRole',
+  /** adminUser: lift a login lockout. */
+  'unlock',
+  /** adminUser: set a temporary password that must be changed at next login. */
+  'resetPassword',
+  /** apiKey: revoke at once. */
+  'revoke',
+  /** adminSession: end someone's session. */
+  'endSession',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const READ: readonly Action[] = ['list', 'search', 'show'];
+const MAINTAIN: readonly Action[] = [...READ, 'new', 'edit', 'delete', 'bulkDelete'];
+
+type Grants = Partial<Record<ResourceId, readonly Action[]>>;
+
+/** Reference data every business role reads (pickers and labels). */
+const REFERENCE_READ: Grants = {
+  committee: READ,
+  community: READ,
+  term: READ,
+  deputyGroup: READ,
+  dictionary: READ,
+  dictionaryItem: READ,
+};
+
+export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
+  // Users, dictionaries, the organisation's structure; no deputies' or voters' records.
+  systemAdmin: {
+    committee: MAINTAIN,
+    community: MAINTAIN,
+    term: MAINTAIN,
+    deputyGroup: READ,
+    dictionary: MAINTAIN,
+    dictionaryItem: MAINTAIN,
+    adminUser: [...READ, 'new', 'edit'],
+  },
+  // Roles, lockouts, API keys and sessions; no business records.
+  securityAdmin: {
+    committee: READ,
+    adminUser: [...READ, 'assignRole', 'unlock', 'resetPassword'],
+    apiKey: [...READ, 'new', 'revoke'],
+    adminSession: [...READ, 'endSession'],
+  },
+  // Reads the audit trail and the login log, nothing else.
+  auditor: {
+    auditLog: [...READ, 'export'],
+    loginAttempt: READ,
+  },
+  committeeAdmin: {
+    ...REFERENCE_READ,
+    community: MAINTAIN,
+    deputyGroup: MAINTAIN,
+    deputy: [...MAINTAIN, 'reveal', 'export'],
+    activity: [...MAINTAIN, 'export'],
+    attendance: MAINTAIN,
+  },
+  staff: {
+    ...REFERENCE_READ,
+    deputy: [...READ, 'new', 'edit', 'export'],
+    activity: [...MAINTAIN, 'export'],
+    attendance: MAINTAIN,
+  },
+  // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
+  // committee's deputies (masked) and record activities and attendance.
+  stationStaff: {
+    ...REFERENCE_READ,
+    deputy: READ,
+    activity: [...READ, 'new', 'edit'],
+    attendance: MAINTAIN,
+  },
+  // Reads everything below the district, without personal data.
+  districtViewer: {
+    ...REFERENCE_READ,
+    deputy: [...READ, 'export'],
+    activity: [...READ, 'export'],
+    attendance: READ,
+  },
+};
+
+export function can(role: Role | null | undefined, resource: ResourceId, action: Action): boolean {
+  if (!role) return false;
+  return PERMISSIONS[role]?.[resource]?.includes(action) ?? false;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** 中文 role names for screens and messages. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  systemAdmin: '系统管理员',
+  securityAdmin: '安全管理员',
+  auditor: '审计管理员',
+  committeeAdmin: '工委管理员',
+  staff: '工作人员',
+  stationStaff: '联络站人员',
+  districtViewer: '区人大查看',
+};
