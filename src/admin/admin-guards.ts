@@ -25,9 +25,14 @@ export function sameOriginWrites(req: Request, res: Response, next: NextFunction
   const origin = req.get('origin');
   const site = req.get('sec-fetch-site');
   const own = `${req.protocol}://${req.get('host')}`;
-  const crossSite = origin
-    ? origin !== own
-    : site !== undefined && site !== 'same-origin' && site !== 'none';
+  // With `Referrer-Policy: no-referrer` a browser's form POST carries `Origin: null`; then
+  // Sec-Fetch-Site (sent by every current browser) decides, and without it the request is refused.
+  const crossSite =
+    origin && origin !== 'null'
+      ? origin !== own
+      : site !== undefined
+        ? site !== 'same-origin' && site !== 'none'
+        : origin === 'null';
   if (crossSite) {
     return refuse(res, 403, '拒绝跨站请求', 'Cross-site request refused');
   }

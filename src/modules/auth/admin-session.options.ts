@@ -21,8 +21,11 @@ export const adminSessionOptionsProvider: Provider = {
     saveUninitialized: false,
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', maxAge: config.session.idleMinutes * 60 * 1000 },
-    store: new TypeormStore({ cleanupLimit: 2, ttl: config.session.idleMinutes * 60 }).connect(
-      dataSource.getRepository(AdminSession),
-    ),
+    // connect-typeorm's cleanup deletes with `IN (SELECT … LIMIT n)`, which MariaDB refuses;
+    // expired rows are ignored by their expiredAt anyway.
+    store: new TypeormStore({
+      cleanupLimit: config.database.dialect === 'sqlite' ? 2 : 0,
+      ttl: config.session.idleMinutes * 60,
+    }).connect(dataSource.getRepository(AdminSession)),
   }),
 };
