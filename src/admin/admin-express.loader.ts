@@ -262,8 +262,9 @@ export class AdminExpressLoader extends AbstractLoader {
       if ((body.password ?? '') !== (body.confirmPassword ?? '')) {
         return render('两次输入的新密码不一致 / The new passwords do not match');
       }
+      let epoch: number;
       try {
-        await this.users.changePassword(
+        epoch = await this.users.changePassword(
           Number(user.id),
           body.currentPassword ?? '',
           body.password ?? '',
@@ -278,14 +279,8 @@ export class AdminExpressLoader extends AbstractLoader {
       req.session.regenerate((error) => {
         if (error) return next(error);
         // The password change bumped the epoch: carry the new one into the new session.
-        void this.users.findById(Number(user.id)).then((fresh) => {
-          req.session.adminUser = {
-            ...user,
-            mustChangePassword: false,
-            epoch: fresh?.sessionEpoch ?? user.epoch,
-          };
-          req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(rootPath)));
-        }, next);
+        req.session.adminUser = { ...user, mustChangePassword: false, epoch };
+        req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(rootPath)));
       });
     });
     router.use((req, res, next) => {

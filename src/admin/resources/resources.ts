@@ -59,16 +59,11 @@ import {
 
 /** Attendance rows are seen through their activity's committee. */
 const scopeByActivity: ReadBinding['scope'] = (actor, where) =>
-  actor.committeeIds
-    ? scopedWhere(
-        where,
-        {
-          where: (ids) => ({ activity: { committeeId: In([...ids]) } }),
-          field: 'activityId',
-        },
-        actor,
-      )
-    : where;
+  scopedWhere(
+    where,
+    { where: (ids) => ({ activity: { committeeId: In([...ids]) } }), field: 'activityId' },
+    actor,
+  );
 
 /** The admin form for one attendance row names its activity; the API takes it from the path. */
 export class AttendanceForm extends AttendanceItemDto {

@@ -27,6 +27,11 @@ function auditValue(field: string, value: unknown): unknown {
   return value instanceof Date ? value.toISOString() : value;
 }
 
+/** Column values only: timestamps of the row itself and loaded relations are left out. */
+const isAudited = (field: string, value: unknown): boolean =>
+  !IGNORED_FIELDS.has(field) &&
+  !(typeof value === 'object' && value !== null && !(value instanceof Date));
+
 const same = (a: unknown, b: unknown): boolean =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
@@ -39,13 +44,7 @@ export function auditDiff(
   const after = afterRecord as Record<string, unknown>;
   const diff: Record<string, [unknown, unknown]> = {};
   for (const field of Object.keys(after)) {
-    if (
-      IGNORED_FIELDS.has(field) ||
-      (typeof after[field] === 'object' && after[field] !== null && !(after[field] instanceof Date))
-    ) {
-      continue;
-    }
-    if (same(before[field], after[field])) continue;
+    if (!isAudited(field, after[field]) || same(before[field], after[field])) continue;
     diff[field] = [auditValue(field, before[field]), auditValue(field, after[field])];
   }
   return diff;
@@ -55,12 +54,7 @@ export function auditDiff(
 export function auditSnapshot(record: object): Record<string, unknown> {
   const snapshot: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(record)) {
-    if (
-      IGNORED_FIELDS.has(field) ||
-      (typeof value === 'object' && value !== null && !(value instanceof Date))
-    ) {
-      continue;
-    }
+    if (!isAudited(field, value)) continue;
     snapshot[field] = auditValue(field, value);
   }
   return snapshot;

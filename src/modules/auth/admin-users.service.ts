@@ -131,11 +131,12 @@ export class AdminUsersService {
     return user;
   }
 
+  /** Returns the user's new session epoch: every other session of theirs has ended. */
   async changePassword(
     userId: number,
     currentPassword: string,
     newPassword: string,
-  ): Promise<void> {
+  ): Promise<number> {
     const user = await this.users.findOneByOrFail({ id: userId });
     if (!(await argon2.verify(user.passwordHash, currentPassword))) {
       throw invalidInput([
@@ -149,6 +150,7 @@ export class AdminUsersService {
     }
     AdminUsersService.checkPassword(newPassword, user.username);
     const passwordHash = await AdminUsersService.hash(newPassword);
+    const sessionEpoch = user.sessionEpoch + 1;
     await this.users.manager.transaction(async (manager) => {
       // A new epoch ends every other session of the user (the caller renews its own).
       await manager.update(
@@ -158,7 +160,7 @@ export class AdminUsersService {
           passwordHash,
           mustChangePassword: false,
           passwordChangedAt: this.clock.now(),
-          sessionEpoch: user.sessionEpoch + 1,
+          sessionEpoch,
         },
       );
       await this.audit.record(manager, {
@@ -167,6 +169,7 @@ export class AdminUsersService {
         objectId: user.id,
       });
     });
+    return sessionEpoch;
   }
 
   async findById(id: number): Promise<AdminUser | null> {

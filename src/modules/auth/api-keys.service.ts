@@ -3,12 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { forbidden, invalidInput, notFound, referenceNotFound } from '../../common/errors.js';
-import { currentActor, type Actor } from '../../common/request-context.js';
+import { invalidInput, notFound, referenceNotFound } from '../../common/errors.js';
 import { AuditTrail, auditSnapshot } from '../audit/audit-trail.service.js';
-import { API_KEY_ROLES, can, type Action, type Role } from './permissions.js';
+import { API_KEY_ROLES, type Role } from './permissions.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { requireReference } from '../../common/record.service.js';
+import { authorize, requireReference } from '../../common/record.service.js';
 import { Committee } from '../committees/committee.entity.js';
 import { API_SCOPES, ApiKey, type ApiScope } from './api-key.entity.js';
 
@@ -37,7 +36,7 @@ export class ApiKeysService {
     committeeId: number;
     expiresAt?: Date | null;
   }): Promise<IssuedApiKey> {
-    const actor = this.authorize('new');
+    const actor = authorize('apiKey', RECORD_NAMES.apiKey, 'new');
     const unknown = input.scopes.filter(
       (scope) => !(API_SCOPES as readonly string[]).includes(scope),
     );
@@ -116,7 +115,7 @@ export class ApiKeysService {
 
   /** Revocation is a row update that every instance's next `verify` sees at once. */
   async revoke(id: number): Promise<void> {
-    const actor = this.authorize('revoke');
+    const actor = authorize('apiKey', RECORD_NAMES.apiKey, 'revoke');
     await this.apiKeys.manager.transaction(async (manager) => {
       const apiKey = await manager.findOneBy(ApiKey, {
         id,
@@ -131,14 +130,6 @@ export class ApiKeysService {
         objectId: id,
       });
     });
-  }
-
-  private authorize(action: Action): Actor {
-    const actor = currentActor();
-    if (actor.kind !== 'system' && !can(actor.role, 'apiKey', action)) {
-      throw forbidden(RECORD_NAMES.apiKey, action);
-    }
-    return actor;
   }
 
   static scopesOf(apiKey: ApiKey): ApiScope[] {
