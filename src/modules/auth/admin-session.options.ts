@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { TypeormStore } from 'connect-typeorm';
 import type { SessionOptions } from 'express-session';
-import { DataSource } from 'typeorm';
+import { DataSource, In, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { AdminSession } from '../../database/session.entity.js';
 
@@ -21,11 +21,25 @@ export const adminSessionOptionsProvider: Provider = {
     saveUninitialized: false,
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', maxAge: config.session.idleMinutes * 60 * 1000 },
-    // connect-typeorm's cleanup deletes with `IN (SELECT … LIMIT n)`, which MariaDB refuses;
-    // expired rows are ignored by their expiredAt anyway.
-    store: new TypeormStore({
-      cleanupLimit: config.database.dialect === 'sqlite' ? 2 : 0,
-      ttl: config.session.idleMinutes * 60,
-    }).connect(dataSource.getRepository(AdminSession)),
+    store: sessionStore(config, dataSource.getRepository(AdminSession)),
   }),
 };
+
+/** The database session store every instance shares. */
+function sessionStore(config: AppConfig, sessions: Repository<AdminSession>): TypeormStore {
+  const store = new TypeormStore({
+    cleanupLimit: 2,
+    // MariaDB refuses `IN (SELECT … LIMIT n)`: select the expired ids first, then delete them.
+    limitSubquery: config.database.dialect === 'sqlite',
+    ttl: config.session.idleMinutes * 60,
+  }).connect(sessions);
+  // connect-typeorm 2.0.0's destroy calls back before its soft delete is written (the promise is
+  // dropped), so another instance could still honour a session just logged out or ended.
+  store.destroy = (sid, done) => {
+    sessions.softDelete({ id: In(([] as string[]).concat(sid)) }).then(
+      () => done?.(),
+      (error: unknown) => done?.(error),
+    );
+  };
+  return store;
+}
