@@ -5,6 +5,7 @@ import { CreateActivities1795680000004 } from './1795680000004-CreateActivities.
 import { CreateAccess1795680000005 } from './1795680000005-CreateAccess.js';
 import { AddRoles1795680000006 } from './1795680000006-AddRoles.js';
 import { CreateAuditTrail1795680000007 } from './1795680000007-CreateAuditTrail.js';
+import { EncryptPersonalData1795680000008 } from './1795680000008-EncryptPersonalData.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateAccess1795680000005,
   AddRoles1795680000006,
   CreateAuditTrail1795680000007,
+  EncryptPersonalData1795680000008,
 ];

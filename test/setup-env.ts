@@ -3,3 +3,4 @@ process.env.NODE_ENV = 'production';
 process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
 process.env.LOG_LEVEL ??= 'silent';
 process.env.SESSION_SECRET ??= 'test-session-secret-that-is-at-least-32-characters';
+process.env.PERSONAL_DATA_KEY ??= 'cmVuZGEtdGVzdC1rZXktMzItYnl0ZXMtbG9uZy0hISE=';

@@ -1,9 +1,17 @@
-import type { ActionContext, CurrentAdmin, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type {
+  Action as AdminAction,
+  ActionContext,
+  ActionResponse,
+  CurrentAdmin,
+  ResourceOptions,
+  ResourceWithOptions,
+} from 'adminjs';
 import { In, IsNull, type FindOptionsWhere } from 'typeorm';
 import { scopedWhere } from '../common/record-scope.js';
 import type { Actor } from '../common/request-context.js';
 import { can, type Action, type ResourceId } from '../modules/auth/permissions.js';
 import type { AdminSessionUser } from './admin-express.loader.js';
+import { ScopedResource } from './service-resource.js';
 
 /** AdminJS resource ids (entity class names) → the permission table's resources. */
 export const ADMIN_RESOURCES: Readonly<Record<string, ResourceId>> = {
@@ -54,6 +62,41 @@ export function actionsFor(
       },
     ]),
   );
+}
+
+/**
+ * 查看完整信息: shows one record's personal data unmasked in a notice, for roles with the
+ * `reveal` permission. The service audits each reveal before the value leaves; nothing is kept
+ * in the form, which stays masked.
+ */
+export function revealAction(
+  resource: ResourceId,
+  labels: Readonly<Record<string, string>>,
+): Partial<AdminAction<ActionResponse>> {
+  return {
+    actionType: 'record',
+    component: false,
+    icon: 'Eye',
+    isAccessible: ({ currentAdmin }: ActionContext) =>
+      can(roleOf(currentAdmin), resource, 'reveal'),
+    handler: async (_request, _response, context) => {
+      const record = context.record;
+      if (!record || !(context.resource instanceof ScopedResource)) {
+        throw new Error('reveal needs a record of a scoped resource');
+      }
+      const values = (await context.resource.reveal(record.id())) as Record<string, unknown>;
+      const shown = Object.entries(labels)
+        .map(([field, label]) => {
+          const value = values[field];
+          return `${label}：${typeof value === 'string' && value !== '' ? value : '（空）'}`;
+        })
+        .join('；');
+      return {
+        record: record.toJSON(context.currentAdmin),
+        notice: { message: `${shown}（本次查看已记入审计日志）`, type: 'success' },
+      };
+    },
+  };
 }
 
 /** Scope by a committee column; rows without a committee are seen only by whole-system actors. */

@@ -17,6 +17,8 @@ export interface ReadBinding {
   ): FindOptionsWhere<object> | FindOptionsWhere<object>[];
   /** Personal data shown masked everywhere in the panel (reveal is a separate, audited action). */
   personalFields?: readonly string[];
+  /** The record with its personal data unmasked; checks the permission and audits. */
+  reveal?(id: number): Promise<object>;
 }
 
 type Model = typeof BaseEntity;
@@ -74,6 +76,12 @@ export class ScopedResource extends TypeormResource {
 
   override async findMany(ids: (string | number)[]): Promise<BaseRecord[]> {
     return (await super.findMany(ids)).map((record) => this.mask(record));
+  }
+
+  /** One record's personal data in the clear (the audited reveal use case). */
+  async reveal(id: string | number): Promise<object> {
+    if (!this.readBinding.reveal) throw new Error('this resource has no personal data to reveal');
+    return this.readBinding.reveal(Number(id));
   }
 
   protected isMasked(field: string, value: unknown): boolean {

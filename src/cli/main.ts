@@ -10,6 +10,8 @@ import { dataSourceOptions, ensureDatabaseExists } from '../database/data-source
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { ApiKeysService } from '../modules/auth/api-keys.service.js';
 import { seedDemo } from './demo-seed.js';
+import { encryptPlainPersonalData } from './encrypt-personal-data.js';
+import { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { runAsSystem } from '../common/request-context.js';
 import { isRole } from '../modules/auth/permissions.js';
 
@@ -21,7 +23,9 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   api-key:create --name N --scopes records:read,reports:read --committee ID
                  [--role districtViewer|staff|stationStaff|committeeAdmin] [--expires 2027-01-01T00:00:00+08:00]
                                  最后一行只输出密钥 / prints the key alone on its last line
-  seed:demo                      写入演示数据（可重复执行）/ idempotent demo data`;
+  seed:demo                      写入演示数据（可重复执行）/ idempotent demo data
+  personal-data:encrypt          加密迁移前写入的明文电话 / encrypt phones stored before encryption
+  audit:purge                    删除超过 AUDIT_RETENTION_DAYS 的审计日志 / purge audit rows past retention`;
 
 async function withDataSource<T>(
   config: AppConfig,
@@ -142,6 +146,20 @@ async function run(argv: string[]): Promise<number> {
         );
         console.log('密钥只显示这一次，请妥善保存 / the key is shown once only:');
         console.log(key);
+        return 0;
+      });
+    case 'personal-data:encrypt':
+      return withDataSource(config, async (dataSource) => {
+        const count = await encryptPlainPersonalData(dataSource);
+        console.log(`已加密 ${count} 条 / encrypted ${count} rows`);
+        return 0;
+      });
+    case 'audit:purge':
+      return withApp(config, async (app) => {
+        const rows = await app.get(AuditTrail).purge(config.security.auditRetentionDays);
+        console.log(
+          `已删除 ${rows} 条超过 ${config.security.auditRetentionDays} 天的审计日志 / purged ${rows} rows`,
+        );
         return 0;
       });
     case 'seed:demo':

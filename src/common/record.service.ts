@@ -2,6 +2,7 @@ import type {
   DeepPartial,
   EntityManager,
   EntityTarget,
+  FindOptionsRelations,
   FindOptionsWhere,
   ObjectLiteral,
   Repository,
@@ -23,6 +24,9 @@ import { RECORD_NAMES } from './record-names.js';
 import { scopedWhere, withinScope, type RecordScope } from './record-scope.js';
 import { currentActor, type Actor } from './request-context.js';
 
+/** The most rows one export may carry. */
+export const MAX_EXPORT_ROWS = 50_000;
+
 /**
  * The list/get/create/update/delete use cases every core record shares. Subclasses name the
  * record, its permission resource and committee scope, the sortable fields and filters, and add
@@ -36,6 +40,8 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   protected abstract readonly scope: RecordScope<T>;
   protected abstract readonly sortable: readonly string[];
   protected readonly defaultSort: string = 'id';
+  /** Relations an export loads for its labels (committee name, …). */
+  protected readonly exportRelations: FindOptionsRelations<T> = {};
 
   protected constructor(
     protected readonly repository: Repository<T>,
@@ -80,6 +86,54 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   async get(id: number): Promise<T> {
     const actor = this.authorize('show');
     return this.load(this.repository.manager, id, actor);
+  }
+
+  /**
+   * Every record a list query matches (no paging), for an export; audited with the filter and the
+   * row count before anything leaves. More than MAX_EXPORT_ROWS → 422, narrow the filter.
+   */
+  async exportAll(query: PageQueryDto): Promise<T[]> {
+    const actor = this.authorize('export');
+    const request = pageRequest({ ...query, page: 1 }, this.sortable, this.defaultSort);
+    const rows = await this.repository.find({
+      where: this.scopeFor(actor, this.where(query)),
+      relations: this.exportRelations,
+      order: request.order as never,
+      take: MAX_EXPORT_ROWS + 1,
+    });
+    if (rows.length > MAX_EXPORT_ROWS) {
+      throw invalidInput([
+        {
+          field: 'filter',
+          problem: `导出超过 ${MAX_EXPORT_ROWS} 行，请缩小筛选范围 / more than ${MAX_EXPORT_ROWS} rows, narrow the filter`,
+        },
+      ]);
+    }
+    const { page: _page, pageSize: _pageSize, ...filter } = query;
+    await this.audit.recordAlone({
+      action: 'export',
+      objectType: this.resource,
+      detail: { rows: rows.length, filter },
+    });
+    return rows;
+  }
+
+  /**
+   * One record with its personal data unmasked, for a role with the reveal permission; the audit
+   * row (which fields, whose record) is written before the data is returned.
+   */
+  async reveal(id: number, fields: readonly string[]): Promise<T> {
+    const actor = this.authorize('reveal');
+    return this.repository.manager.transaction(async (manager) => {
+      const entity = await this.load(manager, id, actor);
+      await this.audit.record(manager, {
+        action: 'reveal',
+        objectType: this.resource,
+        objectId: id,
+        detail: { fields },
+      });
+      return entity;
+    });
   }
 
   async create(input: DeepPartial<T>): Promise<T> {

@@ -32,6 +32,8 @@ export interface AppConfig {
     loginIpMaxFailures: number;
     passwordMaxAgeDays: number;
     auditRetentionDays: number;
+    /** 32 bytes: the master key for personal data at rest (personal-data.ts). */
+    personalDataKey: Buffer;
   };
 }
 
@@ -137,6 +139,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const trustProxy = str('TRUST_PROXY', 'false');
 
+  const personalDataKeyRaw = env.PERSONAL_DATA_KEY?.trim();
+  let personalDataKey: Buffer | undefined;
+  if (personalDataKeyRaw) {
+    personalDataKey = parseKey(personalDataKeyRaw);
+    if (!personalDataKey) {
+      problems.push(
+        'PERSONAL_DATA_KEY 必须是 32 字节的 base64 或 64 位十六进制 / must be 32 bytes as base64 or 64 hex digits',
+      );
+    }
+  } else if (nodeEnv === 'production' && url) {
+    problems.push(
+      'PERSONAL_DATA_KEY 在生产环境使用 MySQL/MariaDB 时必须设置，且各实例相同 / is required in production with a shared database (the same on every instance)',
+    );
+  }
+
   const config: AppConfig = {
     nodeEnv,
     host: str('HOST', '0.0.0.0'),
@@ -161,22 +178,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', 90, 0, 3650),
       // 网络安全法 第二十一条: network logs are kept for at least six months.
       auditRetentionDays: int('AUDIT_RETENTION_DAYS', 180, 180, 36_500),
+      personalDataKey: personalDataKey ?? Buffer.alloc(0),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);
-  if (!config.session.secret) config.session.secret = localSessionSecret(dataDir);
+  if (!config.session.secret) {
+    config.session.secret = localSecret(dataDir, 'session-secret').toString('base64url');
+  }
+  if (config.security.personalDataKey.length === 0) {
+    config.security.personalDataKey = localSecret(dataDir, 'personal-data-key');
+  }
   return config;
 }
 
+function parseKey(raw: string): Buffer | undefined {
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
 /**
- * Zero-setup default: a random secret kept in the data folder, so sessions survive restarts
- * without anyone inventing a password. Production with a shared database must set SESSION_SECRET.
+ * Zero-setup default: 32 random bytes kept in the data folder (base64url), so sessions and
+ * encrypted personal data survive restarts without anyone inventing a secret. Production with a
+ * shared database must set SESSION_SECRET and PERSONAL_DATA_KEY; losing the key loses the data.
  */
-function localSessionSecret(dataDir: string): string {
-  const file = join(dataDir, 'session-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+function localSecret(dataDir: string, name: string): Buffer {
+  const file = join(dataDir, name);
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64url');
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
+  const secret = randomBytes(32);
+  writeFileSync(file, secret.toString('base64url'), { mode: 0o600 });
   return secret;
 }

@@ -4,6 +4,7 @@ import { createConnection } from 'mysql2/promise';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import type { AppConfig } from '../config/app.config.js';
+import { usePersonalDataKey } from '../common/personal-data.js';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -12,6 +13,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
  * Instants are written and read as UTC on both (STACK.md pitfall 12 for the driver type).
  */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  usePersonalDataKey(config.security.personalDataKey);
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,

@@ -16,25 +16,10 @@ import { DeputiesService } from '../../src/modules/deputies/deputies.service.js'
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
+import { login, sessionCookie, TEST_PASSWORD } from '../support/admin-login.js';
 
-const PASSWORD = 'Strong-Pass-2026!';
+const PASSWORD = TEST_PASSWORD;
 const MISSING = 999999;
-
-/** Logs in through the real form and keeps the session cookie. */
-async function login(server: App, username: string, password = PASSWORD) {
-  const agent = request.agent(server);
-  const response = await agent
-    .post('/admin/login')
-    .type('form')
-    .send({ email: username, password });
-  return { agent, response };
-}
-
-const sessionCookie = (response: request.Response): string | undefined =>
-  ([] as string[])
-    .concat(response.headers['set-cookie'] ?? [])
-    .find((cookie) => cookie.startsWith('renda.sid='))
-    ?.split(';')[0];
 
 describe(`security on ${testDialect()}`, () => {
   const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));

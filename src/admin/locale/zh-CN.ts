@@ -9,25 +9,7 @@ export const NAVIGATION = {
   audit: { name: '安全审计', icon: 'Shield' },
 } as const;
 
-/** Chinese labels of enum values, shared by the admin forms and filters. */
-export const VALUE_LABELS = {
-  committeeKind: { district: '区人大常委会', subdistrict: '街道人大工委' },
-  communityKind: { community: '社区', village: '村' },
-  level: { district: '区级', city: '市级', provincial: '省级', national: '全国' },
-  gender: { male: '男', female: '女' },
-  deputyStatus: { serving: '在任', ended: '已终止' },
-  activityStatus: { planned: '计划中', held: '已举行', cancelled: '已取消' },
-  attendanceStatus: { attended: '出席', leave: '请假', absent: '缺席' },
-  category: {
-    meeting: '会议',
-    training: '学习培训',
-    supervision: '监督',
-    plenary: '代表大会',
-    station: '联络站',
-    outreach: '联系选民',
-    other: '其他',
-  },
-} as const;
+export { VALUE_LABELS } from '../../common/value-labels.js';
 
 export const availableValues = (
   labels: Record<string, string>,
@@ -95,6 +77,7 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       occupation: '职业',
       workplace: '工作单位及职务',
       phone: '电话',
+      phoneHash: '电话检索码',
       email: '电子邮箱',
       committeeId: '所属人大工委',
       communityId: '社区/村',
@@ -241,6 +224,10 @@ export const ZH_CN: Partial<LocaleTranslations> = {
       ]),
     ),
     ...Object.fromEntries(Object.entries(RESOURCES).map(([id, resource]) => [id, resource.name])),
+  },
+  actions: {
+    reveal: '查看完整信息',
+    export: '导出',
   },
   components: {
     Login: {

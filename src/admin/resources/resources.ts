@@ -1,6 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { IsInt, Min } from 'class-validator';
-import { In } from 'typeorm';
+import { In, type DeepPartial } from 'typeorm';
 import { scopedWhere } from '../../common/record-scope.js';
 import { Activity } from '../../modules/activities/activity.entity.js';
 import { ActivitiesService } from '../../modules/activities/activities.service.js';
@@ -47,7 +47,13 @@ import { Term } from '../../modules/terms/term.entity.js';
 import { TermsService } from '../../modules/terms/terms.service.js';
 import type { RecordService } from '../../common/record.service.js';
 import { availableValues, NAVIGATION, VALUE_LABELS } from '../locale/zh-CN.js';
-import { actionsFor, scopeByColumn, scopeWholeSystemOnly, withAccess } from '../admin-access.js';
+import {
+  actionsFor,
+  revealAction,
+  scopeByColumn,
+  scopeWholeSystemOnly,
+  withAccess,
+} from '../admin-access.js';
 import { AuditLog } from '../../modules/audit/audit-log.entity.js';
 import { LoginAttempt } from '../../modules/auth/login-attempt.entity.js';
 import {
@@ -84,18 +90,19 @@ export interface AdminServices {
   attendance: AttendanceService;
 }
 
-const bind = (
-  service: RecordService<{ id: number }>,
+const bind = <T extends { id: number }>(
+  service: RecordService<T>,
   createDto: WriteBinding['createDto'],
   updateDto: WriteBinding['updateDto'],
   personalFields: readonly string[] = [],
 ): WriteBinding & ReadBinding => ({
   scope: (actor, where) => service.scopeFor(actor, where),
   personalFields,
+  reveal: (id) => service.reveal(id, personalFields),
   createDto,
   updateDto,
-  create: (input) => service.create(input),
-  update: (id, input) => service.update(id, input),
+  create: (input) => service.create(input as DeepPartial<T>),
+  update: (id, input) => service.update(id, input as DeepPartial<T>),
   remove: (id) => service.remove(id),
 });
 
@@ -212,7 +219,9 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
           gender: { availableValues: availableValues(VALUE_LABELS.gender) },
           level: { availableValues: availableValues(VALUE_LABELS.level) },
           status: { availableValues: availableValues(VALUE_LABELS.deputyStatus) },
+          phoneHash: { isVisible: false },
         },
+        actions: { reveal: revealAction('deputy', { phone: '电话' }) },
       },
     },
     {

@@ -1,5 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DateTime } from 'luxon';
+import { toWorkbook, sendWorkbook } from '../../common/spreadsheet.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+import { DEPUTY_EXPORT_COLUMNS } from './deputy-export.js';
 import { Permission } from '../auth/auth.decorators.js';
 import { maskPhone } from '../../common/masking.js';
 import { IdPipe } from '../../common/id.pipe.js';
@@ -9,6 +14,7 @@ import { DeputyPerformanceService, type PerformanceRecord } from './deputy-perfo
 import type { Deputy } from './deputy.entity.js';
 import {
   CreateDeputyDto,
+  DeputyPersonalData,
   ListDeputiesQuery,
   PerformanceQuery,
   UpdateDeputyDto,
@@ -24,15 +30,40 @@ export class DeputiesController extends RecordController<Deputy>({
   query: ListDeputiesQuery,
 }) {
   constructor(
-    service: DeputiesService,
+    private readonly deputies: DeputiesService,
     private readonly performance: DeputyPerformanceService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    super(service);
+    super(deputies);
   }
 
   /** Phones are personal information: API answers carry them masked (PIPL). */
   protected override present(deputy: Deputy): Deputy {
     return { ...deputy, phone: maskPhone(deputy.phone) } as Deputy;
+  }
+
+  @Get('export')
+  @Permission('deputy', 'export')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({
+    summary: '导出代表名册（Excel，电话脱敏，记入审计）/ export as .xlsx, phones masked, audited',
+  })
+  async export(@Query() query: ListDeputiesQuery, @Res() response: Response): Promise<void> {
+    const rows = await this.deputies.exportAll(query);
+    const today = DateTime.now().setZone(this.config.timeZone).toISODate();
+    const body = await toWorkbook('代表名册', DEPUTY_EXPORT_COLUMNS, rows);
+    sendWorkbook(response, `代表名册-${today}.xlsx`, body);
+  }
+
+  @Post(':id/reveal')
+  @Permission('deputy', 'reveal')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '查看完整个人信息（记入审计）/ reveal unmasked personal data (audited)',
+  })
+  async reveal(@Param('id', IdPipe) id: number): Promise<DeputyPersonalData> {
+    const deputy = await this.deputies.reveal(id, ['phone']);
+    return { id: deputy.id, phone: deputy.phone };
   }
 
   @Get(':id/performance')

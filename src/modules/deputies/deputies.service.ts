@@ -13,6 +13,7 @@ import { Deputy } from './deputy.entity.js';
 import type { ListDeputiesQuery } from './dto/deputy.dto.js';
 import { ownedByCommittee, type RecordScope } from '../../common/record-scope.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
+import { personalDataHash } from '../../common/personal-data.js';
 
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -30,6 +31,8 @@ export class DeputiesService extends RecordService<Deputy> {
     'createdAt',
   ] as const;
 
+  protected override readonly exportRelations = { committee: true, community: true, group: true };
+
   constructor(@InjectRepository(Deputy) repository: Repository<Deputy>, audit: AuditTrail) {
     super(repository, audit);
   }
@@ -43,6 +46,8 @@ export class DeputiesService extends RecordService<Deputy> {
       level: query.level,
       status: query.status,
       name: query.name ? Like(`%${escapeLike(query.name)}%`) : undefined,
+      // Phones are ciphertext at rest: an exact match goes through the keyed hash.
+      phoneHash: query.phone ? (personalDataHash(query.phone) ?? undefined) : undefined,
     };
   }
 

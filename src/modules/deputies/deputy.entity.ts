@@ -1,5 +1,7 @@
 import {
   BaseEntity,
+  BeforeInsert,
+  BeforeUpdate,
   Column,
   CreateDateColumn,
   Entity,
@@ -10,6 +12,7 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { encryptedColumn, personalDataHash } from '../../common/personal-data.js';
 import { Committee } from '../committees/committee.entity.js';
 import { Community } from '../committees/community.entity.js';
 import { Term, type DeputyLevel } from '../terms/term.entity.js';
@@ -54,8 +57,14 @@ export class Deputy extends BaseEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   workplace: string | null;
 
-  @Column({ type: 'varchar', length: 30, nullable: true })
+  /** Personal data: AES-256-GCM ciphertext at rest, masked on every screen (personal-data.ts). */
+  @Column({ type: 'varchar', length: 200, nullable: true, transformer: encryptedColumn })
   phone: string | null;
+
+  /** Keyed hash of `phone` for exact-match search; never shown. */
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true, select: false })
+  phoneHash?: string | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   email: string | null;
@@ -102,4 +111,10 @@ export class Deputy extends BaseEntity {
 
   @UpdateDateColumn()
   updatedAt: Date;
+
+  @BeforeInsert()
+  @BeforeUpdate()
+  protected hashPersonalData(): void {
+    if (this.phone !== undefined) this.phoneHash = personalDataHash(this.phone);
+  }
 }

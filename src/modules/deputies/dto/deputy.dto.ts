@@ -153,6 +153,20 @@ export class ListDeputiesQuery extends PageQueryDto {
   @IsString()
   @MaxLength(50)
   name?: string;
+
+  @ApiPropertyOptional({ description: '电话完全匹配 / phone, exact match' })
+  @IsOptional()
+  @Matches(/^[0-9+\- ]{5,30}$/, { message: 'phone must be 5–30 digits, spaces, + or -' })
+  phone?: string;
+}
+
+/** 个人信息明文 answer: the unmasked personal data of one deputy (reveal, audited). */
+export class DeputyPersonalData {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty({ nullable: true, type: String })
+  phone: string | null;
 }
 
 export class PerformanceQuery {
