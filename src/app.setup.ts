@@ -2,16 +2,35 @@ import { RequestMethod, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import session, { type SessionOptions } from 'express-session';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { requestLogging } from './common/logger.js';
+import { apiRateLimit } from './common/rate-limits.js';
 import { formatInstant } from './common/period.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app.config.js';
 import { ADMIN_SESSION_OPTIONS } from './modules/auth/admin-session.options.js';
+import { AuditTrail } from './modules/audit/audit-trail.service.js';
 
 export const API_PREFIX = 'api/v1';
+
+/**
+ * API answers and admin pages may carry personal data: no cache (browser, proxy) keeps them.
+ * The admin's static bundles and fonts stay cacheable.
+ */
+function noStore(req: Request, res: Response, next: NextFunction): void {
+  const path = req.path;
+  if (
+    (path.startsWith('/api/') || path === '/admin' || path.startsWith('/admin/')) &&
+    !path.startsWith('/admin/frontend/assets/') &&
+    !path.startsWith('/api/docs')
+  ) {
+    res.setHeader('Cache-Control', 'no-store');
+  }
+  next();
+}
 
 /**
  * Everything global about the HTTP app, shared by main.ts and the e2e tests. Call before
@@ -20,6 +39,8 @@ export const API_PREFIX = 'api/v1';
 export function setupApp(app: INestApplication, config: AppConfig, logger: Logger): void {
   const express = (app as NestExpressApplication).getHttpAdapter().getInstance();
   express.disable('x-powered-by');
+  // Which proxy's X-Forwarded-For/-Proto to believe: client addresses in logs, audit and lockout.
+  express.set('trust proxy', config.trustProxy);
   // Instants leave the API as ISO 8601 with the committee's offset: 2020-03-31T23:30:00.000+08:00.
   express.set(
     'json replacer',
@@ -48,6 +69,9 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(noStore);
+  // Before the key check, so guessing keys is limited too.
+  app.use(`/${API_PREFIX}`, apiRateLimit(config));
   app.use(session(app.get<SessionOptions>(ADMIN_SESSION_OPTIONS)));
 
   app.setGlobalPrefix(API_PREFIX, {
@@ -57,7 +81,7 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(new HttpExceptionFilter(app.get(AuditTrail)));
 
   const document = SwaggerModule.createDocument(
     app,

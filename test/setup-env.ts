@@ -4,3 +4,6 @@ process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
 process.env.LOG_LEVEL ??= 'silent';
 process.env.SESSION_SECRET ??= 'test-session-secret-that-is-at-least-32-characters';
 process.env.PERSONAL_DATA_KEY ??= 'cmVuZGEtdGVzdC1rZXktMzItYnl0ZXMtbG9uZy0hISE=';
+// The suites log in and call the API far faster than people do; rate-limit tests set their own.
+process.env.LOGIN_RATE_LIMIT_PER_MINUTE ??= '10000';
+process.env.API_RATE_LIMIT_PER_MINUTE ??= '100000';

@@ -11,6 +11,7 @@ import { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { actorFor } from '../modules/auth/actors.js';
 import { LoginService } from '../modules/auth/login.service.js';
 import type { Role } from '../modules/auth/permissions.js';
+import { loginRateLimit } from '../common/rate-limits.js';
 import { adminApiAccess, formBodyInContext, logoutPage, sameOriginWrites } from './admin-guards.js';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import type AdminJS from 'adminjs';
@@ -94,7 +95,7 @@ export class AdminExpressLoader extends AbstractLoader {
     this.addLogin(predefined, admin);
     predefined.use((req, res, next) => void this.checkSession(req, res, next, admin));
     this.addPasswordChange(predefined, admin.options.rootPath);
-    predefined.use(adminApiAccess(admin));
+    predefined.use(adminApiAccess(admin, this.audit));
     const router = options.auth
       ? AdminJSExpress.buildAuthenticatedRouter(
           admin,
@@ -133,7 +134,10 @@ export class AdminExpressLoader extends AbstractLoader {
         .status(status)
         .setHeader('Cache-Control', 'no-store')
         .send(await admin.renderLogin({ action: loginPath, errorMessage }));
-    router.post('/login', async (req, res, next) => {
+    const rateLimited = loginRateLimit(this.config, (_req, res) => {
+      page(429, 'loginRateLimited', res).catch((error: unknown) => res.destroy(error as Error));
+    });
+    router.post('/login', rateLimited, async (req, res, next) => {
       try {
         const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {};
         const field = (name: string) => (typeof fields[name] === 'string' ? fields[name] : '');

@@ -3,6 +3,7 @@ import type AdminJS from 'adminjs';
 import type { NextFunction, Request, Response } from 'express';
 import formidable from 'express-formidable';
 import { requestContext, runInContext } from '../common/request-context.js';
+import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { can, type Action } from '../modules/auth/permissions.js';
 import { ADMIN_RESOURCES } from './admin-access.js';
 
@@ -78,7 +79,7 @@ function adminApiRoute(req: Request): Route | 'other' | null {
  * a 403 without record data (AdminJS itself answers 200 with a notice), and a record outside
  * the user's committees a 404 (the scoped resource cannot load it).
  */
-export function adminApiAccess(admin: AdminJS) {
+export function adminApiAccess(admin: AdminJS, audit: AuditTrail) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const route = adminApiRoute(req);
@@ -90,6 +91,13 @@ export function adminApiAccess(admin: AdminJS) {
       const decorated = adminResource?.decorate();
       const known = decorated?.actions[route.action];
       if (!resource || !known || !can(user.role, resource, route.action as Action)) {
+        await audit.recordAlone({
+          action: 'denied',
+          outcome: 'denied',
+          objectType: resource ?? route.resourceId.slice(0, 32),
+          objectId: route.recordIds.join(',').slice(0, 64) || null,
+          detail: { action: route.action, method: req.method, path: req.path },
+        });
         return refuse(res, 403, '当前角色无权执行此操作', 'Your role may not do this');
       }
       for (const id of route.recordIds) {

@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { DomainError, ErrorCode } from './errors.js';
 
 interface ErrorBody {
@@ -36,13 +37,30 @@ const HTTP_MESSAGES: Partial<Record<number, { code: ErrorCode; zh: string; en: s
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  /** `audit` records every 403 (permission denial) in the audit trail. */
+  constructor(private readonly audit?: AuditTrail) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const [status, body] = this.describe(exception, request);
+    if (status === (HttpStatus.FORBIDDEN as number)) await this.auditDenial(request);
     if (response.headersSent) return;
     response.status(status).json(body);
+  }
+
+  private async auditDenial(request: Request): Promise<void> {
+    try {
+      await this.audit?.recordAlone({
+        action: 'denied',
+        outcome: 'denied',
+        detail: { method: request.method, path: request.path },
+      });
+    } catch (error) {
+      // The refusal stands either way; a lost audit row is logged, never turned into a 500.
+      this.logger.error({ err: error }, 'could not audit a permission denial');
+    }
   }
 
   private describe(exception: unknown, request: Request): [number, ErrorBody] {

@@ -25,13 +25,17 @@ export interface AppConfig {
     secureCookie: boolean;
   };
   /** Express `trust proxy`: the proxy whose X-Forwarded-* headers are believed; false = none. */
-  trustProxy: string | false;
+  trustProxy: string | number | false;
   security: {
     loginMaxFailures: number;
     loginLockMinutes: number;
     loginIpMaxFailures: number;
     passwordMaxAgeDays: number;
     auditRetentionDays: number;
+    /** Requests per minute one API key (or, without one, one address) may make. */
+    apiRatePerMinute: number;
+    /** Login form posts per minute from one address, whatever their outcome. */
+    loginRatePerMinute: number;
     /** 32 bytes: the master key for personal data at rest (personal-data.ts). */
     personalDataKey: Buffer;
   };
@@ -170,7 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       absoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
       secureCookie: bool('SESSION_COOKIE_SECURE', false),
     },
-    trustProxy: trustProxy === '' || trustProxy === 'false' ? false : trustProxy,
+    trustProxy:
+      trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
     security: {
       loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
       loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
@@ -178,6 +183,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', 90, 0, 3650),
       // 网络安全法 第二十一条: network logs are kept for at least six months.
       auditRetentionDays: int('AUDIT_RETENTION_DAYS', 180, 180, 36_500),
+      apiRatePerMinute: int('API_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+      loginRatePerMinute: int('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
       personalDataKey: personalDataKey ?? Buffer.alloc(0),
     },
   };

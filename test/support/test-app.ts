@@ -21,10 +21,16 @@ export interface TestApp {
 
 /** The real app on a fresh database of the dialect under test (TEST_DB), migrations applied. */
 export async function createTestApp(
-  options: { clock?: Clock; admin?: boolean; database?: TestDatabase } = {},
+  options: {
+    clock?: Clock;
+    admin?: boolean;
+    database?: TestDatabase;
+    /** Extra environment variables for this app's configuration. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const config = loadConfig({ ...process.env, ...database.env });
+  const config = loadConfig({ ...process.env, ...database.env, ...options.env });
   const builder = Test.createTestingModule({
     imports: [AppModule.forRoot(config, { admin: options.admin ?? false })],
   });

@@ -20,7 +20,14 @@ export const adminSessionOptionsProvider: Provider = {
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    cookie: { httpOnly: true, sameSite: 'lax', maxAge: config.session.idleMinutes * 60 * 1000 },
+    // Behind a TLS-terminating proxy the Secure cookie needs the proxy's X-Forwarded-Proto.
+    proxy: config.trustProxy !== false,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.session.secureCookie,
+      maxAge: config.session.idleMinutes * 60 * 1000,
+    },
     store: sessionStore(config, dataSource.getRepository(AdminSession)),
   }),
 };
