@@ -3,7 +3,6 @@ import type {
   ActionContext,
   ActionResponse,
   CurrentAdmin,
-  ResourceOptions,
   ResourceWithOptions,
 } from 'adminjs';
 import { In, IsNull, type FindOptionsWhere } from 'typeorm';
@@ -28,6 +27,7 @@ export const ADMIN_RESOURCES: Readonly<Record<string, ResourceId>> = {
   ApiKey: 'apiKey',
   AuditLog: 'auditLog',
   LoginAttempt: 'loginAttempt',
+  AdminSession: 'adminSession',
 };
 
 /** AdminJS's built-in actions, each checked against the permission of the same name. */
@@ -49,10 +49,12 @@ const roleOf = (admin: CurrentAdmin | undefined): AdminSessionUser['role'] =>
  * `notImplemented` keeps actions closed that the panel does not offer for this resource yet,
  * whatever the role (e.g. creating users, which needs the password flow).
  */
+export type AdminActions = Record<string, Partial<AdminAction<ActionResponse>>>;
+
 export function actionsFor(
   resource: ResourceId,
   notImplemented: readonly Action[] = [],
-): NonNullable<ResourceOptions['actions']> {
+): AdminActions {
   return Object.fromEntries(
     BUILT_IN_ACTIONS.map((action) => [
       action,

@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { setActor } from '../common/request-context.js';
+import { requestContext, setActor } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { actorFor } from '../modules/auth/actors.js';
@@ -38,11 +38,15 @@ export interface AdminSessionUser {
   epoch: number;
   loginAt: number;
   lastSeenAt: number;
+  /** Where the login came from, for the online-sessions view. */
+  ip?: string | null;
 }
 
 declare module 'express-session' {
   interface SessionData {
     adminUser?: AdminSessionUser;
+    /** Sealed values waiting to be shown once (one-time-values.ts). */
+    oneTimeValues?: Record<string, string>;
   }
 }
 
@@ -167,6 +171,7 @@ export class AdminExpressLoader extends AbstractLoader {
             epoch: user.sessionEpoch,
             loginAt: now,
             lastSeenAt: now,
+            ip: req.ip ?? null,
           };
           req.session.save((saveError) =>
             saveError ? next(saveError) : res.redirect(302, rootPath),
@@ -230,6 +235,8 @@ export class AdminExpressLoader extends AbstractLoader {
         return;
       }
       sessionUser.lastSeenAt = now;
+      const context = requestContext();
+      if (context) context.session = req.session;
       setActor(
         await actorFor(this.dataSource.manager, {
           kind: 'user',

@@ -24,6 +24,9 @@ import { TermsService } from '../modules/terms/terms.service.js';
 import { AdminExpressLoader, type AdminSessionUser } from './admin-express.loader.js';
 import { ZH_CN } from './locale/zh-CN.js';
 import { adminResources } from './resources/resources.js';
+import { AdminSessionsService } from '../modules/auth/admin-sessions.service.js';
+import { ApiKeysService } from '../modules/auth/api-keys.service.js';
+import { UserAdministrationService } from '../modules/auth/user-administration.service.js';
 
 AdminJS.registerAdapter({ Database, Resource });
 
@@ -54,6 +57,9 @@ export class AdminPanelModule {
             DictionaryItemsService,
             ActivitiesService,
             AttendanceService,
+            UserAdministrationService,
+            ApiKeysService,
+            AdminSessionsService,
             ADMIN_SESSION_OPTIONS,
           ],
           customLoader: AdminExpressLoader,
@@ -68,6 +74,9 @@ export class AdminPanelModule {
             dictionaryItems: DictionaryItemsService,
             activities: ActivitiesService,
             attendance: AttendanceService,
+            userAdministration: UserAdministrationService,
+            apiKeys: ApiKeysService,
+            adminSessions: AdminSessionsService,
             sessionOptions: SessionOptions,
           ) => ({
             adminJsOptions: {
@@ -84,6 +93,9 @@ export class AdminPanelModule {
                 dictionaryItems,
                 activities,
                 attendance,
+                userAdministration,
+                apiKeys,
+                adminSessions,
               }),
               branding: {
                 companyName: '人大工委工作平台',

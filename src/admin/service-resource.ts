@@ -19,6 +19,10 @@ export interface ReadBinding {
   personalFields?: readonly string[];
   /** The record with its personal data unmasked; checks the permission and audits. */
   reveal?(id: number): Promise<object>;
+  /** Columns that never leave the server (hashes, raw session data), not even in JSON. */
+  hiddenFields?: readonly string[];
+  /** Display-only values computed from a row (e.g. who holds a session). */
+  derive?(params: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
 
 type Model = typeof BaseEntity;
@@ -93,11 +97,21 @@ export class ScopedResource extends TypeormResource {
   }
 
   private mask(record: BaseRecord): BaseRecord {
-    for (const field of this.readBinding.personalFields ?? []) {
-      const value = record.params[field] as unknown;
-      if (typeof value === 'string') record.params[field] = maskPhone(value);
-    }
+    record.params = this.visible(record.params);
     return record;
+  }
+
+  /** What the panel may see of a row: derived values added, personal data masked, secrets gone. */
+  protected visible(row: object): Record<string, unknown> {
+    const params = row as Record<string, unknown>;
+    const { personalFields = [], hiddenFields = [], derive } = this.readBinding;
+    const shown: Record<string, unknown> = { ...params, ...derive?.(params) };
+    for (const field of personalFields) {
+      const value = shown[field];
+      if (typeof value === 'string') shown[field] = maskPhone(value);
+    }
+    for (const field of hiddenFields) delete shown[field];
+    return shown;
   }
 }
 
@@ -133,7 +147,7 @@ export class ServiceResource extends ScopedResource {
 
   override async create(params: Record<string, unknown>): Promise<ParamsType> {
     const input = await this.toInput(params, this.binding.createDto);
-    return this.translateErrors(() => this.binding.create(input));
+    return this.visible(await this.translateErrors(() => this.binding.create(input)));
   }
 
   override async update(
@@ -141,7 +155,7 @@ export class ServiceResource extends ScopedResource {
     params: Record<string, unknown> = {},
   ): Promise<ParamsType> {
     const input = await this.toInput(params, this.binding.updateDto);
-    return this.translateErrors(() => this.binding.update(Number(id), input));
+    return this.visible(await this.translateErrors(() => this.binding.update(Number(id), input)));
   }
 
   override async delete(id: string | number): Promise<void> {

@@ -69,6 +69,10 @@ export function personalDataHash(plain: string | null | undefined): string | nul
   return plain ? cipher().hash(plain) : null;
 }
 
+/** Encrypts a short-lived secret kept outside a column (e.g. in a session row). */
+export const sealSecret = (plain: string): string => cipher().encrypt(plain);
+export const openSecret = (sealed: string): string => cipher().decrypt(sealed);
+
 /** TypeORM transformer for an encrypted personal-data column. */
 export const encryptedColumn: ValueTransformer = {
   to: (value: unknown) =>

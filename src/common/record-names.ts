@@ -14,4 +14,5 @@ export const RECORD_NAMES = {
   attendance: { zh: '出席记录', en: 'Attendance' },
   apiKey: { zh: 'API 密钥', en: 'API key' },
   adminUser: { zh: '管理员', en: 'Admin user' },
+  adminSession: { zh: '在线会话', en: 'Admin session' },
 } satisfies Record<string, RecordName>;

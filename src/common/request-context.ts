@@ -19,6 +19,8 @@ export interface RequestContext {
   requestId?: string;
   ip: string | null;
   actor?: Actor;
+  /** The admin session (shared store), for values shown once on the next page (one-time-values). */
+  session?: { oneTimeValues?: Record<string, string> };
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

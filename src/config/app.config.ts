@@ -31,6 +31,7 @@ export interface AppConfig {
     loginLockMinutes: number;
     loginIpMaxFailures: number;
     passwordMaxAgeDays: number;
+    passwordPolicy: { minLength: number; minClasses: number };
     auditRetentionDays: number;
     /** Requests per minute one API key (or, without one, one address) may make. */
     apiRatePerMinute: number;
@@ -181,6 +182,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
       loginIpMaxFailures: int('LOGIN_IP_MAX_FAILURES', 30, 1, 100_000),
       passwordMaxAgeDays: int('PASSWORD_MAX_AGE_DAYS', 90, 0, 3650),
+      passwordPolicy: {
+        minLength: int('PASSWORD_MIN_LENGTH', 10, 8, 64),
+        minClasses: int('PASSWORD_MIN_CLASSES', 3, 1, 4),
+      },
       // 网络安全法 第二十一条: network logs are kept for at least six months.
       auditRetentionDays: int('AUDIT_RETENTION_DAYS', 180, 180, 36_500),
       apiRatePerMinute: int('API_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),

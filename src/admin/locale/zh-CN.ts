@@ -159,6 +159,7 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       sessionEpoch: '会话代次',
       lastLoginAt: '最近登录',
       passwordChangedAt: '密码修改时间',
+      oneTimeValue: '临时密码（只显示一次）',
       createdAt: '创建时间',
       updatedAt: '更新时间',
     },
@@ -176,6 +177,18 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       revokedAt: '吊销时间',
       lastUsedAt: '最近使用',
       createdAt: '创建时间',
+      oneTimeValue: '完整密钥（只显示一次）',
+    },
+  },
+  AdminSession: {
+    name: '在线会话',
+    properties: {
+      username: '用户名',
+      role: '角色',
+      ip: '登录地址',
+      loginAt: '登录时间',
+      lastSeenAt: '最近活动',
+      expiredAt: '空闲到期',
     },
   },
   AuditLog: {
@@ -228,6 +241,10 @@ export const ZH_CN: Partial<LocaleTranslations> = {
   actions: {
     reveal: '查看完整信息',
     export: '导出',
+    unlock: '解除锁定',
+    resetPassword: '重置密码',
+    revoke: '吊销',
+    endSession: '结束会话',
   },
   components: {
     Login: {

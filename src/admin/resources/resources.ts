@@ -11,8 +11,6 @@ import {
   CreateActivityDto,
   UpdateActivityDto,
 } from '../../modules/activities/dto/activity.dto.js';
-import { AdminUser } from '../../modules/auth/admin-user.entity.js';
-import { ApiKey } from '../../modules/auth/api-key.entity.js';
 import { CommitteesService } from '../../modules/committees/committees.service.js';
 import { Committee } from '../../modules/committees/committee.entity.js';
 import { CommunitiesService } from '../../modules/committees/communities.service.js';
@@ -46,22 +44,10 @@ import { CreateTermDto, UpdateTermDto } from '../../modules/terms/dto/term.dto.j
 import { Term } from '../../modules/terms/term.entity.js';
 import { TermsService } from '../../modules/terms/terms.service.js';
 import type { RecordService } from '../../common/record.service.js';
+import { securityResources, type SecurityServices } from './security-resources.js';
 import { availableValues, NAVIGATION, VALUE_LABELS } from '../locale/zh-CN.js';
-import {
-  actionsFor,
-  revealAction,
-  scopeByColumn,
-  scopeWholeSystemOnly,
-  withAccess,
-} from '../admin-access.js';
-import { AuditLog } from '../../modules/audit/audit-log.entity.js';
-import { LoginAttempt } from '../../modules/auth/login-attempt.entity.js';
-import {
-  ScopedResource,
-  ServiceResource,
-  type ReadBinding,
-  type WriteBinding,
-} from '../service-resource.js';
+import { revealAction, withAccess } from '../admin-access.js';
+import { ServiceResource, type ReadBinding, type WriteBinding } from '../service-resource.js';
 
 /** Attendance rows are seen through their activity's committee. */
 const scopeByActivity: ReadBinding['scope'] = (actor, where) =>
@@ -78,7 +64,7 @@ export class AttendanceForm extends AttendanceItemDto {
   activityId: number;
 }
 
-export interface AdminServices {
+export interface AdminServices extends SecurityServices {
   committees: CommitteesService;
   communities: CommunitiesService;
   terms: TermsService;
@@ -110,9 +96,6 @@ const TIMESTAMPS = {
   createdAt: { isVisible: { list: false, filter: true, show: true, edit: false } },
   updatedAt: { isVisible: { list: false, filter: false, show: true, edit: false } },
 };
-
-/** Managed through their own flows (CLI today), not AdminJS's generic forms. */
-const NO_GENERIC_WRITES = ['new', 'edit', 'delete', 'bulkDelete'] as const;
 
 export function adminResources(services: AdminServices): ResourceWithOptions[] {
   const resources: ResourceWithOptions[] = [
@@ -292,78 +275,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
         },
       },
     },
-    {
-      resource: new ScopedResource(AdminUser, { scope: scopeByColumn('committeeId') }),
-      options: {
-        navigation: NAVIGATION.system,
-        actions: actionsFor('adminUser', NO_GENERIC_WRITES),
-        listProperties: [
-          'id',
-          'username',
-          'displayName',
-          'enabled',
-          'mustChangePassword',
-          'lastLoginAt',
-        ],
-        properties: { ...TIMESTAMPS, passwordHash: { isVisible: false } },
-      },
-    },
-    {
-      resource: new ScopedResource(ApiKey, { scope: scopeByColumn('committeeId') }),
-      options: {
-        navigation: NAVIGATION.system,
-        actions: actionsFor('apiKey', NO_GENERIC_WRITES),
-        listProperties: [
-          'id',
-          'name',
-          'prefix',
-          'scopes',
-          'committeeId',
-          'expiresAt',
-          'revokedAt',
-          'lastUsedAt',
-        ],
-        properties: { secretHash: { isVisible: false } },
-      },
-    },
-    {
-      resource: new ScopedResource(AuditLog, { scope: scopeByColumn('actorCommitteeId') }),
-      options: {
-        navigation: NAVIGATION.audit,
-        actions: actionsFor('auditLog', NO_GENERIC_WRITES),
-        sort: { sortBy: 'id', direction: 'desc' },
-        listProperties: [
-          'id',
-          'occurredAt',
-          'actorName',
-          'ip',
-          'action',
-          'objectType',
-          'objectId',
-          'outcome',
-        ],
-        filterProperties: [
-          'occurredAt',
-          'actorName',
-          'ip',
-          'action',
-          'objectType',
-          'objectId',
-          'outcome',
-        ],
-        properties: { detail: { type: 'textarea' } },
-      },
-    },
-    {
-      resource: new ScopedResource(LoginAttempt, { scope: scopeWholeSystemOnly }),
-      options: {
-        navigation: NAVIGATION.audit,
-        actions: actionsFor('loginAttempt', NO_GENERIC_WRITES),
-        sort: { sortBy: 'id', direction: 'desc' },
-        listProperties: ['id', 'attemptedAt', 'username', 'ip', 'outcome'],
-        filterProperties: ['attemptedAt', 'username', 'ip', 'outcome'],
-      },
-    },
+    ...securityResources(services),
   ];
   return resources.map(withAccess);
 }

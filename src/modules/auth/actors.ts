@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/request-context.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
-import type { Role } from './permissions.js';
-
-const ADMINISTRATORS: readonly Role[] = ['systemAdmin', 'securityAdmin', 'auditor'];
+import { ADMINISTRATOR_ROLES, type Role } from './permissions.js';
 
 export interface Principal {
   kind: 'user' | 'apiKey';
@@ -23,7 +21,7 @@ export async function actorFor(manager: EntityManager, principal: Principal): Pr
   if (principal.committeeId !== null) {
     committeeIds = await committeeSubtree(manager, principal.committeeId);
   } else {
-    committeeIds = principal.role && ADMINISTRATORS.includes(principal.role) ? null : [];
+    committeeIds = principal.role && ADMINISTRATOR_ROLES.includes(principal.role) ? null : [];
   }
   return { ...principal, committeeIds };
 }

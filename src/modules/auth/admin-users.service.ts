@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import argon2 from 'argon2';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { conflict, invalidInput } from '../../common/errors.js';
 import { AdminUser } from './admin-user.entity.js';
 import type { Role } from './permissions.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+import { checkPassword, temporaryPassword } from './password-policy.js';
 
 const ADMINISTRATOR_ACCOUNTS: readonly [Role, string, string][] = [
   ['systemAdmin', 'admin', '系统管理员'],
@@ -26,54 +28,39 @@ export class AdminUsersService {
     @InjectRepository(AdminUser) private readonly users: Repository<AdminUser>,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   static hash(password: string): Promise<string> {
     return argon2.hash(password, { type: argon2.argon2id });
   }
 
-  static checkPassword(password: string, username?: string): void {
-    const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) =>
-      re.test(password),
-    ).length;
-    if (
-      password.length < 10 ||
-      classes < 3 ||
-      (username && password.toLowerCase().includes(username.toLowerCase()))
-    ) {
-      throw invalidInput([
-        {
-          field: 'password',
-          problem:
-            '密码至少 10 位，包含大写、小写、数字、符号中的至少三类，且不含用户名 / at least 10 characters from 3 of 4 classes, not containing the username',
-        },
-      ]);
-    }
-  }
-
-  async create(input: {
-    username: string;
-    password: string;
-    mustChangePassword?: boolean;
-    displayName?: string | null;
-    role?: Role | null;
-    committeeId?: number | null;
-  }): Promise<AdminUser> {
+  async create(
+    input: {
+      username: string;
+      password: string;
+      mustChangePassword?: boolean;
+      displayName?: string | null;
+      role?: Role | null;
+      committeeId?: number | null;
+    },
+    manager: EntityManager = this.users.manager,
+  ): Promise<AdminUser> {
     const username = input.username.trim();
     if (!/^[A-Za-z0-9_.-]{3,50}$/.test(username)) {
       throw invalidInput([
         { field: 'username', problem: '3–50 个字母、数字或 _.- / 3–50 letters, digits or _.-' },
       ]);
     }
-    AdminUsersService.checkPassword(input.password, username);
-    if (await this.users.existsBy({ username })) {
+    checkPassword(input.password, this.config.security.passwordPolicy, username);
+    if (await manager.existsBy(AdminUser, { username })) {
       throw conflict(
         { zh: `用户名 ${username} 已存在`, en: `Username ${username} already exists` },
         'username',
       );
     }
-    return this.users.save(
-      this.users.create({
+    return manager.save(
+      manager.create(AdminUser, {
         username,
         passwordHash: await AdminUsersService.hash(input.password),
         mustChangePassword: input.mustChangePassword ?? false,
@@ -98,7 +85,7 @@ export class AdminUsersService {
       for (let n = 2; await this.users.existsBy({ username: name }); n += 1) {
         name = `${username}${n}`;
       }
-      const password = `${randomBytes(12).toString('base64url')}aA1!`;
+      const password = temporaryPassword();
       await this.users.save(
         this.users.create({
           username: name,
@@ -148,7 +135,7 @@ export class AdminUsersService {
         { field: 'password', problem: '新密码不能与旧密码相同 / must differ from the old one' },
       ]);
     }
-    AdminUsersService.checkPassword(newPassword, user.username);
+    checkPassword(newPassword, this.config.security.passwordPolicy, user.username);
     const passwordHash = await AdminUsersService.hash(newPassword);
     const sessionEpoch = user.sessionEpoch + 1;
     await this.users.manager.transaction(async (manager) => {

@@ -9,6 +9,8 @@ import { AdminUsersService } from './admin-users.service.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 import { LoginService } from './login.service.js';
+import { AdminSessionsService } from './admin-sessions.service.js';
+import { UserAdministrationService } from './user-administration.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AdminUser, ApiKey, LoginAttempt])],
@@ -16,9 +18,18 @@ import { LoginService } from './login.service.js';
     AdminUsersService,
     ApiKeysService,
     LoginService,
+    UserAdministrationService,
+    AdminSessionsService,
     adminSessionOptionsProvider,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
-  exports: [AdminUsersService, ApiKeysService, LoginService, ADMIN_SESSION_OPTIONS],
+  exports: [
+    AdminUsersService,
+    ApiKeysService,
+    LoginService,
+    UserAdministrationService,
+    AdminSessionsService,
+    ADMIN_SESSION_OPTIONS,
+  ],
 })
 export class AuthModule {}

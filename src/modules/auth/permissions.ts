@@ -16,6 +16,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** 三员: the three administrators, who hold no business permissions and may have no committee. */
+export const ADMINISTRATOR_ROLES: readonly Role[] = ['systemAdmin', 'securityAdmin', 'auditor'];
+
 /** Roles an API key may act as: business roles only, never one of the three administrators. */
 export const API_KEY_ROLES = ['committeeAdmin', 'staff', 'stationStaff', 'districtViewer'] as const;
 
@@ -90,7 +93,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
   // Roles, lockouts, API keys and sessions; no business records.
   securityAdmin: {
     committee: READ,
-    adminUser: [...READ, 'assignRole', 'unlock', 'resetPassword'],
+    // `edit` opens the form; the service lets this role change only the grant (role, committee).
+    adminUser: [...READ, 'edit', 'assignRole', 'unlock', 'resetPassword'],
     apiKey: [...READ, 'new', 'revoke'],
     adminSession: [...READ, 'endSession'],
   },

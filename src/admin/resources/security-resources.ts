@@ -1,0 +1,355 @@
+import type {
+  ActionContext,
+  ActionRequest,
+  ActionResponse,
+  After,
+  ResourceOptions,
+  ResourceWithOptions,
+} from 'adminjs';
+import { IsNull, MoreThan } from 'typeorm';
+import { AdminSession } from '../../database/session.entity.js';
+import { AuditLog } from '../../modules/audit/audit-log.entity.js';
+import { AdminSessionsService, sessionHolder } from '../../modules/auth/admin-sessions.service.js';
+import { AdminUser } from '../../modules/auth/admin-user.entity.js';
+import { ApiKey } from '../../modules/auth/api-key.entity.js';
+import { ApiKeysService } from '../../modules/auth/api-keys.service.js';
+import {
+  EditUserDto,
+  IssueApiKeyDto,
+  RegisterUserDto,
+} from '../../modules/auth/dto/accounts.dto.js';
+import { LoginAttempt } from '../../modules/auth/login-attempt.entity.js';
+import {
+  API_KEY_ROLES,
+  can,
+  ROLE_LABELS,
+  type Action,
+  type ResourceId,
+} from '../../modules/auth/permissions.js';
+import { UserAdministrationService } from '../../modules/auth/user-administration.service.js';
+import {
+  actionsFor,
+  scopeByColumn,
+  scopeWholeSystemOnly,
+  type AdminActions,
+} from '../admin-access.js';
+import type { AdminSessionUser } from '../admin-express.loader.js';
+import { NAVIGATION, availableValues } from '../locale/zh-CN.js';
+import { keepOneTimeValue, ONE_TIME_VALUE, showOneTimeValue } from '../one-time-values.js';
+import { ScopedResource, ServiceResource } from '../service-resource.js';
+
+export interface SecurityServices {
+  userAdministration: UserAdministrationService;
+  apiKeys: ApiKeysService;
+  adminSessions: AdminSessionsService;
+}
+
+/** What an audit row is found and listed by. */
+const AUDIT_COLUMNS = [
+  'occurredAt',
+  'actorName',
+  'ip',
+  'action',
+  'objectType',
+  'objectId',
+  'outcome',
+];
+
+/** The logs are append-only: no generic write exists for them, whatever the role. */
+const NO_GENERIC_WRITES = ['new', 'edit', 'delete', 'bulkDelete'] as const;
+/** Accounts and keys are disabled or revoked, never deleted: the audit trail names them. */
+const NO_DELETES = ['delete', 'bulkDelete'] as const;
+
+const roleOf = (context: ActionContext) =>
+  (context.currentAdmin as AdminSessionUser | undefined)?.role ?? null;
+
+const allowed = (resource: ResourceId, action: Action) => (context: ActionContext) =>
+  can(roleOf(context), resource, action);
+
+const roleLabels = (roles: readonly (keyof typeof ROLE_LABELS)[]) =>
+  Object.fromEntries(roles.map((role) => [role, ROLE_LABELS[role]]));
+
+/** A record's show page, after a create or an action that left a one-time value there. */
+const toShowPage: After<ActionResponse> = (response, _request: ActionRequest, context) => {
+  const record = response.record as { id?: string } | undefined;
+  if (response.redirectUrl && record?.id) {
+    response.redirectUrl = context.h.recordActionUrl({
+      resourceId: context.resource.id(),
+      recordId: record.id,
+      actionName: 'show',
+    });
+  }
+  return response;
+};
+
+/** After a create, the panel shows the new record, where its one-time value waits. */
+const withOneTimeValues = (actions: AdminActions): AdminActions => ({
+  ...actions,
+  new: { ...actions.new, after: toShowPage },
+  show: { ...actions.show, after: showOneTimeValue },
+});
+
+/** A one-time value's place on the show page: only there, only when present. */
+const oneTimeProperty = (label: string): NonNullable<ResourceOptions['properties']> => ({
+  [ONE_TIME_VALUE]: {
+    type: 'string',
+    isVisible: { list: false, filter: false, show: true, edit: false },
+    description: label,
+  },
+});
+
+/**
+ * A record action without a form: confirm, call the use case, then show the record (with a
+ * one-time value when the use case produced one).
+ */
+function recordCommand(
+  resource: ResourceId,
+  action: Action,
+  options: {
+    icon: string;
+    guard: string;
+    run: (id: string) => Promise<string>;
+    /** Where the panel goes afterwards: the record (default) or, when it is gone, the list. */
+    then?: 'show' | 'list';
+  },
+): AdminActions[string] {
+  return {
+    actionType: 'record',
+    component: false,
+    icon: options.icon,
+    guard: options.guard,
+    isAccessible: allowed(resource, action),
+    handler: async (_request, _response, context) => {
+      const record = context.record;
+      if (!record) throw new Error(`${action} needs a record`);
+      const message = await options.run(String(record.id()));
+      const resourceId = context.resource.id();
+      return {
+        record: record.toJSON(context.currentAdmin),
+        redirectUrl:
+          options.then === 'list'
+            ? context.h.resourceUrl({ resourceId })
+            : context.h.recordActionUrl({
+                resourceId,
+                recordId: String(record.id()),
+                actionName: 'show',
+              }),
+        notice: { message, type: 'success' },
+      };
+    },
+  };
+}
+
+export function securityResources(services: SecurityServices): ResourceWithOptions[] {
+  const { userAdministration, apiKeys, adminSessions } = services;
+  return [
+    {
+      resource: new ServiceResource(AdminUser, {
+        scope: scopeByColumn('committeeId'),
+        hiddenFields: ['passwordHash'],
+        createDto: RegisterUserDto,
+        updateDto: EditUserDto,
+        create: async (input) => {
+          const { user, temporaryPassword } = await userAdministration.register(
+            input as RegisterUserDto,
+          );
+          keepOneTimeValue('AdminUser', user.id, temporaryPassword);
+          return user;
+        },
+        update: (id, input) => userAdministration.edit(id, input),
+        remove: () => Promise.reject(new Error('accounts are disabled, never deleted')),
+      }),
+      options: {
+        navigation: NAVIGATION.system,
+        actions: {
+          ...withOneTimeValues(actionsFor('adminUser', NO_DELETES)),
+          unlock: recordCommand('adminUser', 'unlock', {
+            icon: 'Unlock',
+            guard: '确定解除该账号的登录锁定？',
+            run: async (id) => {
+              await userAdministration.unlock(Number(id));
+              return '已解除锁定';
+            },
+          }),
+          resetPassword: recordCommand('adminUser', 'resetPassword', {
+            icon: 'Key',
+            guard: '确定重置该账号的密码？其所有会话将结束，首次登录须修改密码。',
+            run: async (id) => {
+              const { temporaryPassword } = await userAdministration.resetPassword(Number(id));
+              keepOneTimeValue('AdminUser', id, temporaryPassword);
+              return '密码已重置，临时密码见下方（只显示一次）';
+            },
+          }),
+        },
+        listProperties: [
+          'id',
+          'username',
+          'displayName',
+          'role',
+          'committeeId',
+          'enabled',
+          'lastLoginAt',
+        ],
+        filterProperties: ['username', 'displayName', 'role', 'committeeId', 'enabled'],
+        editProperties: ['username', 'displayName', 'enabled', 'role', 'committeeId'],
+        showProperties: [
+          ONE_TIME_VALUE,
+          'id',
+          'username',
+          'displayName',
+          'role',
+          'committeeId',
+          'enabled',
+          'mustChangePassword',
+          'lastLoginAt',
+          'passwordChangedAt',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          ...oneTimeProperty('临时密码，只显示这一次，请当面或以安全方式交给本人'),
+          role: { availableValues: availableValues(ROLE_LABELS) },
+          passwordHash: { isVisible: false },
+          sessionEpoch: { isVisible: false },
+        },
+      },
+    },
+    {
+      resource: new ServiceResource(ApiKey, {
+        scope: scopeByColumn('committeeId'),
+        hiddenFields: ['secretHash'],
+        createDto: IssueApiKeyDto,
+        updateDto: IssueApiKeyDto,
+        create: async (input) => {
+          const dto = input as IssueApiKeyDto;
+          const { apiKey, key } = await apiKeys.issue({
+            name: dto.name,
+            scopes: dto.scopes.split(/[\s,]+/).filter(Boolean),
+            role: dto.role,
+            committeeId: dto.committeeId,
+            expiresAt: dto.expiresAt ? new Date(dto.expiresAt) : null,
+          });
+          keepOneTimeValue('ApiKey', apiKey.id, key);
+          return apiKey;
+        },
+        update: () => Promise.reject(new Error('API keys are revoked and reissued, not edited')),
+        remove: () => Promise.reject(new Error('API keys are revoked, never deleted')),
+      }),
+      options: {
+        navigation: NAVIGATION.system,
+        actions: {
+          ...withOneTimeValues(actionsFor('apiKey', ['edit', ...NO_DELETES])),
+          revoke: recordCommand('apiKey', 'revoke', {
+            icon: 'XCircle',
+            guard: '确定吊销该 API 密钥？所有实例立即拒绝使用它，且不能恢复。',
+            run: async (id) => {
+              await apiKeys.revoke(Number(id));
+              return '已吊销';
+            },
+          }),
+        },
+        listProperties: [
+          'id',
+          'name',
+          'prefix',
+          'role',
+          'committeeId',
+          'expiresAt',
+          'revokedAt',
+          'lastUsedAt',
+        ],
+        editProperties: ['name', 'scopes', 'role', 'committeeId', 'expiresAt'],
+        showProperties: [
+          ONE_TIME_VALUE,
+          'id',
+          'name',
+          'prefix',
+          'scopes',
+          'role',
+          'committeeId',
+          'expiresAt',
+          'revokedAt',
+          'lastUsedAt',
+          'createdAt',
+        ],
+        properties: {
+          ...oneTimeProperty('完整密钥，只显示这一次，请立即复制到对接系统'),
+          role: { availableValues: availableValues(roleLabels(API_KEY_ROLES)) },
+          scopes: { description: '逗号分隔：records:read, records:write, reports:read' },
+          secretHash: { isVisible: false },
+        },
+      },
+    },
+    {
+      resource: new ScopedResource(AdminSession, {
+        // Live sessions only; the session data itself never leaves the server.
+        scope: (_actor, where) => ({
+          ...where,
+          destroyedAt: IsNull(),
+          expiredAt: MoreThan(Date.now()),
+        }),
+        hiddenFields: ['json', 'destroyedAt'],
+        derive: (params) => {
+          const holder = sessionHolder(typeof params.json === 'string' ? params.json : '');
+          return {
+            username: holder.username,
+            role: holder.role ? (ROLE_LABELS as Record<string, string>)[holder.role] : null,
+            ip: holder.ip,
+            loginAt: holder.loginAt?.toISOString() ?? null,
+            lastSeenAt: holder.lastSeenAt?.toISOString() ?? null,
+            // The store keeps epoch milliseconds; the panel shows a time.
+            expiredAt: new Date(Number(params.expiredAt)).toISOString(),
+          };
+        },
+      }),
+      options: {
+        navigation: NAVIGATION.audit,
+        actions: {
+          ...actionsFor('adminSession', NO_GENERIC_WRITES),
+          endSession: recordCommand('adminSession', 'endSession', {
+            icon: 'LogOut',
+            guard: '确定结束该会话？对方需重新登录。',
+            run: async (id) => {
+              await adminSessions.end(id);
+              return '会话已结束';
+            },
+            then: 'list',
+          }),
+        },
+        sort: { sortBy: 'expiredAt', direction: 'desc' },
+        listProperties: ['username', 'role', 'ip', 'loginAt', 'lastSeenAt', 'expiredAt'],
+        showProperties: ['username', 'role', 'ip', 'loginAt', 'lastSeenAt', 'expiredAt'],
+        filterProperties: [],
+        properties: {
+          username: { type: 'string', isSortable: false },
+          role: { type: 'string', isSortable: false },
+          ip: { type: 'string', isSortable: false },
+          loginAt: { type: 'datetime', isSortable: false },
+          lastSeenAt: { type: 'datetime', isSortable: false },
+          expiredAt: { type: 'datetime' },
+        },
+      },
+    },
+    {
+      resource: new ScopedResource(AuditLog, { scope: scopeByColumn('actorCommitteeId') }),
+      options: {
+        navigation: NAVIGATION.audit,
+        actions: actionsFor('auditLog', NO_GENERIC_WRITES),
+        sort: { sortBy: 'id', direction: 'desc' },
+        listProperties: ['id', ...AUDIT_COLUMNS],
+        filterProperties: [...AUDIT_COLUMNS],
+        properties: { detail: { type: 'textarea' } },
+      },
+    },
+    {
+      resource: new ScopedResource(LoginAttempt, { scope: scopeWholeSystemOnly }),
+      options: {
+        navigation: NAVIGATION.audit,
+        actions: actionsFor('loginAttempt', NO_GENERIC_WRITES),
+        sort: { sortBy: 'id', direction: 'desc' },
+        listProperties: ['id', 'attemptedAt', 'username', 'ip', 'outcome'],
+        filterProperties: ['attemptedAt', 'username', 'ip', 'outcome'],
+      },
+    },
+  ];
+}

@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type EntityManager, Repository } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { DomainError, ErrorCode, invalidInput, notFound } from '../../common/errors.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { authorize, requireReference } from '../../common/record.service.js';
+import type { Actor } from '../../common/request-context.js';
+import { AuditTrail, auditDiff, auditSnapshot } from '../audit/audit-trail.service.js';
+import { Committee } from '../committees/committee.entity.js';
+import { AdminUser } from './admin-user.entity.js';
+import { AdminUsersService } from './admin-users.service.js';
+import { LoginAttempt } from './login-attempt.entity.js';
+import { temporaryPassword } from './password-policy.js';
+import { ADMINISTRATOR_ROLES, can, isRole, type Action, type Role } from './permissions.js';
+
+/** What the panel's "new user" form sends: no role (a security admin grants it), no password. */
+export interface RegisterUserInput {
+  username: string;
+  displayName?: string | null;
+  committeeId?: number | null;
+}
+
+/** What the panel's edit form sends; each field needs the permission FIELD_ACTIONS names. */
+export interface EditUserInput {
+  /** Never changes; the form sends it back. */
+  username?: string;
+  displayName?: string | null;
+  enabled?: boolean;
+  role?: Role | null;
+  committeeId?: number | null;
+}
+
+/** A new or reset account with its temporary password, to show once. */
+export interface AccountWithPassword {
+  user: AdminUser;
+  temporaryPassword: string;
+}
+
+/**
+ * 三员分立 at field level: the profile is the system administrator's; the grant (role and
+ * committee) only the security administrator's, never on their own account.
+ */
+const FIELD_ACTIONS: Readonly<Record<Exclude<keyof EditUserInput, 'username'>, Action>> = {
+  displayName: 'edit',
+  enabled: 'edit',
+  role: 'assignRole',
+  committeeId: 'assignRole',
+};
+
+/** Changes that end every session of the user (the session epoch moves on). */
+const SESSION_ENDING: readonly (keyof AdminUser)[] = ['enabled', 'role', 'committeeId'];
+
+const refuse = (field: string, zh: string, en: string): DomainError =>
+  new DomainError(ErrorCode.Forbidden, { zh, en }, [{ field, problem: `${zh} / ${en}` }]);
+
+/**
+ * Managing admin accounts from the panel: registering, editing profile and grant, unlocking,
+ * resetting passwords. Every use case checks the permission table and the actor's committee
+ * scope, and writes its audit row in the same transaction as the change.
+ */
+@Injectable()
+export class UserAdministrationService {
+  constructor(
+    @InjectRepository(AdminUser) private readonly users: Repository<AdminUser>,
+    private readonly accounts: AdminUsersService,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  /** 新建账号: a temporary password to change at first login; no role until one is assigned. */
+  async register(input: RegisterUserInput): Promise<AccountWithPassword> {
+    const actor = this.authorize('new');
+    if (input.committeeId) await this.checkCommittee(actor, input.committeeId);
+    const password = temporaryPassword();
+    const user = await this.users.manager.transaction(async (manager) => {
+      const created = await this.accounts.create(
+        {
+          username: input.username,
+          password,
+          mustChangePassword: true,
+          displayName: input.displayName ?? null,
+          committeeId: input.committeeId ?? null,
+        },
+        manager,
+      );
+      await this.audit.record(manager, {
+        action: 'create',
+        objectType: 'adminUser',
+        objectId: created.id,
+        detail: auditSnapshot(created),
+      });
+      return created;
+    });
+    return { user, temporaryPassword: password };
+  }
+
+  async edit(id: number, input: EditUserInput): Promise<AdminUser> {
+    const actor = this.authorize('show');
+    return this.users.manager.transaction(async (manager) => {
+      const current = await this.load(manager, actor, id);
+      if (input.username !== undefined && input.username !== current.username) {
+        throw invalidInput([
+          { field: 'username', problem: '用户名不能修改 / usernames never change' },
+        ]);
+      }
+      const changes: Partial<AdminUser> = {};
+      for (const field of Object.keys(FIELD_ACTIONS) as (keyof typeof FIELD_ACTIONS)[]) {
+        const value = input[field];
+        if (value === undefined || value === current[field]) continue;
+        this.checkField(actor, current, field);
+        Object.assign(changes, { [field]: value });
+      }
+      if (Object.keys(changes).length === 0) return current;
+      const next = { ...current, ...changes };
+      await this.checkGrant(actor, next, changes);
+      const grantChanged = 'role' in changes || 'committeeId' in changes;
+      if (SESSION_ENDING.some((field) => field in changes)) {
+        changes.sessionEpoch = current.sessionEpoch + 1;
+      }
+      await manager.update(AdminUser, { id }, changes);
+      const saved = await manager.findOneByOrFail(AdminUser, { id });
+      await this.audit.record(manager, {
+        action: grantChanged ? 'roleChange' : 'update',
+        objectType: 'adminUser',
+        objectId: id,
+        detail: auditDiff(current, saved),
+      });
+      return saved;
+    });
+  }
+
+  /** 解锁: an `unlocked` row in the login log starts the failure count afresh on every instance. */
+  async unlock(id: number): Promise<void> {
+    const actor = this.authorize('unlock');
+    await this.users.manager.transaction(async (manager) => {
+      const user = await this.load(manager, actor, id);
+      await manager.insert(LoginAttempt, {
+        attemptedAt: this.clock.now(),
+        username: user.username,
+        userId: user.id,
+        ip: null,
+        userAgent: null,
+        outcome: 'unlocked',
+      });
+      await this.audit.record(manager, { action: 'unlock', objectType: 'adminUser', objectId: id });
+    });
+  }
+
+  /** 重置密码: a temporary password, changed at next login; the user's sessions end. */
+  async resetPassword(id: number): Promise<AccountWithPassword> {
+    const actor = this.authorize('resetPassword');
+    const password = temporaryPassword();
+    const passwordHash = await AdminUsersService.hash(password);
+    const user = await this.users.manager.transaction(async (manager) => {
+      const current = await this.load(manager, actor, id);
+      if (actor.kind === 'user' && actor.id === id) {
+        throw refuse(
+          'id',
+          '不能重置自己的密码，请使用“修改密码”',
+          'You cannot reset your own password; change it instead',
+        );
+      }
+      await manager.update(
+        AdminUser,
+        { id },
+        {
+          passwordHash,
+          mustChangePassword: true,
+          passwordChangedAt: this.clock.now(),
+          sessionEpoch: current.sessionEpoch + 1,
+        },
+      );
+      await this.audit.record(manager, {
+        action: 'passwordReset',
+        objectType: 'adminUser',
+        objectId: id,
+      });
+      return manager.findOneByOrFail(AdminUser, { id });
+    });
+    return { user, temporaryPassword: password };
+  }
+
+  private authorize(action: Action): Actor {
+    return authorize('adminUser', RECORD_NAMES.adminUser, action);
+  }
+
+  private async load(manager: EntityManager, actor: Actor, id: number): Promise<AdminUser> {
+    const user = await manager.findOneBy(AdminUser, {
+      id,
+      ...(actor.committeeIds ? { committeeId: In([...actor.committeeIds]) } : {}),
+    });
+    if (!user) throw notFound(RECORD_NAMES.adminUser, id);
+    return user;
+  }
+
+  private checkField(actor: Actor, current: AdminUser, field: keyof typeof FIELD_ACTIONS): void {
+    const action = FIELD_ACTIONS[field];
+    if (actor.kind !== 'system' && !can(actor.role, 'adminUser', action)) {
+      throw refuse(
+        field,
+        action === 'assignRole' ? '只有安全管理员可以分配角色和所属工委' : '当前角色不能修改此项',
+        action === 'assignRole'
+          ? 'Only a security administrator assigns roles and committees'
+          : 'Your role may not change this field',
+      );
+    }
+    if (action === 'assignRole' && actor.kind === 'user' && actor.id === current.id) {
+      throw refuse(field, '不能给自己分配角色', 'You cannot change your own role or committee');
+    }
+    if (field === 'enabled' && actor.kind === 'user' && actor.id === current.id) {
+      throw refuse(field, '不能停用自己的账号', 'You cannot disable your own account');
+    }
+  }
+
+  /** A business role needs a committee inside the actor's scope; roles must exist. */
+  private async checkGrant(
+    actor: Actor,
+    next: Pick<AdminUser, 'role' | 'committeeId'>,
+    changes: Partial<AdminUser>,
+  ): Promise<void> {
+    if (next.role !== null && !isRole(next.role)) {
+      throw invalidInput([{ field: 'role', problem: '未知角色 / unknown role' }]);
+    }
+    if (next.role && !ADMINISTRATOR_ROLES.includes(next.role) && next.committeeId === null) {
+      throw invalidInput([
+        {
+          field: 'committeeId',
+          problem: '业务角色必须属于一个人大工委 / a business role needs a committee',
+        },
+      ]);
+    }
+    if (changes.committeeId) await this.checkCommittee(actor, changes.committeeId);
+  }
+
+  private async checkCommittee(actor: Actor, committeeId: number): Promise<void> {
+    if (actor.committeeIds && !actor.committeeIds.includes(committeeId)) {
+      throw invalidInput([
+        { field: 'committeeId', problem: '超出您的管理范围 / outside your committees' },
+      ]);
+    }
+    await requireReference(
+      this.users.manager,
+      Committee,
+      committeeId,
+      'committeeId',
+      RECORD_NAMES.committee,
+    );
+  }
+}
