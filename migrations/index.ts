@@ -6,6 +6,7 @@ import { CreateAccess1795680000005 } from './1795680000005-CreateAccess.js';
 import { AddRoles1795680000006 } from './1795680000006-AddRoles.js';
 import { CreateAuditTrail1795680000007 } from './1795680000007-CreateAuditTrail.js';
 import { EncryptPersonalData1795680000008 } from './1795680000008-EncryptPersonalData.js';
+import { AddSecondFactor1795680000009 } from './1795680000009-AddSecondFactor.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddRoles1795680000006,
   CreateAuditTrail1795680000007,
   EncryptPersonalData1795680000008,
+  AddSecondFactor1795680000009,
 ];

@@ -7,3 +7,4 @@ process.env.PERSONAL_DATA_KEY ??= 'cmVuZGEtdGVzdC1rZXktMzItYnl0ZXMtbG9uZy0hISE='
 // The suites log in and call the API far faster than people do; rate-limit tests set their own.
 process.env.LOGIN_RATE_LIMIT_PER_MINUTE ??= '10000';
 process.env.API_RATE_LIMIT_PER_MINUTE ??= '100000';
+process.env.MFA_REQUIRED_ROLES ??= 'none';

@@ -9,9 +9,15 @@ import { requestContext, setActor } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { actorFor } from '../modules/auth/actors.js';
-import { LoginService } from '../modules/auth/login.service.js';
+import { LoginService, type LoginResult } from '../modules/auth/login.service.js';
 import type { Role } from '../modules/auth/permissions.js';
 import { loginRateLimit } from '../common/rate-limits.js';
+import { SecondFactorService } from '../modules/auth/second-factor.service.js';
+import {
+  addSecondFactorRoutes,
+  SECOND_FACTOR_PATH,
+  SECOND_FACTOR_SETUP_PATH,
+} from './second-factor.routes.js';
 import { adminApiAccess, formBodyInContext, logoutPage, sameOriginWrites } from './admin-guards.js';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import type AdminJS from 'adminjs';
@@ -40,6 +46,8 @@ export interface AdminSessionUser {
   lastSeenAt: number;
   /** Where the login came from, for the online-sessions view. */
   ip?: string | null;
+  /** The role requires a second factor this user has not set up: nothing else until it is. */
+  secondFactorSetupRequired?: boolean;
 }
 
 declare module 'express-session' {
@@ -78,6 +86,7 @@ export class AdminExpressLoader extends AbstractLoader {
   constructor(
     private readonly users: AdminUsersService,
     private readonly logins: LoginService,
+    private readonly secondFactor: SecondFactorService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -98,6 +107,20 @@ export class AdminExpressLoader extends AbstractLoader {
     predefined.use(formBodyInContext(options.formidableOptions));
     this.addLogin(predefined, admin);
     predefined.use((req, res, next) => void this.checkSession(req, res, next, admin));
+    addSecondFactorRoutes(predefined, {
+      rootPath: admin.options.rootPath,
+      logins: this.logins,
+      secondFactor: this.secondFactor,
+      startSession: (req, res, next, result) =>
+        this.startSession(req, res, next, result, admin.options.rootPath),
+      refuseLogin: async (res, status, message) =>
+        res
+          .status(status)
+          .setHeader('Cache-Control', 'no-store')
+          .send(
+            await admin.renderLogin({ action: admin.options.loginPath, errorMessage: message }),
+          ),
+    });
     this.addPasswordChange(predefined, admin.options.rootPath);
     predefined.use(adminApiAccess(admin, this.audit));
     const router = options.auth
@@ -157,26 +180,18 @@ export class AdminExpressLoader extends AbstractLoader {
           }[result.reason];
           return await page(result.reason === 'invalid' ? 401 : 429, message, res);
         }
-        const { user } = result;
-        const now = this.clock.now().getTime();
-        req.session.regenerate((error) => {
-          if (error) return next(error);
-          req.session.adminUser = {
-            id: String(user.id),
-            email: user.username,
-            title: user.displayName ?? user.username,
-            mustChangePassword: result.mustChangePassword,
-            role: user.role,
-            committeeId: user.committeeId,
-            epoch: user.sessionEpoch,
-            loginAt: now,
-            lastSeenAt: now,
-            ip: req.ip ?? null,
-          };
-          req.session.save((saveError) =>
-            saveError ? next(saveError) : res.redirect(302, rootPath),
-          );
-        });
+        if (result.secondFactor === 'verify') {
+          // The password was right; the login completes only with the code (second-factor.routes).
+          const userId = result.user.id;
+          return req.session.regenerate((error) => {
+            if (error) return next(error);
+            req.session.pendingLogin = { userId, at: Date.now() };
+            req.session.save((saveError) =>
+              saveError ? next(saveError) : res.redirect(302, `${rootPath}${SECOND_FACTOR_PATH}`),
+            );
+          });
+        }
+        this.startSession(req, res, next, result, rootPath);
       } catch (error) {
         next(error);
       }
@@ -194,6 +209,36 @@ export class AdminExpressLoader extends AbstractLoader {
       this.audit
         .recordAlone({ action: 'logout', objectType: 'adminUser', objectId: user.id })
         .then(finish, next);
+    });
+  }
+
+  /** A completed login: a new session id (no fixation) holding the user, epoch and times. */
+  private startSession(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    result: LoginResult,
+    rootPath: string,
+  ): void {
+    if (!result.ok) throw new Error('startSession needs a successful login');
+    const { user } = result;
+    const now = this.clock.now().getTime();
+    req.session.regenerate((error) => {
+      if (error) return next(error);
+      req.session.adminUser = {
+        id: String(user.id),
+        email: user.username,
+        title: user.displayName ?? user.username,
+        mustChangePassword: result.mustChangePassword,
+        secondFactorSetupRequired: result.secondFactor === 'enroll',
+        role: user.role,
+        committeeId: user.committeeId,
+        epoch: user.sessionEpoch,
+        loginAt: now,
+        lastSeenAt: now,
+        ip: req.ip ?? null,
+      };
+      req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(302, rootPath)));
     });
   }
 
@@ -254,6 +299,10 @@ export class AdminExpressLoader extends AbstractLoader {
 
   /** First login with a generated password (or a reset one): change it before anything else. */
   private addPasswordChange(router: Router, rootPath: string): void {
+    const due = (req: Request, res: Response, to: string, code: string, message: string) =>
+      req.path.startsWith('/api/')
+        ? res.status(403).json({ code, message })
+        : res.redirect(`${rootPath}${to}`);
     const path = '/change-password';
     router.get(path, (req, res) => {
       if (!req.session.adminUser) return res.redirect(`${rootPath}/login`);
@@ -297,18 +346,32 @@ export class AdminExpressLoader extends AbstractLoader {
     router.use((req, res, next) => {
       const user = req.session?.adminUser;
       const open =
-        req.path === path ||
-        req.path === '/logout' ||
-        req.path === '/login' ||
-        req.path.startsWith('/frontend/');
-      if (!user?.mustChangePassword || open) return next();
-      if (req.path.startsWith('/api/')) {
-        return res.status(403).json({
-          code: 'PASSWORD_CHANGE_REQUIRED',
-          message: '请先修改密码 / Change your password first',
-        });
+        req.path === '/logout' || req.path === '/login' || req.path.startsWith('/frontend/');
+      if (!user || open) return next();
+      // First the password, then the second factor: until both are in order, nothing else.
+      if (user.mustChangePassword && req.path !== path) {
+        return due(
+          req,
+          res,
+          path,
+          'PASSWORD_CHANGE_REQUIRED',
+          '请先修改密码 / Change your password first',
+        );
       }
-      return res.redirect(`${rootPath}${path}`);
+      if (
+        !user.mustChangePassword &&
+        user.secondFactorSetupRequired &&
+        req.path !== SECOND_FACTOR_SETUP_PATH
+      ) {
+        return due(
+          req,
+          res,
+          SECOND_FACTOR_SETUP_PATH,
+          'SECOND_FACTOR_SETUP_REQUIRED',
+          '请先设置双因素验证 / Set up your second factor first',
+        );
+      }
+      return next();
     });
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { IANAZone } from 'luxon';
+import { isRole, ROLES, type Role } from '../modules/auth/permissions.js';
 
 export type DatabaseDialect = 'sqlite' | 'mariadb' | 'mysql';
 export type LogFormat = 'json' | 'pretty';
@@ -32,6 +33,8 @@ export interface AppConfig {
     loginIpMaxFailures: number;
     passwordMaxAgeDays: number;
     passwordPolicy: { minLength: number; minClasses: number };
+    /** Roles that must log in with a TOTP second factor. */
+    mfaRequiredRoles: readonly Role[];
     auditRetentionDays: number;
     /** Requests per minute one API key (or, without one, one address) may make. */
     apiRatePerMinute: number;
@@ -144,6 +147,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const trustProxy = str('TRUST_PROXY', 'false');
 
+  // Administrators log in with two factors in production (等保2.0 level 3); none by default in
+  // development, so a newcomer's first run needs no authenticator app.
+  const mfaRoles = str(
+    'MFA_REQUIRED_ROLES',
+    nodeEnv === 'production' ? 'systemAdmin,securityAdmin,auditor' : '',
+  )
+    .split(',')
+    .map((role) => role.trim())
+    .filter((role) => role !== '' && role !== 'none');
+  const unknownRoles = mfaRoles.filter((role) => !isRole(role));
+  if (unknownRoles.length > 0) {
+    problems.push(
+      `MFA_REQUIRED_ROLES 含未知角色 ${unknownRoles.join(', ')}，可用 ${ROLES.join(', ')} / unknown roles`,
+    );
+  }
+
   const personalDataKeyRaw = env.PERSONAL_DATA_KEY?.trim();
   let personalDataKey: Buffer | undefined;
   if (personalDataKeyRaw) {
@@ -186,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         minLength: int('PASSWORD_MIN_LENGTH', 10, 8, 64),
         minClasses: int('PASSWORD_MIN_CLASSES', 3, 1, 4),
       },
+      mfaRequiredRoles: mfaRoles.filter(isRole),
       // 网络安全法 第二十一条: network logs are kept for at least six months.
       auditRetentionDays: int('AUDIT_RETENTION_DAYS', 180, 180, 36_500),
       apiRatePerMinute: int('API_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),

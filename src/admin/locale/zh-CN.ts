@@ -160,6 +160,7 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       lastLoginAt: '最近登录',
       passwordChangedAt: '密码修改时间',
       oneTimeValue: '临时密码（只显示一次）',
+      totpEnabledAt: '双因素启用时间',
       createdAt: '创建时间',
       updatedAt: '更新时间',
     },

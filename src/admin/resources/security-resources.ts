@@ -146,7 +146,7 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
     {
       resource: new ServiceResource(AdminUser, {
         scope: scopeByColumn('committeeId'),
-        hiddenFields: ['passwordHash'],
+        hiddenFields: ['passwordHash', 'totpSecret', 'totpLastStep'],
         createDto: RegisterUserDto,
         updateDto: EditUserDto,
         create: async (input) => {
@@ -203,6 +203,7 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
           'mustChangePassword',
           'lastLoginAt',
           'passwordChangedAt',
+          'totpEnabledAt',
           'createdAt',
           'updatedAt',
         ],
@@ -211,6 +212,8 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
           role: { availableValues: availableValues(ROLE_LABELS) },
           passwordHash: { isVisible: false },
           sessionEpoch: { isVisible: false },
+          totpSecret: { isVisible: false },
+          totpLastStep: { isVisible: false },
         },
       },
     },

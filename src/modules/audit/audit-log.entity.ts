@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'unlock',
   'passwordChange',
   'passwordReset',
+  'mfaEnrolled',
   'sessionEnded',
   'apiKeyIssued',
   'apiKeyRevoked',

@@ -10,6 +10,7 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { encryptedColumn } from '../../common/personal-data.js';
 import { Committee } from '../committees/committee.entity.js';
 import type { Role } from './permissions.js';
 
@@ -57,6 +58,17 @@ export class AdminUser extends BaseEntity {
 
   @Column({ type: 'datetime', nullable: true })
   passwordChangedAt: Date | null;
+
+  /** TOTP (RFC 6238) secret, base32, encrypted at rest; null = no second factor enrolled. */
+  @Column({ type: 'varchar', length: 200, nullable: true, transformer: encryptedColumn })
+  totpSecret: string | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The last TOTP time step accepted: a code works once. */
+  @Column({ type: 'integer', nullable: true })
+  totpLastStep: number | null;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -11,6 +11,7 @@ import { LoginAttempt } from './login-attempt.entity.js';
 import { LoginService } from './login.service.js';
 import { AdminSessionsService } from './admin-sessions.service.js';
 import { UserAdministrationService } from './user-administration.service.js';
+import { SecondFactorService } from './second-factor.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AdminUser, ApiKey, LoginAttempt])],
@@ -20,6 +21,7 @@ import { UserAdministrationService } from './user-administration.service.js';
     LoginService,
     UserAdministrationService,
     AdminSessionsService,
+    SecondFactorService,
     adminSessionOptionsProvider,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
@@ -29,6 +31,7 @@ import { UserAdministrationService } from './user-administration.service.js';
     LoginService,
     UserAdministrationService,
     AdminSessionsService,
+    SecondFactorService,
     ADMIN_SESSION_OPTIONS,
   ],
 })

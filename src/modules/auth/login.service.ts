@@ -6,11 +6,19 @@ import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import type { AdminUser } from './admin-user.entity.js';
 import { AdminUsersService } from './admin-users.service.js';
+import { SecondFactorService } from './second-factor.service.js';
 import { lockedUntil, type LockoutPolicy } from './lockout.rules.js';
 import { LoginAttempt, type LoginOutcome } from './login-attempt.entity.js';
 
+/**
+ * After the password: `verify` = enter the code from the authenticator app (the login is not
+ * complete, nothing is logged as a success yet); `enroll` = the role requires a second factor the
+ * user has not set up, so the session may do nothing but set it up; `none` = logged in.
+ */
+export type SecondFactorStep = 'verify' | 'enroll' | 'none';
+
 export type LoginResult =
-  | { ok: true; user: AdminUser; mustChangePassword: boolean }
+  | { ok: true; user: AdminUser; mustChangePassword: boolean; secondFactor: SecondFactorStep }
   | { ok: false; reason: 'invalid' | 'locked' | 'ipLimited' };
 
 export interface LoginClient {
@@ -27,6 +35,7 @@ export interface LoginClient {
 export class LoginService {
   constructor(
     private readonly users: AdminUsersService,
+    private readonly secondFactor: SecondFactorService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,24 +71,66 @@ export class LoginService {
       return { ok: false, reason: 'locked' };
     }
     const user = await this.users.authenticate(username, password);
-    if (!user) {
-      await this.log(username, null, client, 'failure');
-      if (await this.lockedUntil(username, now)) {
-        await this.audit.recordAlone({
-          action: 'lockout',
-          objectType: 'adminUser',
-          objectId: username,
-          outcome: 'failure',
-          actor: { kind: 'anonymous', name: username },
-        });
-      }
-      return { ok: false, reason: 'invalid' };
+    if (!user) return this.failed(username, client, now);
+    if (this.secondFactor.isEnrolled(user)) {
+      return { ok: true, user, mustChangePassword: false, secondFactor: 'verify' };
     }
     await this.log(username, user, client, 'success');
+    return {
+      ok: true,
+      user,
+      mustChangePassword: this.mustChangePassword(user, now),
+      secondFactor: this.secondFactor.isRequired(user) ? 'enroll' : 'none',
+    };
+  }
+
+  /**
+   * The second step of a login whose password was right: the TOTP code. A wrong code is a failed
+   * login (it counts toward the lockout like a wrong password).
+   */
+  async verifySecondFactor(
+    userId: number,
+    code: string,
+    client: LoginClient,
+  ): Promise<LoginResult> {
+    const now = this.clock.now();
+    const user = await this.users.findById(userId);
+    if (!user?.enabled) return { ok: false, reason: 'invalid' };
+    if (await this.lockedUntil(user.username, now)) {
+      await this.log(user.username, null, client, 'locked');
+      return { ok: false, reason: 'locked' };
+    }
+    if (!(await this.secondFactor.verify(user.id, code.trim()))) {
+      return this.failed(user.username, client, now);
+    }
+    await this.log(user.username, user, client, 'success');
+    return {
+      ok: true,
+      user,
+      mustChangePassword: this.mustChangePassword(user, now),
+      secondFactor: 'none',
+    };
+  }
+
+  private mustChangePassword(user: AdminUser, now: Date): boolean {
     const maxAgeDays = this.config.security.passwordMaxAgeDays;
     const changedAt = user.passwordChangedAt ?? user.createdAt;
     const expired = maxAgeDays > 0 && now.getTime() - changedAt.getTime() > maxAgeDays * 86_400_000;
-    return { ok: true, user, mustChangePassword: user.mustChangePassword || expired };
+    return user.mustChangePassword || expired;
+  }
+
+  private async failed(username: string, client: LoginClient, now: Date): Promise<LoginResult> {
+    await this.log(username, null, client, 'failure');
+    if (await this.lockedUntil(username, now)) {
+      await this.audit.recordAlone({
+        action: 'lockout',
+        objectType: 'adminUser',
+        objectId: username,
+        outcome: 'failure',
+        actor: { kind: 'anonymous', name: username },
+      });
+    }
+    return { ok: false, reason: 'invalid' };
   }
 
   /** The end of the lock in force for a username, or null. */

@@ -169,12 +169,17 @@ export class UserAdministrationService {
           mustChangePassword: true,
           passwordChangedAt: this.clock.now(),
           sessionEpoch: current.sessionEpoch + 1,
+          // A reset is for someone who lost their way in: their second factor is set up again.
+          totpSecret: null,
+          totpEnabledAt: null,
+          totpLastStep: null,
         },
       );
       await this.audit.record(manager, {
         action: 'passwordReset',
         objectType: 'adminUser',
         objectId: id,
+        detail: { secondFactorCleared: current.totpEnabledAt !== null },
       });
       return manager.findOneByOrFail(AdminUser, { id });
     });

@@ -1,0 +1,160 @@
+import type { NextFunction, Request, Response, Router } from 'express';
+import QRCode from 'qrcode';
+import { DomainError } from '../common/errors.js';
+import { openSecret, sealSecret } from '../common/personal-data.js';
+import type { LoginResult, LoginService } from '../modules/auth/login.service.js';
+import type { SecondFactorService } from '../modules/auth/second-factor.service.js';
+import { errorBlock, escapeHtml, plainPage } from './change-password.page.js';
+
+/** How long after the password the code may be entered. */
+const PENDING_LOGIN_MS = 5 * 60_000;
+
+export const SECOND_FACTOR_PATH = '/second-factor';
+export const SECOND_FACTOR_SETUP_PATH = '/second-factor/setup';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The password was right; the TOTP code is still due. No adminUser until it is. */
+    pendingLogin?: { userId: number; at: number };
+    /** The secret shown on the setup page, sealed, until the first code confirms it. */
+    pendingEnrollment?: string;
+  }
+}
+
+const codeField = `<label for="code">验证码 / Code</label>
+<input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus>`;
+
+function verifyPage(action: string, error?: string): string {
+  return plainPage(
+    '双因素验证',
+    `<h1>双因素验证 / Second factor</h1>
+<p class="hint">请打开身份验证器应用，输入“人大工委工作平台”当前显示的 6 位数字。每个验证码只能使用一次。<br>
+Enter the 6-digit code your authenticator app shows now.</p>
+${errorBlock(error)}
+<form method="post" action="${escapeHtml(action)}">${codeField}
+<button type="submit">验证并登录 / Verify</button></form>`,
+  );
+}
+
+function setupPage(input: {
+  action: string;
+  secret: string;
+  qrSvg: string;
+  error?: string;
+}): string {
+  return plainPage(
+    '设置双因素验证',
+    `<h1>设置双因素验证 / Set up a second factor</h1>
+<p class="hint">您的角色须使用双因素登录。请用身份验证器应用（如 Microsoft Authenticator、Google 身份验证器、FreeOTP）扫描二维码，或手动输入密钥，然后填写应用显示的 6 位数字。<br>
+Scan the code with an authenticator app, or type the key, then enter the 6-digit code.</p>
+<div class="qr">${input.qrSvg}</div>
+<p class="hint">密钥 / Key：<code>${escapeHtml(input.secret)}</code></p>
+${errorBlock(input.error)}
+<form method="post" action="${escapeHtml(input.action)}">${codeField}
+<button type="submit">确认启用 / Turn on</button></form>`,
+  );
+}
+
+const noStore = (res: Response): Response => res.setHeader('Cache-Control', 'no-store');
+
+export interface SecondFactorRoutes {
+  rootPath: string;
+  logins: LoginService;
+  secondFactor: SecondFactorService;
+  /** Completes a login: a fresh session id and the session user. */
+  startSession(req: Request, res: Response, next: NextFunction, result: LoginResult): void;
+  /** Answers a refused login with the login page. */
+  refuseLogin(res: Response, status: number, message: string): Promise<unknown>;
+}
+
+/**
+ * 等保2.0 身份鉴别, two factors: after the password, users with a second factor enter a TOTP
+ * code; users whose role requires one and who have none set it up before anything else.
+ */
+export function addSecondFactorRoutes(router: Router, routes: SecondFactorRoutes): void {
+  const { rootPath, logins, secondFactor } = routes;
+  const verifyAction = `${rootPath}${SECOND_FACTOR_PATH}`;
+  const setupAction = `${rootPath}${SECOND_FACTOR_SETUP_PATH}`;
+  const pending = (req: Request) => {
+    const login = req.session.pendingLogin;
+    return login && Date.now() - login.at <= PENDING_LOGIN_MS ? login : undefined;
+  };
+
+  router.get(SECOND_FACTOR_PATH, (req, res) => {
+    if (!pending(req)) return res.redirect(`${rootPath}/login`);
+    return noStore(res).send(verifyPage(verifyAction));
+  });
+
+  router.post(SECOND_FACTOR_PATH, async (req, res, next) => {
+    try {
+      const login = pending(req);
+      if (!login) return res.redirect(`${rootPath}/login`);
+      const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {};
+      const code = typeof fields.code === 'string' ? fields.code : '';
+      const result = await logins.verifySecondFactor(login.userId, code, {
+        ip: req.ip ?? null,
+        userAgent: req.get('user-agent') ?? null,
+      });
+      if (result.ok) return routes.startSession(req, res, next, result);
+      if (result.reason === 'locked') {
+        delete req.session.pendingLogin;
+        return await routes.refuseLogin(res, 429, 'accountLocked');
+      }
+      return noStore(res)
+        .status(401)
+        .send(verifyPage(verifyAction, '验证码不正确或已使用过 / Wrong or already used code'));
+    } catch (error) {
+      return next(error);
+    }
+  });
+
+  router.get(SECOND_FACTOR_SETUP_PATH, async (req, res, next) => {
+    try {
+      const user = req.session.adminUser;
+      if (!user) return res.redirect(`${rootPath}/login`);
+      let secret = req.session.pendingEnrollment
+        ? openSecret(req.session.pendingEnrollment)
+        : undefined;
+      if (!secret) {
+        secret = secondFactor.beginEnrollment(user.email).secret;
+        req.session.pendingEnrollment = sealSecret(secret);
+      }
+      const uri = secondFactor.enrollmentUri(user.email, secret);
+      const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1 });
+      return noStore(res).send(setupPage({ action: setupAction, secret, qrSvg }));
+    } catch (error) {
+      return next(error);
+    }
+  });
+
+  router.post(SECOND_FACTOR_SETUP_PATH, async (req, res, next) => {
+    const user = req.session.adminUser;
+    const sealed = req.session.pendingEnrollment;
+    if (!user || !sealed) return res.redirect(`${rootPath}/login`);
+    const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {};
+    const code = typeof fields.code === 'string' ? fields.code.trim() : '';
+    const secret = openSecret(sealed);
+    try {
+      await secondFactor.completeEnrollment(Number(user.id), secret, code);
+    } catch (error) {
+      if (!(error instanceof DomainError)) return next(error);
+      const qrSvg = await QRCode.toString(secondFactor.enrollmentUri(user.email, secret), {
+        type: 'svg',
+        margin: 1,
+      });
+      return noStore(res)
+        .status(400)
+        .send(
+          setupPage({
+            action: setupAction,
+            secret,
+            qrSvg,
+            error: error.details.map((detail) => detail.problem).join('；'),
+          }),
+        );
+    }
+    delete req.session.pendingEnrollment;
+    req.session.adminUser = { ...user, secondFactorSetupRequired: false };
+    return req.session.save((error) => (error ? next(error) : res.redirect(rootPath)));
+  });
+}

@@ -1,0 +1,168 @@
+import { generate } from 'otplib';
+import type { App } from 'supertest/types.js';
+import { FixedClock } from '../../src/common/clock.js';
+import { runAsSystem } from '../../src/common/request-context.js';
+import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
+import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import { LoginAttempt } from '../../src/modules/auth/login-attempt.entity.js';
+import { UserAdministrationService } from '../../src/modules/auth/user-administration.service.js';
+import { createOrganisation } from '../factories/organisation.factory.js';
+import { login } from '../support/admin-login.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { testDialect } from '../support/test-database.js';
+
+const LIST = '/admin/api/resources/Committee/actions/list';
+
+/** TOTP second factor for the roles in MFA_REQUIRED_ROLES, across two instances. */
+describe(`second factor on ${testDialect()}`, () => {
+  const clock = new FixedClock(new Date('2026-11-26T02:00:10Z'));
+  let sut: TestApp;
+  let second: TestApp;
+  let server: App;
+  let secondServer: App;
+  let secret: string;
+  let guardId: number;
+
+  const codeAt = (offsetSeconds = 0) =>
+    generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) + offsetSeconds });
+  const attempts = (outcome: string) =>
+    sut.dataSource
+      .getRepository(LoginAttempt)
+      .countBy({ username: 'guard', outcome: outcome as never });
+
+  beforeAll(async () => {
+    const env = { MFA_REQUIRED_ROLES: 'securityAdmin,auditor' };
+    sut = await createTestApp({ admin: true, clock, env });
+    second = await createTestApp({ admin: true, clock, env, database: sut.database });
+    server = sut.app.getHttpServer() as App;
+    secondServer = second.app.getHttpServer() as App;
+    const { subdistrictId } = await createOrganisation(sut.app);
+    const users = sut.app.get(AdminUsersService);
+    guardId = (
+      await users.create({
+        username: 'guard',
+        password: 'Strong-Pass-2026!',
+        role: 'securityAdmin',
+      })
+    ).id;
+    await users.create({
+      username: 'clerk',
+      password: 'Strong-Pass-2026!',
+      role: 'staff',
+      committeeId: subdistrictId,
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    await second?.close();
+    await sut?.close();
+  });
+
+  it('should make a required role set up a second factor before anything else', async () => {
+    const { agent, response } = await login(server, 'guard');
+    expect(response.headers.location).toBe('/admin');
+    const blocked = await agent.get(LIST);
+    expect(blocked.status).toBe(403);
+    expect(blocked.body).toMatchObject({ code: 'SECOND_FACTOR_SETUP_REQUIRED' });
+    expect((await agent.get('/admin')).headers.location).toBe('/admin/second-factor/setup');
+
+    const page = await agent.get('/admin/second-factor/setup').expect(200);
+    expect(page.text).toContain('<svg');
+    expect(page.headers['cache-control']).toBe('no-store');
+    secret = /<code>([A-Z2-7]+)<\/code>/.exec(page.text)?.[1] ?? '';
+    expect(secret).toHaveLength(32);
+
+    const wrong = await agent
+      .post('/admin/second-factor/setup')
+      .type('form')
+      .send({ code: '000000' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('验证码不正确');
+    const enrolled = await agent
+      .post('/admin/second-factor/setup')
+      .type('form')
+      .send({ code: await codeAt() });
+    expect(enrolled.headers.location).toBe('/admin');
+    await agent.get(LIST).expect(200);
+
+    const [row] = await sut.dataSource.query<{ totp_secret: string }[]>(
+      'SELECT totp_secret FROM admin_user WHERE username = ?',
+      ['guard'],
+    );
+    expect(row.totp_secret).toMatch(/^v1:/);
+    expect(row.totp_secret).not.toContain(secret);
+    const audit = await sut.dataSource
+      .getRepository(AuditLog)
+      .findBy({ action: 'mfaEnrolled', objectId: String(guardId) });
+    expect(audit).toHaveLength(1);
+  });
+
+  it('should complete a login only with a current code, and each code only once, across instances', async () => {
+    const usedAtEnrollment = await codeAt();
+    const first = await login(server, 'guard');
+    expect(first.response.headers.location).toBe('/admin/second-factor');
+    expect((await first.agent.get(LIST)).status).not.toBe(200);
+    const successesBefore = await attempts('success');
+
+    const replay = await first.agent
+      .post('/admin/second-factor')
+      .type('form')
+      .send({ code: usedAtEnrollment });
+    expect(replay.status).toBe(401);
+    expect(await attempts('failure')).toBe(1);
+
+    clock.advance(30_000);
+    const fresh = await codeAt();
+    const accepted = await first.agent
+      .post('/admin/second-factor')
+      .type('form')
+      .send({ code: fresh });
+    expect(accepted.headers.location).toBe('/admin');
+    await first.agent.get(LIST).expect(200);
+    expect(await attempts('success')).toBe(successesBefore + 1);
+
+    // The same code on the other instance, in another login: refused.
+    const other = await login(secondServer, 'guard');
+    const reused = await other.agent
+      .post('/admin/second-factor')
+      .type('form')
+      .send({ code: fresh });
+    expect(reused.status).toBe(401);
+    clock.advance(30_000);
+    const next = await other.agent
+      .post('/admin/second-factor')
+      .type('form')
+      .send({ code: await codeAt() });
+    expect(next.headers.location).toBe('/admin');
+  });
+
+  it('should lock the account after repeated wrong codes', async () => {
+    clock.advance(20 * 60_000);
+    const { agent } = await login(server, 'guard');
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const answer = await agent.post('/admin/second-factor').type('form').send({ code: '123456' });
+      statuses.push(answer.status);
+    }
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    const locked = await agent
+      .post('/admin/second-factor')
+      .type('form')
+      .send({ code: await codeAt() });
+    expect(locked.status).toBe(429);
+    expect((await login(server, 'guard')).response.status).toBe(429);
+  });
+
+  it('should let roles outside MFA_REQUIRED_ROLES log in with the password alone', async () => {
+    const { agent, response } = await login(server, 'clerk');
+    expect(response.headers.location).toBe('/admin');
+    await agent.get(LIST).expect(200);
+  });
+
+  it('should clear the second factor when a security admin resets the password', async () => {
+    await runAsSystem('test', () => sut.app.get(UserAdministrationService).resetPassword(guardId));
+    const user = await sut.dataSource.getRepository(AdminUser).findOneByOrFail({ id: guardId });
+    expect(user).toMatchObject({ totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+  });
+});
