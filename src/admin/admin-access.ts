@@ -41,6 +41,18 @@ export const BUILT_IN_ACTIONS = [
   'bulkDelete',
 ] as const satisfies readonly Action[];
 
+/**
+ * Every custom record action of the panel, by resource: each one is named after, and checked
+ * against, the permission of the same name. withAccess refuses an action missing here, so the
+ * permission-matrix test (which walks this list) always covers all of them.
+ */
+export const CUSTOM_RECORD_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
+  Deputy: ['reveal'],
+  AdminUser: ['unlock', 'resetPassword'],
+  ApiKey: ['revoke'],
+  AdminSession: ['endSession'],
+};
+
 const roleOf = (admin: CurrentAdmin | undefined): AdminSessionUser['role'] =>
   (admin as AdminSessionUser | undefined)?.role ?? null;
 
@@ -116,7 +128,19 @@ export const scopeWholeSystemOnly = (
  * in ADMIN_RESOURCES gets every action closed.
  */
 export function withAccess(entry: ResourceWithOptions): ResourceWithOptions {
-  const resourceId = ADMIN_RESOURCES[(entry.resource as { id(): string }).id()];
+  const adminId = (entry.resource as { id(): string }).id();
+  const resourceId = ADMIN_RESOURCES[adminId];
+  const custom = Object.keys(entry.options.actions ?? {}).filter(
+    (name) => !(BUILT_IN_ACTIONS as readonly string[]).includes(name),
+  );
+  const unlisted = custom.filter(
+    (name) => !CUSTOM_RECORD_ACTIONS[adminId]?.includes(name as Action),
+  );
+  if (unlisted.length > 0) {
+    throw new Error(
+      `${adminId}: custom actions ${unlisted.join(', ')} missing from CUSTOM_RECORD_ACTIONS`,
+    );
+  }
   const closed = Object.fromEntries(
     BUILT_IN_ACTIONS.map((action) => [action, { isAccessible: false }]),
   );

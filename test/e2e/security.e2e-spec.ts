@@ -2,7 +2,11 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { FixedClock } from '../../src/common/clock.js';
 import { runAsSystem } from '../../src/common/request-context.js';
-import { ADMIN_RESOURCES, BUILT_IN_ACTIONS } from '../../src/admin/admin-access.js';
+import {
+  ADMIN_RESOURCES,
+  BUILT_IN_ACTIONS,
+  CUSTOM_RECORD_ACTIONS,
+} from '../../src/admin/admin-access.js';
 import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import {
@@ -92,6 +96,14 @@ describe(`security on ${testDialect()}`, () => {
           }
           if (answer.status === 403 && /"params"|"records"/.test(JSON.stringify(answer.body))) {
             mismatches.push(`${adminId}.${action}: record data in a 403`);
+          }
+        }
+        for (const action of CUSTOM_RECORD_ACTIONS[adminId] ?? []) {
+          const answer = await agent.get(
+            `/admin/api/resources/${adminId}/records/${MISSING}/${action}`,
+          );
+          if (can(role, resource, action) === (answer.status === 403)) {
+            mismatches.push(`${adminId}.${action}: ${answer.status}`);
           }
         }
       }
