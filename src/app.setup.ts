@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -15,6 +16,12 @@ import { ADMIN_SESSION_OPTIONS } from './modules/auth/admin-session.options.js';
 import { AuditTrail } from './modules/audit/audit-trail.service.js';
 
 export const API_PREFIX = 'api/v1';
+
+/** A fresh nonce per response, for the Content-Security-Policy and the page's inline scripts. */
+function cspNonce(_req: Request, res: Response, next: NextFunction): void {
+  res.locals.cspNonce = randomBytes(16).toString('base64');
+  next();
+}
 
 /**
  * API answers and admin pages may carry personal data: no cache (browser, proxy) keeps them.
@@ -51,12 +58,18 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
   );
 
   app.use(requestLogging(logger));
+  app.use(cspNonce);
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
+          // AdminJS pages carry inline bootstrap scripts: each page's own nonce admits them,
+          // and nothing injected. Styles stay inline-capable (the design system injects them).
+          scriptSrc: [
+            "'self'",
+            (_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`,
+          ],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           fontSrc: ["'self'", 'data:'],

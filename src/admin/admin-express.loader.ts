@@ -59,15 +59,25 @@ declare module 'express-session' {
 }
 
 const GOOGLE_FONTS = /<link[^>]+fonts\.(googleapis|gstatic)\.com[^>]*>/g;
+const SCRIPT_TAG = /<script(?![^>]*\bnonce=)/g;
 
 /**
- * AdminJS's page templates link Google Fonts (STACK.md pitfall 7); nothing may load from other
- * hosts, so the links are removed and the pages use the system's Chinese fonts.
+ * The admin pages as AdminJS renders them, made fit for our Content-Security-Policy: the Google
+ * Fonts links its templates carry are removed (STACK.md pitfall 7: nothing may load from other
+ * hosts; the pages use the system's Chinese fonts), and every script tag gets this response's
+ * nonce, so its inline bootstrap scripts run while injected ones would not.
  */
-function withoutExternalFonts(_req: Request, res: Response, next: NextFunction): void {
+function fitForPolicy(_req: Request, res: Response, next: NextFunction): void {
   const send = res.send.bind(res);
+  const nonce = res.locals.cspNonce as string | undefined;
   res.send = (body?: unknown) =>
-    send(typeof body === 'string' ? body.replace(GOOGLE_FONTS, '') : body);
+    send(
+      typeof body === 'string'
+        ? body
+            .replace(GOOGLE_FONTS, '')
+            .replace(SCRIPT_TAG, nonce ? `<script nonce="${nonce}"` : '<script')
+        : body,
+    );
   next();
 }
 
@@ -102,7 +112,7 @@ export class AdminExpressLoader extends AbstractLoader {
   ): Promise<void> {
     const app = httpAdapter.getInstance<Application>();
     const predefined = express.Router();
-    predefined.use(withoutExternalFonts);
+    predefined.use(fitForPolicy);
     predefined.use(sameOriginWrites);
     predefined.use(formBodyInContext(options.formidableOptions));
     this.addLogin(predefined, admin);

@@ -39,6 +39,7 @@ describe('admin panel in Chromium', () => {
   let page: Page;
   let origin: string;
   const foreignRequests: string[] = [];
+  const policyViolations: string[] = [];
 
   beforeAll(async () => {
     sut = await createTestApp({ admin: true });
@@ -62,6 +63,10 @@ describe('admin panel in Chromium', () => {
     });
     page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     page.setDefaultTimeout(15000);
+    // A script or style the Content-Security-Policy blocks is reported on the console.
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
     page.on('request', (request) => {
       if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) {
         foreignRequests.push(request.url());
@@ -163,7 +168,8 @@ describe('admin panel in Chromium', () => {
     await page.getByText('出席').first().waitFor();
   }, 90000);
 
-  it('should load nothing from other hosts', () => {
+  it('should load nothing from other hosts and break no Content-Security-Policy rule', () => {
     expect(foreignRequests).toEqual([]);
+    expect(policyViolations).toEqual([]);
   });
 });

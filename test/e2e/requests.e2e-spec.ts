@@ -101,6 +101,25 @@ describe(`request hardening on ${testDialect()}`, () => {
     expect(health.headers['cache-control']).toBeUndefined();
   });
 
+  it('should admit only its own nonced scripts on admin pages', async () => {
+    const answers = await Promise.all([
+      request(server).get('/admin/login').set(from('198.51.100.2')),
+      request(server).get('/admin/login').set(from('198.51.100.2')),
+    ]);
+    const nonces = answers.map((answer) => {
+      const policy = String(answer.headers['content-security-policy']);
+      const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+      expect(scriptSrc).not.toContain('unsafe-inline');
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1] ?? '';
+      const scripts = answer.text.match(/<script[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+      expect(answer.text).not.toMatch(/fonts\.googleapis|fonts\.gstatic/);
+      return nonce;
+    });
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
   it('should refuse API requests beyond the per-key limit with 429, other keys unaffected', async () => {
     const key = await issueKey(sut.app, ['records:read'], {
       role: 'staff',
