@@ -61,18 +61,37 @@ describe('admin panel in Chromium', () => {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_FLAGS,
     });
-    page = await browser.newPage({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page.setDefaultTimeout(15000);
+    await sut.app.get(AdminUsersService).create({
+      username: 'sysop',
+      password: 'Console-Key-2026!',
+      role: 'systemAdmin',
+    });
+    page = await newPage();
+  }, 60000);
+
+  /** A page in its own browser context (own cookies), watched for foreign requests and CSP. */
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const fresh = await context.newPage();
+    fresh.setDefaultTimeout(15000);
     // A script or style the Content-Security-Policy blocks is reported on the console.
-    page.on('console', (message) => {
+    fresh.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) policyViolations.push(message.text());
     });
-    page.on('request', (request) => {
+    fresh.on('request', (request) => {
       if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) {
         foreignRequests.push(request.url());
       }
     });
-  }, 60000);
+    return fresh;
+  }
+
+  async function logIn(target: Page, username: string, password: string): Promise<void> {
+    await target.goto(`${origin}/admin/login`);
+    await target.fill('input[name=email]', username);
+    await target.fill('input[name=password]', password);
+    await target.click('form button');
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -167,6 +186,37 @@ describe('admin panel in Chromium', () => {
     await page.goto(`${origin}/admin/resources/Attendance`);
     await page.getByText('出席').first().waitFor();
   }, 90000);
+
+  it("should show a new account's temporary password once, on its page", async () => {
+    const admin = await newPage();
+    await logIn(admin, 'sysop', 'Console-Key-2026!');
+    await admin.waitForURL(new RegExp(`${origin}/admin$`));
+    await admin.goto(`${origin}/admin/resources/AdminUser/actions/new`);
+    await admin.fill('input[name=username]', 'xiaowang');
+    await admin.fill('input[name=displayName]', '小王');
+    await choose(admin, 'committeeId', '街道', '𠮷祥街道人大工委');
+    await admin.click('[data-testid="button-save"]');
+    await admin.waitForURL(/\/admin\/resources\/AdminUser\/records\/\d+\/show/);
+    const shown = admin.locator('[data-testid="property-show-oneTimeValue"]');
+    await shown.getByText(/aA1!/).waitFor();
+    const password = /[A-Za-z0-9_-]{16}aA1!/.exec((await shown.textContent()) ?? '')?.[0] ?? '';
+    expect(password).toHaveLength(20);
+    await admin.reload();
+    await admin.getByText('xiaowang').first().waitFor();
+    expect(await admin.content()).not.toContain(password);
+
+    const newcomer = await newPage();
+    await logIn(newcomer, 'xiaowang', password.trim());
+    await newcomer.waitForURL(/\/admin\/change-password$/);
+  }, 60000);
+
+  it('should tell a locked-out user so in Chinese, without saying whether the user exists', async () => {
+    const stranger = await newPage();
+    for (let i = 0; i < 5; i += 1) await logIn(stranger, 'nobody-here', 'Wrong-Pass-2026!');
+    await stranger.getByText('用户名或密码错误').first().waitFor();
+    await logIn(stranger, 'nobody-here', 'Wrong-Pass-2026!');
+    await stranger.getByText('登录失败次数过多').first().waitFor();
+  }, 60000);
 
   it('should load nothing from other hosts and break no Content-Security-Policy rule', () => {
     expect(foreignRequests).toEqual([]);
