@@ -216,6 +216,7 @@ describe('admin panel in Chromium', () => {
     await stranger.getByText('用户名或密码错误').first().waitFor();
     await logIn(stranger, 'nobody-here', 'Wrong-Pass-2026!');
     await stranger.getByText('登录失败次数过多').first().waitFor();
+    expect(await stranger.content()).not.toMatch(/不存在|unknown user/);
   }, 60000);
 
   it('should load nothing from other hosts and break no Content-Security-Policy rule', () => {
