@@ -70,6 +70,18 @@ describe(`account administration on ${testDialect()}`, () => {
     await sut?.close();
   });
 
+  it('should create the missing administrators with random passwords to change at first login', async () => {
+    const created = await sut.app.get(AdminUsersService).ensureAdministrators();
+    // sys and sec exist: only the auditor is missing.
+    expect(created.map((account) => [account.role, account.username])).toEqual([
+      ['auditor', 'auditor'],
+    ]);
+    expect(created[0].password).toMatch(/^[A-Za-z0-9_-]{16}aA1!$/);
+    expect(await sut.app.get(AdminUsersService).ensureAdministrators()).toEqual([]);
+    const first = await login(server, 'auditor', created[0].password);
+    expect((await first.agent.get('/admin')).headers.location).toBe('/admin/change-password');
+  });
+
   it('should let the system admin register an account whose temporary password shows once', async () => {
     const created = await post(sysadmin, '/resources/AdminUser/actions/new', {
       username: 'newbie',
