@@ -32,6 +32,7 @@ function noStore(req: Request, res: Response, next: NextFunction): void {
   if (
     (path.startsWith('/api/') || path === '/admin' || path.startsWith('/admin/')) &&
     !path.startsWith('/admin/frontend/assets/') &&
+    !path.startsWith('/admin/fonts/') &&
     !path.startsWith('/api/docs')
   ) {
     res.setHeader('Cache-Control', 'no-store');

@@ -12,6 +12,7 @@ import { actorFor } from '../modules/auth/actors.js';
 import { LoginService, type LoginResult } from '../modules/auth/login.service.js';
 import type { Role } from '../modules/auth/permissions.js';
 import { loginRateLimit } from '../common/rate-limits.js';
+import { FONT_STYLESHEET, selfHostedFonts } from './self-hosted-fonts.js';
 import { SecondFactorService } from '../modules/auth/second-factor.service.js';
 import {
   addSecondFactorRoutes,
@@ -63,18 +64,19 @@ const SCRIPT_TAG = /<script(?![^>]*\bnonce=)/g;
 
 /**
  * The admin pages as AdminJS renders them, made fit for our Content-Security-Policy: the Google
- * Fonts links its templates carry are removed (STACK.md pitfall 7: nothing may load from other
- * hosts; the pages use the system's Chinese fonts), and every script tag gets this response's
- * nonce, so its inline bootstrap scripts run while injected ones would not.
+ * Fonts link its templates carry points at our own copy instead (STACK.md pitfall 7: nothing may
+ * load from other hosts), and every script tag gets this response's nonce, so its inline
+ * bootstrap scripts run while injected ones would not.
  */
-function fitForPolicy(_req: Request, res: Response, next: NextFunction): void {
+function fitForPolicy(req: Request, res: Response, next: NextFunction): void {
   const send = res.send.bind(res);
   const nonce = res.locals.cspNonce as string | undefined;
+  const fonts = `<link rel="stylesheet" href="${req.baseUrl}/${FONT_STYLESHEET}" type="text/css">`;
   res.send = (body?: unknown) =>
     send(
       typeof body === 'string'
         ? body
-            .replace(GOOGLE_FONTS, '')
+            .replace(GOOGLE_FONTS, fonts)
             .replace(SCRIPT_TAG, nonce ? `<script nonce="${nonce}"` : '<script')
         : body,
     );
@@ -112,6 +114,7 @@ export class AdminExpressLoader extends AbstractLoader {
   ): Promise<void> {
     const app = httpAdapter.getInstance<Application>();
     const predefined = express.Router();
+    predefined.use(selfHostedFonts());
     predefined.use(fitForPolicy);
     predefined.use(sameOriginWrites);
     predefined.use(formBodyInContext(options.formidableOptions));

@@ -120,6 +120,17 @@ describe(`request hardening on ${testDialect()}`, () => {
     expect(nonces[0]).not.toBe(nonces[1]);
   });
 
+  it('should serve the panel its fonts itself, cacheable', async () => {
+    const page = await request(server).get('/admin/login').set(from('198.51.100.3'));
+    expect(page.text).toContain('href="/admin/fonts/roboto.css"');
+    const css = await request(server).get('/admin/fonts/roboto.css').expect(200);
+    expect(css.headers['content-type']).toContain('text/css');
+    const font = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(css.text)?.[1];
+    expect(font).toBe('roboto-latin-300-normal.woff2');
+    const file = await request(server).get(`/admin/fonts/files/${font}`).expect(200);
+    expect(file.headers['cache-control']).toContain('max-age');
+  });
+
   it('should refuse API requests beyond the per-key limit with 429, other keys unaffected', async () => {
     const key = await issueKey(sut.app, ['records:read'], {
       role: 'staff',
