@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app.config.js';
 import { requestContext, runInContext } from './request-context.js';
@@ -16,8 +16,9 @@ const REDACT = [
   '*.idNumber',
 ];
 
-export function createRootLogger(config: AppConfig): Logger {
-  return pino({
+/** The root logger; `destination` (tests) replaces stdout. */
+export function createRootLogger(config: AppConfig, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level: config.log.level,
     redact: { paths: REDACT, censor: '[redacted]' },
     base: { service: 'renda-workbench' },
@@ -37,7 +38,8 @@ export function createRootLogger(config: AppConfig): Logger {
             },
           }
         : undefined,
-  });
+  };
+  return destination ? pino({ ...options, transport: undefined }, destination) : pino(options);
 }
 
 /** Nest's logger interface over pino: structured JSON, with the request id of the current request. */

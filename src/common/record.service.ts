@@ -113,7 +113,8 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
     await this.audit.recordAlone({
       action: 'export',
       objectType: this.resource,
-      detail: { rows: rows.length, filter },
+      // The filter as the trail keeps any record: a phone searched for is masked.
+      detail: { rows: rows.length, filter: auditSnapshot(filter) },
     });
     return rows;
   }
