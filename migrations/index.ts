@@ -7,6 +7,7 @@ import { AddRoles1795680000006 } from './1795680000006-AddRoles.js';
 import { CreateAuditTrail1795680000007 } from './1795680000007-CreateAuditTrail.js';
 import { EncryptPersonalData1795680000008 } from './1795680000008-EncryptPersonalData.js';
 import { AddSecondFactor1795680000009 } from './1795680000009-AddSecondFactor.js';
+import { CreateJobsAndCompliance1795680000010 } from './1795680000010-CreateJobsAndCompliance.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateAuditTrail1795680000007,
   EncryptPersonalData1795680000008,
   AddSecondFactor1795680000009,
+  CreateJobsAndCompliance1795680000010,
 ];

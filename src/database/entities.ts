@@ -12,6 +12,10 @@ import { Dictionary } from '../modules/dictionaries/dictionary.entity.js';
 import { DictionaryItem } from '../modules/dictionaries/dictionary-item.entity.js';
 import { Term } from '../modules/terms/term.entity.js';
 import { AdminSession } from './session.entity.js';
+import { CadenceRule } from '../modules/compliance/cadence-rule.entity.js';
+import { ComplianceRecord } from '../modules/compliance/compliance-record.entity.js';
+import { JobRun } from '../modules/jobs/job-run.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
 
 export const ENTITIES = [
   Committee,
@@ -28,4 +32,8 @@ export const ENTITIES = [
   ApiKey,
   AuditLog,
   LoginAttempt,
+  CadenceRule,
+  ComplianceRecord,
+  JobRun,
+  Notification,
 ];

@@ -30,6 +30,10 @@ export class AdminUser extends BaseEntity {
   @Column({ type: 'varchar', length: 255 })
   passwordHash: string;
 
+  /** Where reminders and notices are emailed; none = in-app only. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email: string | null;
+
   @Column({ type: 'boolean', default: true })
   mustChangePassword: boolean;
 
