@@ -11,6 +11,9 @@ import { CommitteesModule } from './modules/committees/committees.module.js';
 import { DeputiesModule } from './modules/deputies/deputies.module.js';
 import { DictionariesModule } from './modules/dictionaries/dictionaries.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ComplianceModule } from './modules/compliance/compliance.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { TermsModule } from './modules/terms/terms.module.js';
 
 @Module({})
@@ -38,6 +41,9 @@ export class AppModule {
         DeputiesModule,
         DictionariesModule,
         ActivitiesModule,
+        NotificationsModule,
+        ComplianceModule,
+        JobsModule,
         HealthModule,
         ...(options.admin === false ? [] : [AdminPanelModule.forRoot(config)]),
       ],

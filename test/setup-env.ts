@@ -8,3 +8,4 @@ process.env.PERSONAL_DATA_KEY ??= 'cmVuZGEtdGVzdC1rZXktMzItYnl0ZXMtbG9uZy0hISE='
 process.env.LOGIN_RATE_LIMIT_PER_MINUTE ??= '10000';
 process.env.API_RATE_LIMIT_PER_MINUTE ??= '100000';
 process.env.MFA_REQUIRED_ROLES ??= 'none';
+process.env.JOBS_ENABLED ??= 'false';

@@ -15,4 +15,8 @@ export const RECORD_NAMES = {
   apiKey: { zh: 'API 密钥', en: 'API key' },
   adminUser: { zh: '管理员', en: 'Admin user' },
   adminSession: { zh: '在线会话', en: 'Admin session' },
+  cadenceRule: { zh: '活动频次规则', en: 'Cadence rule' },
+  complianceRecord: { zh: '达标记录', en: 'Compliance record' },
+  jobRun: { zh: '任务运行记录', en: 'Job run' },
+  notification: { zh: '通知', en: 'Notification' },
 } satisfies Record<string, RecordName>;

@@ -27,6 +27,10 @@ export interface AppConfig {
   };
   /** Express `trust proxy`: the proxy whose X-Forwarded-* headers are believed; false = none. */
   trustProxy: string | number | false;
+  /** Scheduled jobs on this instance (every instance may run them: runs are claimed once). */
+  jobs: { enabled: boolean };
+  /** Email for notifications; no SMTP_URL = in-app notifications only. */
+  mail: { smtpUrl?: string; from: string };
   security: {
     loginMaxFailures: number;
     loginLockMinutes: number;
@@ -163,6 +167,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
 
+  const smtpUrl = env.SMTP_URL?.trim() ?? '';
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    problems.push('SMTP_URL 须以 smtp:// 或 smtps:// 开头 / must start with smtp:// or smtps://');
+  }
+
   const personalDataKeyRaw = env.PERSONAL_DATA_KEY?.trim();
   let personalDataKey: Buffer | undefined;
   if (personalDataKeyRaw) {
@@ -193,6 +202,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       absoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
       secureCookie: bool('SESSION_COOKIE_SECURE', false),
+    },
+    jobs: { enabled: bool('JOBS_ENABLED', true) },
+    mail: {
+      smtpUrl: smtpUrl || undefined,
+      from: str('MAIL_FROM', '人大工委工作平台 <noreply@renda.local>'),
     },
     trustProxy:
       trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,

@@ -37,6 +37,10 @@ export const RESOURCES = [
   'auditLog',
   'loginAttempt',
   'adminSession',
+  'cadenceRule',
+  'complianceRecord',
+  'jobRun',
+  'notification',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -61,6 +65,8 @@ export const ACTIONS = [
   'revoke',
   /** adminSession: end someone's session. */
   'endSession',
+  /** cadenceRule: 立即检查, evaluate the running period now. */
+  'runCheck',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -71,6 +77,9 @@ type Grants = Partial<Record<ResourceId, readonly Action[]>>;
 
 /** Reference data every business role reads (pickers and labels). */
 const REFERENCE_READ: Grants = {
+  cadenceRule: READ,
+  complianceRecord: READ,
+  notification: READ,
   committee: READ,
   community: READ,
   term: READ,
@@ -89,6 +98,9 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     dictionary: MAINTAIN,
     dictionaryItem: MAINTAIN,
     adminUser: [...READ, 'new', 'edit'],
+    // The counting rules are configuration; the job monitor is the system's.
+    cadenceRule: [...READ, 'edit', 'runCheck'],
+    jobRun: READ,
   },
   // Roles, lockouts, API keys and sessions; no business records.
   securityAdmin: {

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Period } from '../../common/period.js';
+import { Activity } from '../activities/activity.entity.js';
+import { Committee } from '../committees/committee.entity.js';
+import type { CadenceRule } from './cadence-rule.entity.js';
+import { ComplianceRecord } from './compliance-record.entity.js';
+
+/** One subject's tally for a period: held qualifying activities, and planned ones still to come. */
+export interface SubjectTally {
+  committeeId: number;
+  held: number;
+  heldIds: number[];
+  planned: number;
+  /** The earliest planned activity's start, for "已计划于…" in a reminder. */
+  nextPlannedAt: Date | null;
+}
+
+const categoriesOf = (rule: CadenceRule): string[] =>
+  (rule.categories ?? '')
+    .split(',')
+    .map((category) => category.trim())
+    .filter(Boolean);
+
+/** Raw rows: SQLite answers instants as 'YYYY-MM-DD HH:MM:SS' in UTC, MariaDB as Dates. */
+const asDate = (value: Date | string | null): Date | null =>
+  value === null ? null : value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+
+/**
+ * The quarterly rule's counting, in SQL: one aggregate over the period's activities grouped by
+ * committee (no query per committee), for every subdistrict committee at once.
+ */
+@Injectable()
+export class ComplianceRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async subdistrictIds(manager: EntityManager = this.dataSource.manager): Promise<number[]> {
+    const rows = await manager
+      .createQueryBuilder(Committee, 'committee')
+      .select('committee.id', 'id')
+      .where("committee.kind = 'subdistrict'")
+      .orderBy('committee.id')
+      .getRawMany<{ id: number | string }>();
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** Held and planned qualifying activities per committee in the period (committees with any). */
+  async tally(
+    rule: CadenceRule,
+    period: Period,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, SubjectTally>> {
+    const query = manager
+      .createQueryBuilder(Activity, 'activity')
+      .select('activity.committeeId', 'committeeId')
+      .addSelect("SUM(CASE WHEN activity.status = 'held' THEN 1 ELSE 0 END)", 'held')
+      .addSelect("SUM(CASE WHEN activity.status = 'planned' THEN 1 ELSE 0 END)", 'planned')
+      .addSelect(
+        "MIN(CASE WHEN activity.status = 'planned' THEN activity.startsAt END)",
+        'nextPlannedAt',
+      )
+      .where("activity.status IN ('held', 'planned')")
+      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', {
+        start: period.start,
+        end: period.end,
+      })
+      .groupBy('activity.committeeId');
+    const categories = categoriesOf(rule);
+    if (categories.length > 0) {
+      query
+        .innerJoin('activity.kind', 'kind')
+        .andWhere('kind.category IN (:...categories)', { categories });
+    }
+    const rows = await query.getRawMany<{
+      committeeId: number | string;
+      held: number | string | null;
+      planned: number | string | null;
+      nextPlannedAt: Date | string | null;
+    }>();
+    const tallies = new Map<number, SubjectTally>();
+    for (const row of rows) {
+      tallies.set(Number(row.committeeId), {
+        committeeId: Number(row.committeeId),
+        held: Number(row.held ?? 0),
+        heldIds: [],
+        planned: Number(row.planned ?? 0),
+        nextPlannedAt: asDate(row.nextPlannedAt),
+      });
+    }
+    return tallies;
+  }
+
+  /** The ids of the held activities that counted, for the record's drill-down (first 200). */
+  async qualifyingIds(
+    rule: CadenceRule,
+    period: Period,
+    committeeIds: number[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, number[]>> {
+    const ids = new Map<number, number[]>();
+    if (committeeIds.length === 0) return ids;
+    const query = manager
+      .createQueryBuilder(Activity, 'activity')
+      .select('activity.id', 'id')
+      .addSelect('activity.committeeId', 'committeeId')
+      .where("activity.status = 'held'")
+      .andWhere('activity.committeeId IN (:...committeeIds)', { committeeIds })
+      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', {
+        start: period.start,
+        end: period.end,
+      })
+      .orderBy('activity.startsAt')
+      .addOrderBy('activity.id');
+    const categories = categoriesOf(rule);
+    if (categories.length > 0) {
+      query
+        .innerJoin('activity.kind', 'kind')
+        .andWhere('kind.category IN (:...categories)', { categories });
+    }
+    for (const row of await query.getRawMany<{
+      id: number | string;
+      committeeId: number | string;
+    }>()) {
+      const list = ids.get(Number(row.committeeId)) ?? [];
+      if (list.length < 200) list.push(Number(row.id));
+      ids.set(Number(row.committeeId), list);
+    }
+    return ids;
+  }
+
+  /** Replaces the rule's records for one period with `records`, in the caller's transaction. */
+  async replacePeriod(
+    manager: EntityManager,
+    ruleId: number,
+    periodKey: string,
+    records: Partial<ComplianceRecord>[],
+  ): Promise<void> {
+    await manager.delete(ComplianceRecord, { ruleId, periodKey });
+    for (let i = 0; i < records.length; i += 500) {
+      await manager.insert(ComplianceRecord, records.slice(i, i + 500));
+    }
+  }
+
+  /** The latest period of the rule that a close has made final, or null. */
+  async lastClosedKey(ruleId: number): Promise<string | null> {
+    const row = await this.dataSource
+      .getRepository(ComplianceRecord)
+      .createQueryBuilder('record')
+      .select('MAX(record.periodKey)', 'key')
+      .where('record.ruleId = :ruleId', { ruleId })
+      .andWhere('record.finalisedAt IS NOT NULL')
+      .getRawOne<{ key: string | null }>();
+    return row?.key ?? null;
+  }
+}

@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { localDate } from '../../common/period.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
+import { Activity } from '../activities/activity.entity.js';
+import { Attendance } from '../activities/attendance.entity.js';
+import { periodsToClose } from '../compliance/cadence.rules.js';
+import { ComplianceService } from '../compliance/compliance.service.js';
+import { OutboxService } from '../notifications/outbox.service.js';
+import { JobRunner, type RunResult } from './job-runner.service.js';
+import { JOBS, type JobName } from './schedule.js';
+
+/** What one call of a job did: one result per claimed unit (a day, or a rule's period). */
+export interface JobReport {
+  job: JobName;
+  asOf: Date;
+  runs: { runKey: string; result: RunResult }[];
+}
+
+const RECORD_KEEPING_DAYS = 3;
+
+/**
+ * The jobs themselves, each `as of` a moment (the clock, the CLI's --as-of or a test's), each
+ * unit of work claimed once through JobRunner. Cron, the CLI, the admin's 立即检查 and start-up
+ * catch-up all come through `run`.
+ */
+@Injectable()
+export class JobsService {
+  constructor(
+    private readonly runner: JobRunner,
+    private readonly compliance: ComplianceService,
+    private readonly outbox: OutboxService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(job: JobName, asOf: Date, runner?: string): Promise<JobReport> {
+    switch (job) {
+      case JOBS.periodClose.name:
+        return this.periodClose(asOf, runner);
+      case JOBS.deadlineCheck.name:
+        return this.deadlineCheck(asOf, runner);
+      case JOBS.recordKeeping.name:
+        return this.recordKeeping(asOf, runner);
+      case JOBS.deliverNotifications.name:
+        return this.deliverNotifications(asOf, runner);
+      case JOBS.deadlineReminders.name:
+        throw new Error(
+          'deadline-reminders 需要建议与选民意见模块（M2），尚不可用 / needs suggestions and voter issues [M2]',
+        );
+    }
+  }
+
+  /** Finalises, once each, every period of every rule that ended since its last close. */
+  private async periodClose(asOf: Date, runner?: string): Promise<JobReport> {
+    const report: JobReport = { job: JOBS.periodClose.name, asOf, runs: [] };
+    for (const rule of await this.compliance.enabledRules()) {
+      const last = await this.compliance.lastClosedKey(rule);
+      for (const period of periodsToClose(rule.period, last, asOf, this.config.timeZone)) {
+        const runKey = `rule${rule.id}:${period.key}`;
+        const result = await this.runner.once(
+          report.job,
+          runKey,
+          asOf,
+          async () => ({ ...(await this.compliance.evaluate(rule, period, asOf)) }),
+          runner,
+        );
+        report.runs.push({ runKey, result });
+      }
+    }
+    return report;
+  }
+
+  /** Once a day: reminders for the running periods. */
+  private async deadlineCheck(asOf: Date, runner?: string): Promise<JobReport> {
+    const runKey = localDate(asOf, this.config.timeZone);
+    const result = await this.runner.once(
+      JOBS.deadlineCheck.name,
+      runKey,
+      asOf,
+      async () => {
+        let reminded = 0;
+        let notifications = 0;
+        for (const rule of await this.compliance.enabledRules()) {
+          const counts = await this.compliance.remind(rule, asOf);
+          reminded += counts.reminded;
+          notifications += counts.notifications;
+        }
+        return { reminded, notifications };
+      },
+      runner,
+    );
+    return { job: JOBS.deadlineCheck.name, asOf, runs: [{ runKey, result }] };
+  }
+
+  /** Once a day: held activities older than 3 days with no attendance or no minutes. */
+  private async recordKeeping(asOf: Date, runner?: string): Promise<JobReport> {
+    const runKey = localDate(asOf, this.config.timeZone);
+    const result = await this.runner.once(
+      JOBS.recordKeeping.name,
+      runKey,
+      asOf,
+      async () => {
+        const before = new Date(asOf.getTime() - RECORD_KEEPING_DAYS * 86_400_000);
+        const activities = await this.dataSource
+          .getRepository(Activity)
+          .createQueryBuilder('activity')
+          .leftJoin(Attendance, 'attendance', 'attendance.activityId = activity.id')
+          .where("activity.status = 'held'")
+          .andWhere('activity.startsAt < :before', { before })
+          .groupBy('activity.id')
+          .having('COUNT(attendance.id) = 0 OR MAX(activity.summary) IS NULL')
+          .select(['activity.id', 'activity.committeeId', 'activity.title', 'activity.startsAt'])
+          .addSelect('COUNT(attendance.id)', 'attendanceCount')
+          .getRawMany<{
+            activity_id: number | string;
+            activity_committee_id: number | string;
+            activity_title: string;
+            attendanceCount: number | string;
+          }>();
+        let notifications = 0;
+        await this.dataSource.transaction(async (manager) => {
+          for (const row of activities) {
+            const missing = Number(row.attendanceCount) === 0 ? '出席情况' : '活动纪要';
+            const recipients = await this.outbox.recipients(
+              manager,
+              Number(row.activity_committee_id),
+              { district: false },
+            );
+            notifications += await this.outbox.queue(manager, recipients, {
+              kind: 'recordKeeping',
+              about: `activity${row.activity_id}`,
+              title: `【补登】“${row.activity_title}”尚未登记${missing}`,
+              body: `活动“${row.activity_title}”已举行超过 ${RECORD_KEEPING_DAYS} 天，尚未登记${missing}。请在“代表活动”中补登，以便统计和年度报告引用。`,
+            });
+          }
+        });
+        return { activities: activities.length, notifications };
+      },
+      runner,
+    );
+    return { job: JOBS.recordKeeping.name, asOf, runs: [{ runKey, result }] };
+  }
+
+  /** Every minute: due emails. Not claimed per run (the outbox claims each row). */
+  private async deliverNotifications(asOf: Date, _runner?: string): Promise<JobReport> {
+    const counts = await this.outbox.deliver();
+    return {
+      job: JOBS.deliverNotifications.name,
+      asOf,
+      runs: [{ runKey: '-', result: { status: 'ran', runId: 0, counts } }],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * 定时任务: every scheduled job, its name (the CLI's and the monitor's) and when it runs, in one
+ * place. Cron times are in APP_TIMEZONE (Asia/Shanghai). Each job is a thin call into a service
+ * with the moment it runs as of; runs are claimed in the database, so every instance may
+ * schedule them.
+ */
+export const JOBS = {
+  /** 期限前提醒: subjects still short in the running period, 30/14/7/1 days before its end. */
+  deadlineCheck: { name: 'deadline-check', cron: '0 0 8 * * *', label: '期限前提醒' },
+  /** 期末结算: finalise every period that has ended (with catch-up), notify misses. */
+  periodClose: { name: 'period-close', cron: '0 30 0 * * *', label: '期末结算' },
+  /** 记录完整性: held activities more than 3 days ago without attendance or minutes. */
+  recordKeeping: { name: 'record-keeping', cron: '0 30 8 * * *', label: '活动记录提醒' },
+  /** 建议和选民意见办理期限: arrives with [M2]. */
+  deadlineReminders: { name: 'deadline-reminders', cron: '0 0 9 * * *', label: '办理期限提醒' },
+  /** 发送通知: the outbox's due emails, with retries. */
+  deliverNotifications: { name: 'deliver-notifications', cron: '0 * * * * *', label: '发送通知' },
+} as const;
+
+export type JobName = (typeof JOBS)[keyof typeof JOBS]['name'];
+
+export const JOB_NAMES: readonly JobName[] = Object.values(JOBS).map((job) => job.name);
+
+export const isJobName = (value: string): value is JobName =>
+  (JOB_NAMES as readonly string[]).includes(value);

@@ -1,0 +1,176 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, LessThan, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock.js';
+import { AdminUser } from '../auth/admin-user.entity.js';
+import { Committee } from '../committees/committee.entity.js';
+import { Mailer } from './mailer.js';
+import { Notification } from './notification.entity.js';
+
+/** A message for the people of a committee, before it is addressed to each of them. */
+export interface Message {
+  kind: string;
+  /** What the message is about and for which period/threshold: part of the once-only key. */
+  about: string;
+  title: string;
+  body: string;
+}
+
+const MAX_ATTEMPTS = 6;
+/** A row left "sending" this long was interrupted mid-send: it is never resent. */
+const SENDING_TIMEOUT_MS = 10 * 60_000;
+/** Who hears about a committee's cadence: its own staff; a miss also reaches its district. */
+const COMMITTEE_ROLES = ['committeeAdmin', 'staff'] as const;
+const DISTRICT_ROLES = ['committeeAdmin', 'districtViewer'] as const;
+
+const backoffMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
+
+/**
+ * The notification outbox. `queue` writes one row per recipient and channel, keyed once-only;
+ * `deliver` sends the due email rows, with retries and backoff for definite failures, and never
+ * twice: a row is claimed (pending → sending) before the send and marked sent after; one left
+ * "sending" by a crash becomes "unknown" for a person to check instead of being sent again.
+ */
+@Injectable()
+export class OutboxService implements OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationShutdown(): void {
+    this.mailer.close();
+  }
+
+  /** The people to tell about a committee: its staff, and with `district` its district's too. */
+  async recipients(
+    manager: EntityManager,
+    committeeId: number,
+    options: { district: boolean },
+  ): Promise<AdminUser[]> {
+    const users = await manager.find(AdminUser, {
+      where: { committeeId, enabled: true, role: In([...COMMITTEE_ROLES]) },
+      order: { id: 'ASC' },
+    });
+    if (!options.district) return users;
+    const committee = await manager.findOneBy(Committee, { id: committeeId });
+    if (!committee?.parentId) return users;
+    const district = await manager.find(AdminUser, {
+      where: { committeeId: committee.parentId, enabled: true, role: In([...DISTRICT_ROLES]) },
+      order: { id: 'ASC' },
+    });
+    return [...users, ...district];
+  }
+
+  /** Queues `message` for each recipient: in-app always, email when they have an address. */
+  async queue(manager: EntityManager, recipients: AdminUser[], message: Message): Promise<number> {
+    const now = this.clock.now();
+    const rows: Partial<Notification>[] = [];
+    for (const user of recipients) {
+      rows.push({
+        ...this.row(message, now),
+        dedupeKey: `u${user.id}:inApp:${message.kind}:${message.about}`.slice(0, 200),
+        channel: 'inApp',
+        recipientUserId: user.id,
+        // In-app messages are delivered by being there.
+        status: 'sent',
+        sentAt: now,
+      });
+      if (user.email && this.mailer.enabled) {
+        rows.push({
+          ...this.row(message, now),
+          dedupeKey: `u${user.id}:email:${message.kind}:${message.about}`.slice(0, 200),
+          channel: 'email',
+          recipientUserId: user.id,
+          recipientAddress: user.email,
+          status: 'pending',
+        });
+      }
+    }
+    if (rows.length === 0) return 0;
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(rows)
+      .orIgnore()
+      .execute();
+    return result.raw && typeof (result.raw as { affectedRows?: number }).affectedRows === 'number'
+      ? (result.raw as { affectedRows: number }).affectedRows
+      : rows.length;
+  }
+
+  /** Sends what is due; returns how many were sent. Safe to run on every instance at once. */
+  async deliver(limit = 50): Promise<{ sent: number; failed: number; unknown: number }> {
+    const repository = this.dataSource.getRepository(Notification);
+    const now = this.clock.now();
+    const stale = await repository.update(
+      { status: 'sending', nextAttemptAt: LessThan(new Date(now.getTime() - SENDING_TIMEOUT_MS)) },
+      {
+        status: 'unknown',
+        lastError: '发送中断，未确认是否送达，不再自动重发 / interrupted mid-send',
+      },
+    );
+    const due = await repository.find({
+      where: { channel: 'email', status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    let sent = 0;
+    let failed = 0;
+    for (const row of due) {
+      // Claim: of several instances, one moves the row to "sending".
+      const claimed = await repository.update(
+        { id: row.id, status: 'pending', sentAt: IsNull() },
+        { status: 'sending', attempts: row.attempts + 1, nextAttemptAt: now },
+      );
+      if (claimed.affected !== 1) continue;
+      try {
+        await this.mailer.send({
+          to: row.recipientAddress ?? '',
+          subject: row.title,
+          text: row.body,
+          reference: String(row.id),
+        });
+      } catch (error) {
+        failed += 1;
+        const attempts = row.attempts + 1;
+        const message = error instanceof Error ? error.message : String(error);
+        this.logger.warn({ notification: row.id, attempts }, `email not sent: ${message}`);
+        await repository.update(
+          { id: row.id },
+          {
+            status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+            nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+            lastError: message.slice(0, 1000),
+          },
+        );
+        continue;
+      }
+      await this.markSent(row.id);
+      sent += 1;
+    }
+    return { sent, failed, unknown: stale.affected ?? 0 };
+  }
+
+  /** After a successful send. A crash before this leaves the row "sending" (never resent). */
+  protected async markSent(id: number): Promise<void> {
+    await this.dataSource
+      .getRepository(Notification)
+      .update({ id }, { status: 'sent', sentAt: this.clock.now(), lastError: null });
+  }
+
+  private row(message: Message, now: Date): Partial<Notification> {
+    return {
+      kind: message.kind,
+      title: message.title.slice(0, 200),
+      body: message.body,
+      attempts: 0,
+      nextAttemptAt: now,
+      readAt: null,
+    };
+  }
+}

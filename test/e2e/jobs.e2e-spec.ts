@@ -1,0 +1,321 @@
+import type { AddressInfo } from 'node:net';
+import { jest } from '@jest/globals';
+import { SMTPServer } from 'smtp-server';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { Not, IsNull } from 'typeorm';
+import { FixedClock } from '../../src/common/clock.js';
+import { runAsSystem } from '../../src/common/request-context.js';
+import { ActivitiesService } from '../../src/modules/activities/activities.service.js';
+import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
+import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import { ComplianceRecord } from '../../src/modules/compliance/compliance-record.entity.js';
+import { DictionaryItem } from '../../src/modules/dictionaries/dictionary-item.entity.js';
+import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
+import { JobsService } from '../../src/modules/jobs/jobs.service.js';
+import { Notification } from '../../src/modules/notifications/notification.entity.js';
+import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
+import { createOrganisation } from '../factories/organisation.factory.js';
+import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
+import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';
+
+/** A real SMTP server in the test process: counts what arrives, per recipient. */
+async function startSmtp() {
+  const received: { to: string[]; body: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    to: (address: string) => received.filter((mail) => mail.to.includes(address)).length,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const at = (iso: string) => new Date(iso);
+
+describe(`scheduled jobs on ${testDialect()}`, () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let database: TestDatabase;
+  const clock = new FixedClock(at('2020-06-15T10:00:00+08:00'));
+  let sut: TestApp;
+  let second: TestApp;
+  let districtId: number;
+  let aId: number;
+  let bId: number;
+
+  const appFor = (options: { jobs?: boolean; clock?: FixedClock } = {}) =>
+    createTestApp({
+      database,
+      clock: options.clock ?? clock,
+      env: { SMTP_URL: smtp.url, JOBS_ENABLED: options.jobs ? 'true' : 'false' },
+    });
+  const records = (periodKey: string) =>
+    sut.dataSource.getRepository(ComplianceRecord).find({
+      where: { periodKey },
+      order: { committeeId: 'ASC' },
+    });
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    database = await createTestDatabase();
+    sut = await appFor();
+    second = await appFor();
+    ({ districtId, subdistrictId: aId } = await createOrganisation(sut.app, {
+      district: '甲区人大常委会',
+      subdistrict: '甲街道人大工委',
+    }));
+    const other = await createOrganisation(sut.app, {
+      district: '乙区人大常委会',
+      subdistrict: '乙街道人大工委',
+    });
+    bId = other.subdistrictId;
+    const users = sut.app.get(AdminUsersService);
+    const people: [string, 'staff' | 'committeeAdmin', number, string][] = [
+      ['a-staff', 'staff', aId, 'a@example.org'],
+      ['b-staff', 'staff', bId, 'b@example.org'],
+      ['b-district', 'committeeAdmin', other.districtId, 'd@example.org'],
+    ];
+    for (const [username, role, committeeId, email] of people) {
+      const user = await users.create({
+        username,
+        password: 'Strong-Pass-2026!',
+        role,
+        committeeId,
+      });
+      await sut.dataSource.getRepository(AdminUser).update({ id: user.id }, { email });
+    }
+    const kind = await sut.dataSource
+      .getRepository(DictionaryItem)
+      .findOneByOrFail({ category: Not(IsNull()) });
+    const activities = sut.app.get(ActivitiesService);
+    await runAsSystem('test', async () => {
+      // A holds its Q2 meeting on the last evening of the quarter (China time).
+      await activities.create({
+        committeeId: aId,
+        kindId: kind.id,
+        title: '第二季度代表工作会议',
+        startsAt: '2020-06-30T23:30:00+08:00',
+        status: 'held',
+      });
+      // B only plans one, and cancelled another: neither counts.
+      await activities.create({
+        committeeId: bId,
+        kindId: kind.id,
+        title: '计划中的代表活动',
+        startsAt: '2020-06-28T09:00:00+08:00',
+        status: 'planned',
+      });
+      await activities.create({
+        committeeId: bId,
+        kindId: kind.id,
+        title: '已取消的代表活动',
+        startsAt: '2020-05-20T09:00:00+08:00',
+        status: 'cancelled',
+      });
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    await second?.close();
+    await sut?.close();
+    await database?.drop();
+    await smtp?.close();
+  });
+
+  it('should remind a committee still short before the quarter ends, each threshold once', async () => {
+    const jobs = sut.app.get(JobsService);
+    const reminders = () =>
+      sut.dataSource.getRepository(Notification).find({
+        where: { kind: 'cadenceReminder', channel: 'inApp' },
+        order: { id: 'ASC' },
+      });
+
+    const tenDaysLeft = await jobs.run('deadline-check', at('2020-06-20T08:00:00+08:00'));
+    expect(tenDaysLeft.runs[0].result).toMatchObject({ status: 'ran', counts: { reminded: 1 } });
+    const first = await reminders();
+    // B is short (its meeting is only planned); A has held one.
+    expect(first.map((row) => row.recipientUserId)).toHaveLength(1);
+    expect(first[0].title).toContain('乙街道人大工委');
+    expect(first[0].title).toContain('14 天');
+    expect(first[0].body).toContain('已计划于 2020-06-28 09:00');
+
+    const again = await jobs.run('deadline-check', at('2020-06-20T09:00:00+08:00'));
+    expect(again.runs[0].result.status).toBe('alreadyRun');
+    await jobs.run('deadline-check', at('2020-06-21T08:00:00+08:00'));
+    expect(await reminders()).toHaveLength(1);
+    await jobs.run('deadline-check', at('2020-06-24T08:00:00+08:00'));
+    const later = await reminders();
+    expect(later).toHaveLength(2);
+    expect(later[1].title).toContain('7 天');
+  });
+
+  it('should close the quarter once on two instances at the same moment, and mail each recipient once', async () => {
+    const asOf = at('2020-07-01T00:45:00+08:00');
+    const [one, two] = await Promise.all([
+      sut.app.get(JobsService).run('period-close', asOf),
+      second.app.get(JobsService).run('period-close', asOf),
+    ]);
+    const statuses = [...one.runs, ...two.runs].map((run) => run.result.status).sort();
+    expect(statuses).toEqual(['alreadyRun', 'ran']);
+    const q2 = await records('2020-Q2');
+    expect(q2.map((row) => [row.committeeId, row.status, row.qualifyingCount])).toEqual([
+      [aId, 'met', 1],
+      [bId, 'missed', 0],
+    ]);
+    expect(q2[0].qualifyingActivityIds).toMatch(/^\d+$/);
+    expect(q2.every((row) => row.finalisedAt !== null)).toBe(true);
+    expect(await sut.dataSource.getRepository(JobRun).countBy({ job: 'period-close' })).toBe(1);
+
+    clock.set(asOf);
+    await Promise.all([
+      sut.app.get(OutboxService).deliver(),
+      second.app.get(OutboxService).deliver(),
+      sut.app.get(OutboxService).deliver(),
+    ]);
+    // The miss reaches B's staff and B's district, once each; the reminders went to B's staff.
+    const missIds = (
+      await sut.dataSource
+        .getRepository(Notification)
+        .findBy({ kind: 'cadenceMissed', channel: 'email' })
+    ).map((row) => String(row.id));
+    const missMails = smtp.received.filter((mail) =>
+      missIds.includes(/X-Renda-Notification: (\d+)/.exec(mail.body)?.[1] ?? ''),
+    );
+    expect(missMails.map((mail) => mail.to[0]).sort()).toEqual(['b@example.org', 'd@example.org']);
+    expect(smtp.to('a@example.org')).toBe(0);
+    expect(smtp.to('d@example.org')).toBe(1);
+    expect(smtp.to('b@example.org')).toBe(3); // reminders at 14 and 7 days, then the miss
+    const pending = await sut.dataSource
+      .getRepository(Notification)
+      .countBy({ channel: 'email', status: Not('sent') });
+    expect(pending).toBe(0);
+  });
+
+  it('should never send twice when an instance dies between sending and marking sent', async () => {
+    const crashing = await appFor({ clock });
+    const outbox = crashing.app.get(OutboxService);
+    const aStaff = await sut.dataSource
+      .getRepository(AdminUser)
+      .findOneByOrFail({ username: 'a-staff' });
+    await outbox.queue(sut.dataSource.manager, [aStaff], {
+      kind: 'test',
+      about: 'crash-1',
+      title: '测试通知',
+      body: '只应收到一次',
+    });
+    const before = smtp.to('a@example.org');
+    const crash = jest
+      .spyOn(outbox as unknown as { markSent(id: number): Promise<void> }, 'markSent')
+      .mockRejectedValueOnce(new Error('process killed'));
+    await expect(outbox.deliver()).rejects.toThrow('process killed');
+    crash.mockRestore();
+    await crashing.close();
+    expect(smtp.to('a@example.org')).toBe(before + 1);
+
+    // "Restart": another instance, later, delivers what is due.
+    clock.advance(15 * 60_000);
+    const restarted = await appFor({ clock });
+    const counts = await restarted.app.get(OutboxService).deliver();
+    await restarted.close();
+    expect(counts.unknown).toBe(1);
+    expect(smtp.to('a@example.org')).toBe(before + 1);
+    const row = await sut.dataSource.getRepository(Notification).findOneByOrFail({
+      kind: 'test',
+      channel: 'email',
+    });
+    expect(row.status).toBe('unknown');
+  });
+
+  it('should answer compliance through the API within the key committee', async () => {
+    const server = sut.app.getHttpServer() as App;
+    const viewer = await issueKey(sut.app, ['reports:read'], {
+      role: 'districtViewer',
+      committeeId: districtId,
+    });
+    const answer = await request(server)
+      .get('/api/v1/compliance')
+      .query({ year: 2020 })
+      .set('Authorization', `Bearer ${viewer}`)
+      .expect(200);
+    const items = (
+      answer.body as {
+        items: {
+          committeeId: number;
+          period: string;
+          status: string;
+          final: boolean;
+          periodStart: string;
+        }[];
+      }
+    ).items;
+    // 甲区's key sees 甲街道 only.
+    expect(items).toEqual([
+      expect.objectContaining({
+        committeeId: aId,
+        period: '2020-Q2',
+        status: 'met',
+        final: true,
+        periodStart: '2020-04-01T00:00:00.000+08:00',
+      }),
+    ]);
+    await request(server)
+      .get('/api/v1/compliance')
+      .query({ year: 'abc' })
+      .set('Authorization', `Bearer ${viewer}`)
+      .expect(400);
+  });
+});
+
+describe(`catch-up on ${testDialect()}`, () => {
+  it('should finalise at start-up the quarter that ended while nothing ran, once, and nothing early', async () => {
+    const database = await createTestDatabase();
+    const clock = new FixedClock(at('2020-04-01T00:45:00+08:00'));
+    const start = (jobs: boolean) =>
+      createTestApp({ database, clock, env: { JOBS_ENABLED: jobs ? 'true' : 'false' } });
+    try {
+      const first = await start(false);
+      await createOrganisation(first.app);
+      await first.app.get(JobsService).run('period-close', clock.now());
+      await first.close();
+
+      clock.set(at('2020-08-01T09:00:00+08:00'));
+      const restarted = await start(true);
+      const runs = restarted.dataSource.getRepository(JobRun);
+      expect((await runs.find({ order: { id: 'ASC' } })).map((run) => run.runKey)).toEqual([
+        'rule1:2020-Q1',
+        'rule1:2020-Q2',
+      ]);
+      const keys = await restarted.dataSource
+        .getRepository(ComplianceRecord)
+        .find({ order: { periodKey: 'ASC' } });
+      expect(keys.map((record) => [record.periodKey, record.status])).toEqual([
+        ['2020-Q1', 'missed'],
+        ['2020-Q2', 'missed'],
+      ]);
+      await restarted.close();
+
+      const again = await start(true);
+      expect(await again.dataSource.getRepository(JobRun).count()).toBe(2);
+      await again.close();
+    } finally {
+      await database.drop();
+    }
+  }, 60000);
+});
