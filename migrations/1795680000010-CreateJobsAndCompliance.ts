@@ -1,4 +1,4 @@
-import { type MigrationInterface, type QueryRunner, Table, TableColumn } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 import {
   booleanColumn,
   createdAtColumn,
@@ -19,6 +19,11 @@ export class CreateJobsAndCompliance1795680000010 implements MigrationInterface 
     await queryRunner.addColumn(
       'admin_user',
       new TableColumn({ name: 'email', type: 'varchar', length: '200', isNullable: true }),
+    );
+    // Counting a period across every committee is a range on starts_at (covering index).
+    await queryRunner.createIndex(
+      'activity',
+      new TableIndex({ columnNames: ['starts_at', 'status', 'committee_id'] }),
     );
     await queryRunner.createTable(
       new Table({
@@ -137,5 +142,8 @@ export class CreateJobsAndCompliance1795680000010 implements MigrationInterface 
     await queryRunner.dropTable('compliance_record');
     await queryRunner.dropTable('cadence_rule');
     await queryRunner.dropColumn('admin_user', 'email');
+    const activity = await queryRunner.getTable('activity');
+    const index = activity?.indices.find((i) => i.columnNames[0] === 'starts_at');
+    if (index) await queryRunner.dropIndex('activity', index);
   }
 }

@@ -19,6 +19,8 @@ export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 /** 代表活动 / 代表工作会议: anything deputies do together, of a kind from the dictionary. */
 @Entity()
 @Index(['committeeId', 'startsAt'])
+// The cadence rule counts a period across all committees: a range on startsAt, covering.
+@Index(['startsAt', 'status', 'committeeId'])
 export class Activity extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
