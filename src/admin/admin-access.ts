@@ -28,6 +28,10 @@ export const ADMIN_RESOURCES: Readonly<Record<string, ResourceId>> = {
   AuditLog: 'auditLog',
   LoginAttempt: 'loginAttempt',
   AdminSession: 'adminSession',
+  CadenceRule: 'cadenceRule',
+  ComplianceRecord: 'complianceRecord',
+  JobRun: 'jobRun',
+  Notification: 'notification',
 };
 
 /** AdminJS's built-in actions, each checked against the permission of the same name. */
@@ -51,6 +55,7 @@ export const CUSTOM_RECORD_ACTIONS: Readonly<Record<string, readonly Action[]>> 
   AdminUser: ['unlock', 'resetPassword'],
   ApiKey: ['revoke'],
   AdminSession: ['endSession'],
+  CadenceRule: ['runCheck'],
 };
 
 const roleOf = (admin: CurrentAdmin | undefined): AdminSessionUser['role'] =>

@@ -24,6 +24,12 @@ import { TermsService } from '../modules/terms/terms.service.js';
 import { AdminExpressLoader, type AdminSessionUser } from './admin-express.loader.js';
 import { ZH_CN } from './locale/zh-CN.js';
 import { adminResources } from './resources/resources.js';
+import { Clock } from '../common/clock.js';
+import { CadenceRulesService } from '../modules/compliance/cadence-rules.service.js';
+import { JobsScheduler } from '../modules/jobs/jobs.scheduler.js';
+import { JobsService } from '../modules/jobs/jobs.service.js';
+import { ComplianceModule } from '../modules/compliance/compliance.module.js';
+import { JobsModule } from '../modules/jobs/jobs.module.js';
 import { AdminSessionsService } from '../modules/auth/admin-sessions.service.js';
 import { ApiKeysService } from '../modules/auth/api-keys.service.js';
 import { UserAdministrationService } from '../modules/auth/user-administration.service.js';
@@ -45,6 +51,8 @@ export class AdminPanelModule {
             DeputiesModule,
             DictionariesModule,
             ActivitiesModule,
+            ComplianceModule,
+            JobsModule,
           ],
           inject: [
             AdminUsersService,
@@ -60,6 +68,10 @@ export class AdminPanelModule {
             UserAdministrationService,
             ApiKeysService,
             AdminSessionsService,
+            CadenceRulesService,
+            JobsService,
+            JobsScheduler,
+            Clock,
             ADMIN_SESSION_OPTIONS,
           ],
           customLoader: AdminExpressLoader,
@@ -77,6 +89,10 @@ export class AdminPanelModule {
             userAdministration: UserAdministrationService,
             apiKeys: ApiKeysService,
             adminSessions: AdminSessionsService,
+            cadenceRules: CadenceRulesService,
+            jobs: JobsService,
+            scheduler: JobsScheduler,
+            clock: Clock,
             sessionOptions: SessionOptions,
           ) => ({
             adminJsOptions: {
@@ -96,6 +112,10 @@ export class AdminPanelModule {
                 userAdministration,
                 apiKeys,
                 adminSessions,
+                cadenceRules,
+                jobs,
+                scheduler,
+                clock,
               }),
               branding: {
                 companyName: '人大工委工作平台',

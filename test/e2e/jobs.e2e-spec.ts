@@ -16,6 +16,8 @@ import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { Notification } from '../../src/modules/notifications/notification.entity.js';
 import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
+import { login } from '../support/admin-login.js';
+import { CadenceRule } from '../../src/modules/compliance/cadence-rule.entity.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';
 
@@ -60,8 +62,9 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
   let aId: number;
   let bId: number;
 
-  const appFor = (options: { jobs?: boolean; clock?: FixedClock } = {}) =>
+  const appFor = (options: { jobs?: boolean; clock?: FixedClock; admin?: boolean } = {}) =>
     createTestApp({
+      admin: options.admin,
       database,
       clock: options.clock ?? clock,
       env: { SMTP_URL: smtp.url, JOBS_ENABLED: options.jobs ? 'true' : 'false' },
@@ -75,7 +78,7 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
   beforeAll(async () => {
     smtp = await startSmtp();
     database = await createTestDatabase();
-    sut = await appFor();
+    sut = await appFor({ admin: true });
     second = await appFor();
     ({ districtId, subdistrictId: aId } = await createOrganisation(sut.app, {
       district: '甲区人大常委会',
@@ -92,6 +95,7 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
       ['b-staff', 'staff', bId, 'b@example.org'],
       ['b-district', 'committeeAdmin', other.districtId, 'd@example.org'],
     ];
+    await users.create({ username: 'sys', password: 'Strong-Pass-2026!', role: 'systemAdmin' });
     for (const [username, role, committeeId, email] of people) {
       const user = await users.create({
         username,
@@ -280,6 +284,88 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
       .query({ year: 'abc' })
       .set('Authorization', `Bearer ${viewer}`)
       .expect(400);
+  });
+});
+
+describe(`compliance in the admin panel on ${testDialect()}`, () => {
+  const clock = new FixedClock(at('2020-05-15T10:00:00+08:00'));
+  let sut: TestApp;
+  let aId: number;
+  let bId: number;
+
+  beforeAll(async () => {
+    sut = await createTestApp({ admin: true, clock });
+    ({ subdistrictId: aId } = await createOrganisation(sut.app));
+    ({ subdistrictId: bId } = await createOrganisation(sut.app, {
+      district: '另一区人大常委会',
+      subdistrict: '另一街道人大工委',
+    }));
+    const users = sut.app.get(AdminUsersService);
+    await users.create({ username: 'sys', password: 'Strong-Pass-2026!', role: 'systemAdmin' });
+    await users.create({
+      username: 'a-staff',
+      password: 'Strong-Pass-2026!',
+      role: 'staff',
+      committeeId: aId,
+    });
+    const kind = await sut.dataSource
+      .getRepository(DictionaryItem)
+      .findOneByOrFail({ category: Not(IsNull()) });
+    await runAsSystem('test', () =>
+      sut.app.get(ActivitiesService).create({
+        committeeId: aId,
+        kindId: kind.id,
+        title: '五月代表活动',
+        startsAt: '2020-05-10T09:00:00+08:00',
+        status: 'held',
+      }),
+    );
+  }, 60000);
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('should let the system admin edit the rule (validated, audited) and run the check now', async () => {
+    const sys = (await login(sut.app.getHttpServer() as App, 'sys')).agent;
+    const bad = await sys
+      .post('/admin/api/resources/CadenceRule/records/1/edit')
+      .type('form')
+      .send({ categories: 'meeting,parties' });
+    expect(Object.keys((bad.body as { record: { errors: object } }).record.errors)).toEqual([
+      'categories',
+    ]);
+    const good = await sys
+      .post('/admin/api/resources/CadenceRule/records/1/edit')
+      .type('form')
+      .send({ reminderDays: '7, 30 ,14' });
+    expect((good.body as { record: { errors: object } }).record.errors).toEqual({});
+    const rule = await sut.dataSource.getRepository(CadenceRule).findOneByOrFail({ id: 1 });
+    expect(rule.reminderDays).toBe('30,14,7');
+
+    const checked = await sys
+      .get('/admin/api/resources/CadenceRule/records/1/runCheck')
+      .expect(200);
+    expect((checked.body as { notice: { message: string } }).notice.message).toContain('2 个工委');
+    const current = await sut.dataSource
+      .getRepository(ComplianceRecord)
+      .find({ where: { periodKey: '2020-Q2' }, order: { committeeId: 'ASC' } });
+    expect(current.map((row) => [row.committeeId, row.status, row.finalisedAt])).toEqual([
+      [aId, 'met', null],
+      [bId, 'inProgress', null],
+    ]);
+    const monitor = await sys.get('/admin/api/resources/JobRun/actions/list').expect(200);
+    expect(JSON.stringify(monitor.body)).toContain('period-close');
+  });
+
+  it("should show staff their committee's records only, and refuse them the rule's check", async () => {
+    const staff = (await login(sut.app.getHttpServer() as App, 'a-staff')).agent;
+    const list = await staff.get('/admin/api/resources/ComplianceRecord/actions/list').expect(200);
+    const rows = (list.body as { records: { params: { committeeId: number } }[] }).records;
+    // Q1 (closed by the check) and Q2 (running), both A's; B's rows stay out of sight.
+    expect(rows.map((row) => row.params.committeeId)).toEqual([aId, aId]);
+    await staff.get('/admin/api/resources/CadenceRule/records/1/runCheck').expect(403);
+    await staff.get('/admin/api/resources/JobRun/actions/list').expect(403);
   });
 });
 

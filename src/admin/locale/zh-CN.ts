@@ -5,6 +5,7 @@ export const NAVIGATION = {
   organisation: { name: '组织机构', icon: 'Home' },
   deputies: { name: '代表管理', icon: 'Users' },
   activities: { name: '代表活动', icon: 'Calendar' },
+  compliance: { name: '履职督促', icon: 'CheckSquare' },
   system: { name: '系统设置', icon: 'Settings' },
   audit: { name: '安全审计', icon: 'Shield' },
 } as const;
@@ -181,6 +182,67 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       oneTimeValue: '完整密钥（只显示一次）',
     },
   },
+  CadenceRule: {
+    name: '活动频次规则',
+    properties: {
+      id: '编号',
+      name: '名称',
+      subject: '对象',
+      categories: '计入的活动类别',
+      minCount: '每期至少次数',
+      period: '期间',
+      reminderDays: '提醒（到期前天数）',
+      countingRule: '计数规则',
+      enabled: '启用',
+      createdAt: '创建时间',
+      updatedAt: '更新时间',
+    },
+  },
+  ComplianceRecord: {
+    name: '达标记录',
+    properties: {
+      id: '编号',
+      ruleId: '规则',
+      committeeId: '人大工委',
+      periodKey: '期间',
+      periodStart: '期间开始',
+      periodEnd: '期间结束',
+      status: '状态',
+      qualifyingCount: '已举行次数',
+      qualifyingActivityIds: '计入的活动编号',
+      evaluatedAt: '统计时间',
+      finalisedAt: '结算时间',
+    },
+  },
+  JobRun: {
+    name: '定时任务',
+    properties: {
+      id: '编号',
+      job: '任务',
+      runKey: '运行对象',
+      asOf: '基准时间',
+      startedAt: '开始',
+      finishedAt: '结束',
+      outcome: '结果',
+      counts: '处理数量',
+      error: '错误',
+      runner: '运行实例',
+      nextRunAt: '下次运行',
+    },
+  },
+  Notification: {
+    name: '我的通知',
+    properties: {
+      id: '编号',
+      kind: '类型',
+      title: '标题',
+      body: '内容',
+      createdAt: '时间',
+      readAt: '已读时间',
+      status: '状态',
+      channel: '渠道',
+    },
+  },
   AdminSession: {
     name: '在线会话',
     properties: {
@@ -246,6 +308,7 @@ export const ZH_CN: Partial<LocaleTranslations> = {
     resetPassword: '重置密码',
     revoke: '吊销',
     endSession: '结束会话',
+    runCheck: '立即检查',
   },
   components: {
     Login: {

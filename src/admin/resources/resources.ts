@@ -45,6 +45,7 @@ import { Term } from '../../modules/terms/term.entity.js';
 import { TermsService } from '../../modules/terms/terms.service.js';
 import type { RecordService } from '../../common/record.service.js';
 import { securityResources, type SecurityServices } from './security-resources.js';
+import { complianceResources, type ComplianceServices } from './compliance-resources.js';
 import { availableValues, NAVIGATION, VALUE_LABELS } from '../locale/zh-CN.js';
 import { revealAction, withAccess } from '../admin-access.js';
 import { ServiceResource, type ReadBinding, type WriteBinding } from '../service-resource.js';
@@ -64,7 +65,7 @@ export class AttendanceForm extends AttendanceItemDto {
   activityId: number;
 }
 
-export interface AdminServices extends SecurityServices {
+export interface AdminServices extends SecurityServices, ComplianceServices {
   committees: CommitteesService;
   communities: CommunitiesService;
   terms: TermsService;
@@ -275,6 +276,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
         },
       },
     },
+    ...complianceResources(services),
     ...securityResources(services),
   ];
   return resources.map(withAccess);

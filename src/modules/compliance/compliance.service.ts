@@ -100,6 +100,16 @@ export class ComplianceService {
     });
   }
 
+  /** Writes the running period's records (met / in progress) for every enabled rule. */
+  async refreshCurrent(asOf: Date): Promise<number> {
+    let subjects = 0;
+    for (const rule of await this.enabledRules()) {
+      const period = periodContaining(rule.period, asOf, this.timeZone);
+      subjects += (await this.evaluate(rule, period, asOf)).subjects;
+    }
+    return subjects;
+  }
+
   /**
    * 期限前提醒: for the period running at `asOf`, subjects still short get the most urgent
    * reminder threshold reached (30/14/7/1 days before the end), each threshold once.

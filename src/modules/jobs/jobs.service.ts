@@ -87,11 +87,25 @@ export class JobsService {
           reminded += counts.reminded;
           notifications += counts.notifications;
         }
-        return { reminded, notifications };
+        const current = await this.compliance.refreshCurrent(asOf);
+        return { reminded, notifications, current };
       },
       runner,
     );
     return { job: JOBS.deadlineCheck.name, asOf, runs: [{ runKey, result }] };
+  }
+
+  /**
+   * 立即检查 (admin): closes whatever has ended (claimed once, like the nightly close) and
+   * re-counts the running period, so staff see the effect of what they just recorded.
+   */
+  async checkNow(asOf: Date, runner: string): Promise<{ closed: number; current: number }> {
+    const close = await this.periodClose(asOf, runner);
+    const current = await this.compliance.refreshCurrent(asOf);
+    return {
+      closed: close.runs.filter((run) => run.result.status === 'ran').length,
+      current,
+    };
   }
 
   /** Once a day: held activities older than 3 days with no attendance or no minutes. */

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager } from 'typeorm';
+import { invalidInput } from '../../common/errors.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { RecordService } from '../../common/record.service.js';
+import { sharedRecords, type RecordScope } from '../../common/record-scope.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { ACTIVITY_CATEGORIES } from '../dictionaries/dictionary-item.entity.js';
+import { CadenceRule } from './cadence-rule.entity.js';
+import { parseReminderDays } from './cadence.rules.js';
+
+/** 活动频次规则: read by everyone, edited by the system administrator (configuration, audited). */
+@Injectable()
+export class CadenceRulesService extends RecordService<CadenceRule> {
+  protected readonly recordName = RECORD_NAMES.cadenceRule;
+  protected readonly resource = 'cadenceRule';
+  protected readonly scope: RecordScope<CadenceRule> = sharedRecords<CadenceRule>();
+  protected readonly sortable = ['id', 'name'] as const;
+
+  constructor(
+    @InjectRepository(CadenceRule) repository: Repository<CadenceRule>,
+    audit: AuditTrail,
+  ) {
+    super(repository, audit);
+  }
+
+  protected override checkWrite(_manager: EntityManager, next: CadenceRule): Promise<void> {
+    const categories = (next.categories ?? '')
+      .split(',')
+      .map((category) => category.trim())
+      .filter(Boolean);
+    const unknown = categories.filter(
+      (category) => !(ACTIVITY_CATEGORIES as readonly string[]).includes(category),
+    );
+    if (unknown.length > 0) {
+      throw invalidInput([
+        {
+          field: 'categories',
+          problem: `未知类别 ${unknown.join(', ')}，可用 ${ACTIVITY_CATEGORIES.join(', ')} / unknown categories`,
+        },
+      ]);
+    }
+    next.categories = categories.length > 0 ? categories.join(',') : null;
+    try {
+      next.reminderDays = parseReminderDays(next.reminderDays).join(',');
+    } catch {
+      throw invalidInput([
+        { field: 'reminderDays', problem: '到期前天数须为 1–366 的整数 / whole days 1–366' },
+      ]);
+    }
+    return Promise.resolve();
+  }
+}
