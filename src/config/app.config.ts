@@ -31,6 +31,8 @@ export interface AppConfig {
   jobs: { enabled: boolean };
   /** Email for notifications; no SMTP_URL = in-app notifications only. */
   mail: { smtpUrl?: string; from: string };
+  /** Notifications as signed JSON POSTs (SMS gateways, WeCom bots); no WEBHOOK_URL = none. */
+  webhook: { url?: string; secret: string };
   security: {
     loginMaxFailures: number;
     loginLockMinutes: number;
@@ -172,6 +174,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('SMTP_URL 须以 smtp:// 或 smtps:// 开头 / must start with smtp:// or smtps://');
   }
 
+  const webhookUrl = env.WEBHOOK_URL?.trim() ?? '';
+  const webhookSecret = env.WEBHOOK_SECRET?.trim() ?? '';
+  if (webhookUrl && !/^https?:\/\//.test(webhookUrl)) {
+    problems.push(
+      'WEBHOOK_URL 须以 http:// 或 https:// 开头 / must start with http:// or https://',
+    );
+  }
+  if (webhookUrl && webhookSecret.length < 32) {
+    problems.push(
+      '设置 WEBHOOK_URL 时 WEBHOOK_SECRET 至少 32 个字符 / WEBHOOK_SECRET needs 32+ characters',
+    );
+  }
+
   const personalDataKeyRaw = env.PERSONAL_DATA_KEY?.trim();
   let personalDataKey: Buffer | undefined;
   if (personalDataKeyRaw) {
@@ -208,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       smtpUrl: smtpUrl || undefined,
       from: str('MAIL_FROM', '人大工委工作平台 <noreply@renda.local>'),
     },
+    webhook: { url: webhookUrl || undefined, secret: webhookSecret },
     trustProxy:
       trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
     security: {

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
@@ -50,10 +52,47 @@ async function startSmtp() {
   };
 }
 
+const WEBHOOK_SECRET = 'webhook-secret-webhook-secret-webhook-secret';
+
+/** A real HTTP receiver for webhooks: checks each signature, can be told to fail. */
+async function startReceiver() {
+  const accepted: { delivery: string; payload: Record<string, unknown>; signed: boolean }[] = [];
+  const state = { failNext: 0 };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (state.failNext > 0) {
+        state.failNext -= 1;
+        res.writeHead(500).end();
+        return;
+      }
+      const body = Buffer.concat(chunks).toString('utf8');
+      const timestamp = String(req.headers['x-renda-timestamp']);
+      const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.${body}`).digest('hex')}`;
+      accepted.push({
+        delivery: String(req.headers['x-renda-delivery']),
+        payload: JSON.parse(body) as Record<string, unknown>,
+        signed: req.headers['x-renda-signature'] === expected,
+      });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    accepted,
+    state,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 const at = (iso: string) => new Date(iso);
 
 describe(`scheduled jobs on ${testDialect()}`, () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let database: TestDatabase;
   const clock = new FixedClock(at('2020-06-15T10:00:00+08:00'));
   let sut: TestApp;
@@ -67,7 +106,12 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
       admin: options.admin,
       database,
       clock: options.clock ?? clock,
-      env: { SMTP_URL: smtp.url, JOBS_ENABLED: options.jobs ? 'true' : 'false' },
+      env: {
+        SMTP_URL: smtp.url,
+        WEBHOOK_URL: receiver.url,
+        WEBHOOK_SECRET,
+        JOBS_ENABLED: options.jobs ? 'true' : 'false',
+      },
     });
   const records = (periodKey: string) =>
     sut.dataSource.getRepository(ComplianceRecord).find({
@@ -77,6 +121,7 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
+    receiver = await startReceiver();
     database = await createTestDatabase();
     sut = await appFor({ admin: true });
     second = await appFor();
@@ -141,6 +186,7 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
     await sut?.close();
     await database?.drop();
     await smtp?.close();
+    await receiver?.close();
   });
 
   it('should remind a committee still short before the quarter ends, each threshold once', async () => {
@@ -210,6 +256,45 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
       .getRepository(Notification)
       .countBy({ channel: 'email', status: Not('sent') });
     expect(pending).toBe(0);
+  });
+
+  it('should post each notice once to the webhook, signed, and retry a failed post later', async () => {
+    // By now: two reminders and the miss for B, one POST each, all signed.
+    expect(receiver.accepted.every((post) => post.signed)).toBe(true);
+    expect(receiver.accepted.map((post) => post.payload.kind)).toEqual([
+      'cadenceReminder',
+      'cadenceReminder',
+      'cadenceMissed',
+    ]);
+    const miss = receiver.accepted[2].payload as {
+      committeeId: number;
+      recipients: { username: string }[];
+    };
+    expect(miss.committeeId).toBe(bId);
+    expect(miss.recipients.map((user) => user.username)).toEqual(['b-staff', 'b-district']);
+
+    const outbox = sut.app.get(OutboxService);
+    const aStaff = await sut.dataSource
+      .getRepository(AdminUser)
+      .findOneByOrFail({ username: 'a-staff' });
+    await outbox.queue(sut.dataSource.manager, [aStaff], {
+      kind: 'retryTest',
+      about: 'retry-1',
+      title: '重试测试',
+      body: '接收方先失败一次',
+    });
+    receiver.state.failNext = 1;
+    const failed = await outbox.deliver();
+    expect(failed).toMatchObject({ sent: 1, failed: 1 }); // the email went, the POST did not
+    expect((await outbox.deliver()).sent).toBe(0); // not due yet: backoff
+    clock.advance(61_000);
+    expect((await outbox.deliver()).sent).toBe(1);
+    const posts = receiver.accepted.filter((post) => post.payload.kind === 'retryTest');
+    expect(posts).toHaveLength(1);
+    const row = await sut.dataSource
+      .getRepository(Notification)
+      .findOneByOrFail({ kind: 'retryTest', channel: 'webhook' });
+    expect(row).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('should never send twice when an instance dies between sending and marking sent', async () => {

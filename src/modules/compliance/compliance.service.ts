@@ -143,6 +143,7 @@ export class ComplianceService {
         const recipients = await this.outbox.recipients(manager, committeeId, { district: false });
         notifications += await this.outbox.queue(manager, recipients, {
           kind: 'cadenceReminder',
+          committeeId,
           about: `rule${rule.id}:c${committeeId}:${period.key}:d${threshold}`,
           title: `【提醒】${names.get(committeeId) ?? ''}${period.key} 还差 ${rule.minCount - held} 次活动（${threshold} 天内到期）`,
           body: [
@@ -186,6 +187,7 @@ export class ComplianceService {
     const recipients = await this.outbox.recipients(manager, committeeId, { district: true });
     return this.outbox.queue(manager, recipients, {
       kind: 'cadenceMissed',
+      committeeId,
       about: `rule${rule.id}:c${committeeId}:${period.key}`,
       title: `【未达标】${committee?.name ?? ''}${period.key} 未达到“${rule.name}”`,
       body: [

@@ -144,6 +144,7 @@ export class JobsService {
             );
             notifications += await this.outbox.queue(manager, recipients, {
               kind: 'recordKeeping',
+              committeeId: Number(row.activity_committee_id),
               about: `activity${row.activity_id}`,
               title: `【补登】“${row.activity_title}”尚未登记${missing}`,
               body: `活动“${row.activity_title}”已举行超过 ${RECORD_KEEPING_DAYS} 天，尚未登记${missing}。请在“代表活动”中补登，以便统计和年度报告引用。`,

@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 
-export const NOTIFICATION_CHANNELS = ['inApp', 'email'] as const;
+export const NOTIFICATION_CHANNELS = ['inApp', 'email', 'webhook'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unknown'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { Mailer } from './mailer.js';
 import { OutboxService } from './outbox.service.js';
+import { WebhookSender } from './webhook.js';
 
 @Module({
-  providers: [Mailer, OutboxService],
+  providers: [Mailer, WebhookSender, OutboxService],
   exports: [OutboxService],
 })
 export class NotificationsModule {}

@@ -6,10 +6,13 @@ import { AdminUser } from '../auth/admin-user.entity.js';
 import { Committee } from '../committees/committee.entity.js';
 import { Mailer } from './mailer.js';
 import { Notification } from './notification.entity.js';
+import { WebhookSender } from './webhook.js';
 
 /** A message for the people of a committee, before it is addressed to each of them. */
 export interface Message {
   kind: string;
+  /** The committee the message is about (webhook receivers route by it). */
+  committeeId?: number;
   /** What the message is about and for which period/threshold: part of the once-only key. */
   about: string;
   title: string;
@@ -26,8 +29,8 @@ const DISTRICT_ROLES = ['committeeAdmin', 'districtViewer'] as const;
 const backoffMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
 
 /**
- * The notification outbox. `queue` writes one row per recipient and channel, keyed once-only;
- * `deliver` sends the due email rows, with retries and backoff for definite failures, and never
+ * The notification outbox. `queue` writes one row per recipient and channel (and one webhook
+ * row per message), keyed once-only; `deliver` sends the due email and webhook rows, with retries and backoff for definite failures, and never
  * twice: a row is claimed (pending → sending) before the send and marked sent after; one left
  * "sending" by a crash becomes "unknown" for a person to check instead of being sent again.
  */
@@ -38,6 +41,7 @@ export class OutboxService implements OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    private readonly webhook: WebhookSender,
     private readonly clock: Clock,
   ) {}
 
@@ -90,6 +94,27 @@ export class OutboxService implements OnApplicationShutdown {
         });
       }
     }
+    if (this.webhook.enabled && recipients.length > 0) {
+      // One POST per message (not per person): the receiver gets who it was for.
+      rows.push({
+        ...this.row(message, now),
+        dedupeKey: `webhook:${message.kind}:${message.about}`.slice(0, 200),
+        channel: 'webhook',
+        body: JSON.stringify({
+          kind: message.kind,
+          title: message.title,
+          text: message.body,
+          committeeId: message.committeeId ?? null,
+          recipients: recipients.map((user) => ({
+            userId: user.id,
+            username: user.username,
+            name: user.displayName,
+          })),
+          occurredAt: now.toISOString(),
+        }),
+        status: 'pending',
+      });
+    }
     if (rows.length === 0) return 0;
     const result = await manager
       .createQueryBuilder()
@@ -115,7 +140,11 @@ export class OutboxService implements OnApplicationShutdown {
       },
     );
     const due = await repository.find({
-      where: { channel: 'email', status: 'pending', nextAttemptAt: LessThanOrEqual(now) },
+      where: {
+        channel: In(['email', 'webhook']),
+        status: 'pending',
+        nextAttemptAt: LessThanOrEqual(now),
+      },
       order: { id: 'ASC' },
       take: limit,
     });
@@ -129,12 +158,7 @@ export class OutboxService implements OnApplicationShutdown {
       );
       if (claimed.affected !== 1) continue;
       try {
-        await this.mailer.send({
-          to: row.recipientAddress ?? '',
-          subject: row.title,
-          text: row.body,
-          reference: String(row.id),
-        });
+        await this.send(row, now);
       } catch (error) {
         failed += 1;
         const attempts = row.attempts + 1;
@@ -154,6 +178,19 @@ export class OutboxService implements OnApplicationShutdown {
       sent += 1;
     }
     return { sent, failed, unknown: stale.affected ?? 0 };
+  }
+
+  private async send(row: Notification, now: Date): Promise<void> {
+    if (row.channel === 'webhook') {
+      await this.webhook.post(row.body, String(row.id), now);
+      return;
+    }
+    await this.mailer.send({
+      to: row.recipientAddress ?? '',
+      subject: row.title,
+      text: row.body,
+      reference: String(row.id),
+    });
   }
 
   /** After a successful send. A crash before this leaves the row "sending" (never resent). */
