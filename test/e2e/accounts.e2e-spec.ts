@@ -86,6 +86,7 @@ describe(`account administration on ${testDialect()}`, () => {
     const created = await post(sysadmin, '/resources/AdminUser/actions/new', {
       username: 'newbie',
       displayName: '新同事',
+      email: 'newbie@example.org',
       committeeId: String(subdistrictId),
     });
     expect(created.status).toBe(200);
@@ -99,6 +100,7 @@ describe(`account administration on ${testDialect()}`, () => {
     expect(await oneTimeValue(sysadmin, 'AdminUser', record.id)).toBeUndefined();
     // Another instance (another session) never sees it either.
     expect(await users().findOneByOrFail({ username: 'newbie' })).toMatchObject({
+      email: 'newbie@example.org',
       role: null,
       mustChangePassword: true,
       committeeId: subdistrictId,
@@ -163,10 +165,16 @@ describe(`account administration on ${testDialect()}`, () => {
   it('should let the system admin disable an account, ending its sessions, but not their own', async () => {
     const leaver = await makeUser('leaver', 'staff', subdistrictId);
     const session = await login(server, 'leaver');
+    const badEmail = await post(sysadmin, `/resources/AdminUser/records/${leaver.id}/edit`, {
+      email: 'not-an-address',
+    });
+    expect(Object.keys(body(badEmail).record.errors)).toEqual(['email']);
     const disabled = await post(sysadmin, `/resources/AdminUser/records/${leaver.id}/edit`, {
       enabled: 'false',
+      email: 'leaver@example.org',
     });
     expect(body(disabled).record.errors).toEqual({});
+    expect((await users().findOneByOrFail({ id: leaver.id })).email).toBe('leaver@example.org');
     expect((await session.agent.get('/admin/api/resources/Deputy/actions/list')).status).toBe(401);
     expect((await login(server, 'leaver')).response.status).toBe(401);
 

@@ -153,6 +153,7 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       id: '编号',
       username: '用户名',
       displayName: '姓名',
+      email: '邮箱（接收提醒）',
       mustChangePassword: '须修改密码',
       enabled: '启用',
       role: '角色',

@@ -19,6 +19,7 @@ export interface RegisterUserInput {
   username: string;
   displayName?: string | null;
   committeeId?: number | null;
+  email?: string | null;
 }
 
 /** What the panel's edit form sends; each field needs the permission FIELD_ACTIONS names. */
@@ -27,6 +28,7 @@ export interface EditUserInput {
   username?: string;
   displayName?: string | null;
   enabled?: boolean;
+  email?: string | null;
   role?: Role | null;
   committeeId?: number | null;
 }
@@ -44,6 +46,7 @@ export interface AccountWithPassword {
 const FIELD_ACTIONS: Readonly<Record<Exclude<keyof EditUserInput, 'username'>, Action>> = {
   displayName: 'edit',
   enabled: 'edit',
+  email: 'edit',
   role: 'assignRole',
   committeeId: 'assignRole',
 };
@@ -84,6 +87,10 @@ export class UserAdministrationService {
         },
         manager,
       );
+      if (input.email) {
+        await manager.update(AdminUser, { id: created.id }, { email: input.email });
+        created.email = input.email;
+      }
       await this.audit.record(manager, {
         action: 'create',
         objectType: 'adminUser',

@@ -1,5 +1,6 @@
 import {
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsISO8601,
@@ -29,6 +30,11 @@ export class RegisterUserDto {
   @IsInt()
   @Min(1)
   committeeId?: number | null;
+
+  @IsOptional()
+  @IsEmail({}, { message: '邮箱格式不正确 / not an email address' })
+  @MaxLength(200)
+  email?: string | null;
 }
 
 /** 编辑账号: profile fields (system administrator) and the grant (security administrator). */
@@ -47,6 +53,12 @@ export class EditUserDto {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
+
+  /** Where reminders are emailed. */
+  @IsOptional()
+  @IsEmail({}, { message: '邮箱格式不正确 / not an email address' })
+  @MaxLength(200)
+  email?: string | null;
 
   @IsOptional()
   @IsIn(ROLES)
