@@ -12,6 +12,8 @@ import { actorFor } from '../modules/auth/actors.js';
 import { LoginService, type LoginResult } from '../modules/auth/login.service.js';
 import type { Role } from '../modules/auth/permissions.js';
 import { loginRateLimit } from '../common/rate-limits.js';
+import { ComplianceService } from '../modules/compliance/compliance.service.js';
+import { addComplianceGrid } from './compliance-grid.page.js';
 import { FONT_STYLESHEET, selfHostedFonts } from './self-hosted-fonts.js';
 import { SecondFactorService } from '../modules/auth/second-factor.service.js';
 import {
@@ -99,6 +101,7 @@ export class AdminExpressLoader extends AbstractLoader {
     private readonly users: AdminUsersService,
     private readonly logins: LoginService,
     private readonly secondFactor: SecondFactorService,
+    private readonly compliance: ComplianceService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -135,6 +138,13 @@ export class AdminExpressLoader extends AbstractLoader {
           ),
     });
     this.addPasswordChange(predefined, admin.options.rootPath);
+    addComplianceGrid(predefined, {
+      rootPath: admin.options.rootPath,
+      timeZone: this.config.timeZone,
+      compliance: this.compliance,
+      dataSource: this.dataSource,
+      audit: this.audit,
+    });
     predefined.use(adminApiAccess(admin, this.audit));
     const router = options.auth
       ? AdminJSExpress.buildAuthenticatedRouter(

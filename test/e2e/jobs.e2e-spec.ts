@@ -452,6 +452,21 @@ describe(`compliance in the admin panel on ${testDialect()}`, () => {
     await staff.get('/admin/api/resources/CadenceRule/records/1/runCheck').expect(403);
     await staff.get('/admin/api/resources/JobRun/actions/list').expect(403);
   });
+
+  it('should draw the quarter grid for the user, drilling down to the activities', async () => {
+    const staff = (await login(sut.app.getHttpServer() as App, 'a-staff')).agent;
+    const grid = await staff.get('/admin/compliance-grid?year=2020').expect(200);
+    expect(grid.headers['cache-control']).toBe('no-store');
+    expect(grid.text).toContain('测试街道人大工委');
+    expect(grid.text).not.toContain('另一街道人大工委');
+    expect(grid.text).toContain('达标 · 1 次');
+    expect(grid.text).toContain('未达标 · 0 次');
+    expect(grid.text).toContain(
+      `/admin/resources/Activity?filters.committeeId=${aId}&amp;filters.startsAt~~from=2020-04-01&amp;filters.startsAt~~to=2020-06-30`,
+    );
+    const sys = (await login(sut.app.getHttpServer() as App, 'sys')).agent;
+    await sys.get('/admin/compliance-grid?year=2020').expect(403);
+  });
 });
 
 describe(`catch-up on ${testDialect()}`, () => {
