@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { In, IsNull, type DataSource } from 'typeorm';
-import { DomainError } from '../common/errors.js';
+import { DomainError, ErrorCode } from '../common/errors.js';
 import { localDate, quarterPeriod } from '../common/period.js';
 import { Committee } from '../modules/committees/committee.entity.js';
 import type { ComplianceRecord } from '../modules/compliance/compliance-record.entity.js';
@@ -118,7 +118,7 @@ export function addComplianceGrid(
         }),
       );
     } catch (error) {
-      if (error instanceof DomainError && error.status === 403) {
+      if (error instanceof DomainError && error.code === ErrorCode.Forbidden) {
         await deps.audit.recordAlone({
           action: 'denied',
           outcome: 'denied',
