@@ -15,6 +15,8 @@ import { ComplianceRecord } from '../../src/modules/compliance/compliance-record
 import { DictionaryItem } from '../../src/modules/dictionaries/dictionary-item.entity.js';
 import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
+import { JobsScheduler } from '../../src/modules/jobs/jobs.scheduler.js';
+import { formatInstant } from '../../src/common/period.js';
 import { Notification } from '../../src/modules/notifications/notification.entity.js';
 import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
@@ -495,6 +497,14 @@ describe(`catch-up on ${testDialect()}`, () => {
         ['2020-Q1', 'missed'],
         ['2020-Q2', 'missed'],
       ]);
+      // The registry's crons run in China time: the next close is at 00:30 +08:00.
+      const next = restarted.app.get(JobsScheduler).nextRuns();
+      expect(formatInstant(next['period-close'] as Date, 'Asia/Shanghai')).toMatch(
+        /T00:30:00\.000\+08:00$/,
+      );
+      expect(formatInstant(next['deadline-check'] as Date, 'Asia/Shanghai')).toMatch(
+        /T08:00:00\.000\+08:00$/,
+      );
       await restarted.close();
 
       const again = await start(true);
