@@ -24,6 +24,10 @@ import { TermsService } from '../modules/terms/terms.service.js';
 import { AdminExpressLoader, type AdminSessionUser } from './admin-express.loader.js';
 import { ZH_CN } from './locale/zh-CN.js';
 import { adminResources } from './resources/resources.js';
+import { DataSource } from 'typeorm';
+import { ComplianceService } from '../modules/compliance/compliance.service.js';
+import { COMPONENTS, componentLoader } from './components/components.js';
+import { dashboardHandler } from './dashboard.js';
 import { Clock } from '../common/clock.js';
 import { CadenceRulesService } from '../modules/compliance/cadence-rules.service.js';
 import { JobsScheduler } from '../modules/jobs/jobs.scheduler.js';
@@ -72,6 +76,8 @@ export class AdminPanelModule {
             JobsService,
             JobsScheduler,
             Clock,
+            ComplianceService,
+            DataSource,
             ADMIN_SESSION_OPTIONS,
           ],
           customLoader: AdminExpressLoader,
@@ -93,6 +99,8 @@ export class AdminPanelModule {
             jobs: JobsService,
             scheduler: JobsScheduler,
             clock: Clock,
+            compliance: ComplianceService,
+            dataSource: DataSource,
             sessionOptions: SessionOptions,
           ) => ({
             adminJsOptions: {
@@ -117,6 +125,17 @@ export class AdminPanelModule {
                 scheduler,
                 clock,
               }),
+              componentLoader,
+              dashboard: {
+                component: COMPONENTS.Dashboard,
+                handler: dashboardHandler({
+                  rootPath: '/admin',
+                  timeZone: config.timeZone,
+                  clock,
+                  compliance,
+                  dataSource,
+                }),
+              },
               branding: {
                 companyName: '人大工委工作平台',
                 withMadeWithLove: false,

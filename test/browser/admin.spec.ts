@@ -2,6 +2,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import type { ListDeputiesQuery } from '../../src/modules/deputies/dto/deputy.dto.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { ActivitiesService } from '../../src/modules/activities/activities.service.js';
@@ -9,6 +10,10 @@ import { runAsSystem } from '../../src/common/request-context.js';
 import { AttendanceService } from '../../src/modules/activities/attendance.service.js';
 import { formatInstant } from '../../src/common/period.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { JobsService } from '../../src/modules/jobs/jobs.service.js';
+import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
+import { Notification } from '../../src/modules/notifications/notification.entity.js';
+import { IsNull } from 'typeorm';
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -186,6 +191,31 @@ describe('admin panel in Chromium', () => {
     await page.goto(`${origin}/admin/resources/Attendance`);
     await page.getByText('出席').first().waitFor();
   }, 90000);
+
+  it("should show the user's unread notices and this year's quarters on the home page", async () => {
+    const clerk = await sut.dataSource
+      .getRepository(AdminUser)
+      .findOneByOrFail({ username: 'clerk' });
+    await sut.app.get(OutboxService).queue(sut.dataSource.manager, [clerk], {
+      kind: 'test',
+      about: 'browser-1',
+      title: '测试提醒',
+      body: '首页应显示一条未读通知',
+    });
+    await asSystem(() => sut.app.get(JobsService).checkNow(new Date(), 'test'));
+    await page.goto(`${origin}/admin`);
+    await page.getByText('条未读通知').first().waitFor();
+    const line = await page.getByText('条未读通知').first().textContent();
+    // Ours, plus the notice of the quarter the check just closed (clerk is the district's admin).
+    const unread = await sut.dataSource
+      .getRepository(Notification)
+      .countBy({ recipientUserId: clerk.id, channel: 'inApp', readAt: IsNull() });
+    expect(unread).toBeGreaterThanOrEqual(2);
+    expect(line).toContain(`您有 ${unread} 条未读通知`);
+    await page.getByText('年季度达标情况').first().waitFor();
+    await page.getByText('𠮷祥街道人大工委').first().waitFor();
+    expect(await page.getByText(/进行中 · 0 次|未达标 · 0 次/).count()).toBeGreaterThan(0);
+  }, 60000);
 
   it("should show a new account's temporary password once, on its page", async () => {
     const admin = await newPage();

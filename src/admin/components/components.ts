@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ComponentLoader } from 'adminjs';
+
+/** The project root (where package.json is), from here in src/ or in dist/src/. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the admin components');
+    dir = parent;
+  }
+  return dir;
+}
+
+/**
+ * The panel's own React components. Their sources stay in src/admin/components (JSX); the bundle
+ * is built at `npm run build` into dist/admin-bundle (ADMIN_JS_TMP_DIR), which production and the
+ * tests serve as it is; in development AdminJS bundles them on first request.
+ */
+export const componentLoader = new ComponentLoader();
+
+export const COMPONENTS = {
+  Dashboard: componentLoader.add(
+    'Dashboard',
+    join(projectRoot(), 'src', 'admin', 'components', 'dashboard.jsx'),
+  ),
+};
+
+export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');
