@@ -58,6 +58,11 @@ export const CUSTOM_RECORD_ACTIONS: Readonly<Record<string, readonly Action[]>> 
   CadenceRule: ['runCheck'],
 };
 
+/** Custom resource actions (on the whole list), likewise named after their permission. */
+export const CUSTOM_RESOURCE_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
+  Deputy: ['export'],
+};
+
 const roleOf = (admin: CurrentAdmin | undefined): AdminSessionUser['role'] =>
   (admin as AdminSessionUser | undefined)?.role ?? null;
 
@@ -81,6 +86,21 @@ export function actionsFor(
       },
     ]),
   );
+}
+
+/** 导出: a page with a download link for the list as filtered (exports.route.ts makes the file). */
+export function exportAction(
+  resource: ResourceId,
+  component: string,
+): Partial<AdminAction<ActionResponse>> {
+  return {
+    actionType: 'resource',
+    icon: 'Download',
+    component,
+    isAccessible: ({ currentAdmin }: ActionContext) =>
+      can(roleOf(currentAdmin), resource, 'export'),
+    handler: () => Promise.resolve({}),
+  };
 }
 
 /**
@@ -139,11 +159,13 @@ export function withAccess(entry: ResourceWithOptions): ResourceWithOptions {
     (name) => !(BUILT_IN_ACTIONS as readonly string[]).includes(name),
   );
   const unlisted = custom.filter(
-    (name) => !CUSTOM_RECORD_ACTIONS[adminId]?.includes(name as Action),
+    (name) =>
+      !CUSTOM_RECORD_ACTIONS[adminId]?.includes(name as Action) &&
+      !CUSTOM_RESOURCE_ACTIONS[adminId]?.includes(name as Action),
   );
   if (unlisted.length > 0) {
     throw new Error(
-      `${adminId}: custom actions ${unlisted.join(', ')} missing from CUSTOM_RECORD_ACTIONS`,
+      `${adminId}: custom actions ${unlisted.join(', ')} missing from CUSTOM_RECORD_ACTIONS / CUSTOM_RESOURCE_ACTIONS`,
     );
   }
   const closed = Object.fromEntries(

@@ -14,6 +14,8 @@ import type { Role } from '../modules/auth/permissions.js';
 import { loginRateLimit } from '../common/rate-limits.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { addComplianceGrid } from './compliance-grid.page.js';
+import { addExports } from './exports.route.js';
+import { DeputiesService } from '../modules/deputies/deputies.service.js';
 import { FONT_STYLESHEET, selfHostedFonts } from './self-hosted-fonts.js';
 import { SecondFactorService } from '../modules/auth/second-factor.service.js';
 import {
@@ -102,6 +104,7 @@ export class AdminExpressLoader extends AbstractLoader {
     private readonly logins: LoginService,
     private readonly secondFactor: SecondFactorService,
     private readonly compliance: ComplianceService,
+    private readonly deputies: DeputiesService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -144,6 +147,11 @@ export class AdminExpressLoader extends AbstractLoader {
       compliance: this.compliance,
       dataSource: this.dataSource,
       audit: this.audit,
+    });
+    addExports(predefined, {
+      deputies: this.deputies,
+      audit: this.audit,
+      timeZone: this.config.timeZone,
     });
     predefined.use(adminApiAccess(admin, this.audit));
     const router = options.auth

@@ -1,4 +1,5 @@
 import type { AddressInfo, Server } from 'node:net';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
@@ -191,6 +192,23 @@ describe('admin panel in Chromium', () => {
     await page.goto(`${origin}/admin/resources/Attendance`);
     await page.getByText('出席').first().waitFor();
   }, 90000);
+
+  it('should export the deputies as an Excel file with phones masked', async () => {
+    await page.goto(`${origin}/admin/resources/Deputy`);
+    await page.getByText('𠮷田丽华').first().waitFor();
+    await page.goto(`${origin}/admin/resources/Deputy/actions/export`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-download"]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^代表名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const text = JSON.stringify(workbook.worksheets[0].getSheetValues());
+    expect(text).toContain('𠮷田丽华');
+    expect(text).toContain('138****5678');
+    expect(text).not.toContain('13812345678');
+  }, 60000);
 
   it("should show the user's unread notices and this year's quarters on the home page", async () => {
     const clerk = await sut.dataSource

@@ -178,6 +178,27 @@ describe(`personal data on ${testDialect()}`, () => {
     expect(JSON.parse(exports.at(-1)?.detail ?? '{}')).toMatchObject({ rows: 1 });
   });
 
+  it('should export from the admin panel through the same use case, masked and audited', async () => {
+    const before = (await auditRows('export')).length;
+    const { agent } = await login(server, 'pd-staff');
+    const answer = await agent
+      .get('/admin/exports/Deputy.xlsx')
+      .query({ committeeId: String(subdistrictId), name: '张' })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(answer.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const values = (workbook.worksheets[0].getRow(2).values as unknown[]).slice(1);
+    expect(values).toContain(MASKED);
+    expect(values).not.toContain(PHONE);
+    const exports = await auditRows('export');
+    expect(exports).toHaveLength(before + 1);
+    expect(exports.at(-1)).toMatchObject({ actorKind: 'user', actorName: 'pd-staff' });
+    const bad = await agent.get('/admin/exports/Deputy.xlsx').query({ committeeId: 'x' });
+    expect(bad.status).toBe(400);
+  });
+
   it('should refuse an export to a role without the permission', async () => {
     const viewerless = await issueKey(sut.app, ['records:read'], {
       role: 'stationStaff',

@@ -6,6 +6,7 @@ import {
   ADMIN_RESOURCES,
   BUILT_IN_ACTIONS,
   CUSTOM_RECORD_ACTIONS,
+  CUSTOM_RESOURCE_ACTIONS,
 } from '../../src/admin/admin-access.js';
 import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
@@ -96,6 +97,12 @@ describe(`security on ${testDialect()}`, () => {
           }
           if (answer.status === 403 && /"params"|"records"/.test(JSON.stringify(answer.body))) {
             mismatches.push(`${adminId}.${action}: record data in a 403`);
+          }
+        }
+        for (const action of CUSTOM_RESOURCE_ACTIONS[adminId] ?? []) {
+          const answer = await agent.get(`/admin/api/resources/${adminId}/actions/${action}`);
+          if (can(role, resource, action) === (answer.status === 403)) {
+            mismatches.push(`${adminId}.${action}: ${answer.status}`);
           }
         }
         for (const action of CUSTOM_RECORD_ACTIONS[adminId] ?? []) {

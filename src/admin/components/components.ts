@@ -21,11 +21,11 @@ function projectRoot(): string {
  */
 export const componentLoader = new ComponentLoader();
 
+const source = (file: string) => join(projectRoot(), 'src', 'admin', 'components', file);
+
 export const COMPONENTS = {
-  Dashboard: componentLoader.add(
-    'Dashboard',
-    join(projectRoot(), 'src', 'admin', 'components', 'dashboard.jsx'),
-  ),
+  Dashboard: componentLoader.add('Dashboard', source('dashboard.jsx')),
+  ExportLink: componentLoader.add('ExportLink', source('export-link.jsx')),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');

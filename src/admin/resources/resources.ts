@@ -45,9 +45,10 @@ import { Term } from '../../modules/terms/term.entity.js';
 import { TermsService } from '../../modules/terms/terms.service.js';
 import type { RecordService } from '../../common/record.service.js';
 import { securityResources, type SecurityServices } from './security-resources.js';
+import { COMPONENTS } from '../components/components.js';
 import { complianceResources, type ComplianceServices } from './compliance-resources.js';
 import { availableValues, NAVIGATION, VALUE_LABELS } from '../locale/zh-CN.js';
-import { revealAction, withAccess } from '../admin-access.js';
+import { exportAction, revealAction, withAccess } from '../admin-access.js';
 import { ServiceResource, type ReadBinding, type WriteBinding } from '../service-resource.js';
 
 /** Attendance rows are seen through their activity's committee. */
@@ -205,7 +206,10 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
           status: { availableValues: availableValues(VALUE_LABELS.deputyStatus) },
           phoneHash: { isVisible: false },
         },
-        actions: { reveal: revealAction('deputy', { phone: '电话' }) },
+        actions: {
+          reveal: revealAction('deputy', { phone: '电话' }),
+          export: exportAction('deputy', COMPONENTS.ExportLink),
+        },
       },
     },
     {

@@ -1,0 +1,59 @@
+import type { NextFunction, Request, Response, Router } from 'express';
+import { DateTime } from 'luxon';
+import { DomainError, ErrorCode } from '../common/errors.js';
+import { sendWorkbook, toWorkbook } from '../common/spreadsheet.js';
+import { validateInput } from '../common/validation.js';
+import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
+import type { DeputiesService } from '../modules/deputies/deputies.service.js';
+import { DEPUTY_EXPORT_COLUMNS } from '../modules/deputies/deputy-export.js';
+import { ListDeputiesQuery } from '../modules/deputies/dto/deputy.dto.js';
+
+/** The list filters an export honours (AdminJS's filter names are the query's field names). */
+const DEPUTY_FILTERS = [
+  'name',
+  'committeeId',
+  'communityId',
+  'groupId',
+  'termId',
+  'level',
+  'status',
+];
+
+/**
+ * GET /admin/exports/Deputy.xlsx?committeeId=…: the panel's 导出, through the same use case as
+ * the API (permission, committee scope, masking, audit). Reached from the list's 导出 action.
+ */
+export function addExports(
+  router: Router,
+  deps: { deputies: DeputiesService; audit: AuditTrail; timeZone: string },
+): void {
+  router.get('/exports/Deputy.xlsx', async (req: Request, res: Response, next: NextFunction) => {
+    if (!req.session.adminUser) return res.redirect('/admin/login');
+    try {
+      const plain = Object.fromEntries(
+        DEPUTY_FILTERS.filter(
+          (key) => typeof req.query[key] === 'string' && req.query[key] !== '',
+        ).map((key) => [key, req.query[key]]),
+      );
+      const query = await validateInput(ListDeputiesQuery, plain);
+      const rows = await deps.deputies.exportAll(query);
+      const today = DateTime.now().setZone(deps.timeZone).toISODate();
+      sendWorkbook(
+        res,
+        `代表名册-${today}.xlsx`,
+        await toWorkbook('代表名册', DEPUTY_EXPORT_COLUMNS, rows),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) return next(error);
+      if (error.code === ErrorCode.Forbidden) {
+        await deps.audit.recordAlone({
+          action: 'denied',
+          outcome: 'denied',
+          objectType: 'deputy',
+          detail: { action: 'export', path: req.path },
+        });
+      }
+      res.status(error.status).type('text/plain; charset=utf-8').send(error.message);
+    }
+  });
+}
