@@ -210,7 +210,11 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
 
     const again = await jobs.run('deadline-check', at('2020-06-20T09:00:00+08:00'));
     expect(again.runs[0].result.status).toBe('alreadyRun');
-    await jobs.run('deadline-check', at('2020-06-21T08:00:00+08:00'));
+    const sameThreshold = await jobs.run('deadline-check', at('2020-06-21T08:00:00+08:00'));
+    expect(sameThreshold.runs[0].result).toMatchObject({
+      status: 'ran',
+      counts: { reminded: 1, notifications: 0 },
+    });
     expect(await reminders()).toHaveLength(1);
     await jobs.run('deadline-check', at('2020-06-24T08:00:00+08:00'));
     const later = await reminders();
@@ -332,6 +336,23 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
       channel: 'email',
     });
     expect(row.status).toBe('unknown');
+  });
+
+  it('should remind once to record attendance or minutes of an activity held days ago', async () => {
+    const jobs = sut.app.get(JobsService);
+    const first = await jobs.run('record-keeping', at('2020-07-05T08:30:00+08:00'));
+    expect(first.runs[0].result).toMatchObject({ status: 'ran', counts: { activities: 1 } });
+    const rows = await sut.dataSource
+      .getRepository(Notification)
+      .findBy({ kind: 'recordKeeping', channel: 'inApp' });
+    expect(rows.map((row) => row.title)).toEqual([
+      '【补登】“第二季度代表工作会议”尚未登记出席情况',
+    ]);
+    const next = await jobs.run('record-keeping', at('2020-07-06T08:30:00+08:00'));
+    expect(next.runs[0].result).toMatchObject({
+      status: 'ran',
+      counts: { activities: 1, notifications: 0 },
+    });
   });
 
   it('should answer compliance through the API within the key committee', async () => {

@@ -116,16 +116,25 @@ export class OutboxService implements OnApplicationShutdown {
       });
     }
     if (rows.length === 0) return 0;
-    const result = await manager
+    // What is new: keys already queued (an earlier run, another instance) are left out; the
+    // unique key still settles a race between instances (orIgnore).
+    const existing = await manager.find(Notification, {
+      select: { dedupeKey: true },
+      where: { dedupeKey: In(rows.map((row) => row.dedupeKey as string)) },
+    });
+    const queued = new Set(existing.map((row) => row.dedupeKey));
+    const fresh = rows.filter((row) => !queued.has(row.dedupeKey as string));
+    if (fresh.length === 0) return 0;
+    await manager
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values(rows)
+      .values(fresh)
       .orIgnore()
+      // Ignored duplicates have no generated id to read back (SQLite would fail the insert).
+      .updateEntity(false)
       .execute();
-    return result.raw && typeof (result.raw as { affectedRows?: number }).affectedRows === 'number'
-      ? (result.raw as { affectedRows: number }).affectedRows
-      : rows.length;
+    return fresh.length;
   }
 
   /** Sends what is due; returns how many were sent. Safe to run on every instance at once. */
