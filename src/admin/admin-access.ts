@@ -10,6 +10,7 @@ import { scopedWhere } from '../common/record-scope.js';
 import type { Actor } from '../common/request-context.js';
 import { can, type Action, type ResourceId } from '../modules/auth/permissions.js';
 import type { AdminSessionUser } from './admin-express.loader.js';
+import { keepOneTimeValue } from './one-time-values.js';
 import { ScopedResource } from './service-resource.js';
 
 /** AdminJS resource ids (entity class names) → the permission table's resources. */
@@ -130,8 +131,15 @@ export function revealAction(
           return `${label}：${typeof value === 'string' && value !== '' ? value : '（空）'}`;
         })
         .join('；');
+      // A notice vanishes in seconds: the values also wait on the record's page, shown once.
+      keepOneTimeValue(context.resource.id(), record.id(), shown);
       return {
         record: record.toJSON(context.currentAdmin),
+        redirectUrl: context.h.recordActionUrl({
+          resourceId: context.resource.id(),
+          recordId: String(record.id()),
+          actionName: 'show',
+        }),
         notice: { message: `${shown}（本次查看已记入审计日志）`, type: 'success' },
       };
     },
@@ -171,14 +179,11 @@ export function withAccess(entry: ResourceWithOptions): ResourceWithOptions {
   const closed = Object.fromEntries(
     BUILT_IN_ACTIONS.map((action) => [action, { isAccessible: false }]),
   );
-  return {
-    ...entry,
-    options: {
-      ...entry.options,
-      actions: {
-        ...(resourceId ? actionsFor(resourceId) : closed),
-        ...entry.options.actions,
-      },
-    },
-  };
+  const base: AdminActions = resourceId ? actionsFor(resourceId) : closed;
+  const own = (entry.options.actions ?? {}) as AdminActions;
+  // Per action: a resource's hooks (e.g. show's `after`) keep the table's isAccessible unless
+  // the resource sets its own.
+  const actions: AdminActions = { ...base };
+  for (const [name, options] of Object.entries(own)) actions[name] = { ...base[name], ...options };
+  return { ...entry, options: { ...entry.options, actions } };
 }

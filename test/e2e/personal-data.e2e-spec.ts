@@ -139,6 +139,18 @@ describe(`personal data on ${testDialect()}`, () => {
     expect(JSON.stringify(body.record.params)).not.toContain(PHONE);
     expect(await auditRows('reveal')).toHaveLength(before + 1);
 
+    // The value also waits on the record's page, once.
+    expect((answer.body as { redirectUrl: string }).redirectUrl).toBe(
+      `/admin/resources/Deputy/records/${deputyId}/show`,
+    );
+    const page = await agent.get(`/admin/api/resources/Deputy/records/${deputyId}/show`);
+    expect(
+      (page.body as { record: { params: { oneTimeValue?: string } } }).record.params.oneTimeValue,
+    ).toBe(`电话：${PHONE}`);
+    const again = await agent.get(`/admin/api/resources/Deputy/records/${deputyId}/show`);
+    expect(JSON.stringify(again.body)).not.toContain(PHONE);
+    expect(await auditRows('reveal')).toHaveLength(before + 1);
+
     const list = await agent.get('/admin/api/resources/Deputy/actions/list').expect(200);
     expect(JSON.stringify(list.body)).toContain(MASKED);
     expect(JSON.stringify(list.body)).not.toContain(PHONE);

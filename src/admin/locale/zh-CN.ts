@@ -79,6 +79,7 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       workplace: '工作单位及职务',
       phone: '电话',
       phoneHash: '电话检索码',
+      oneTimeValue: '完整信息（本次查看已记入审计，只显示一次）',
       email: '电子邮箱',
       committeeId: '所属人大工委',
       communityId: '社区/村',

@@ -46,6 +46,7 @@ import { TermsService } from '../../modules/terms/terms.service.js';
 import type { RecordService } from '../../common/record.service.js';
 import { securityResources, type SecurityServices } from './security-resources.js';
 import { COMPONENTS } from '../components/components.js';
+import { ONE_TIME_VALUE, showOneTimeValue } from '../one-time-values.js';
 import { complianceResources, type ComplianceServices } from './compliance-resources.js';
 import { availableValues, NAVIGATION, VALUE_LABELS } from '../locale/zh-CN.js';
 import { exportAction, revealAction, withAccess } from '../admin-access.js';
@@ -205,8 +206,13 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
           level: { availableValues: availableValues(VALUE_LABELS.level) },
           status: { availableValues: availableValues(VALUE_LABELS.deputyStatus) },
           phoneHash: { isVisible: false },
+          [ONE_TIME_VALUE]: {
+            type: 'string',
+            isVisible: { list: false, filter: false, show: true, edit: false },
+          },
         },
         actions: {
+          show: { after: showOneTimeValue },
           reveal: revealAction('deputy', { phone: '电话' }),
           export: exportAction('deputy', COMPONENTS.ExportLink),
         },
