@@ -70,20 +70,24 @@ const SCRIPT_TAG = /<script(?![^>]*\bnonce=)/g;
  * The admin pages as AdminJS renders them, made fit for our Content-Security-Policy: the Google
  * Fonts link its templates carry points at our own copy instead (STACK.md pitfall 7: nothing may
  * load from other hosts), and every script tag gets this response's nonce, so its inline
- * bootstrap scripts run while injected ones would not.
+ * bootstrap scripts run while injected ones would not. Only pages: the admin API's JSON
+ * (res.json sets its type before sending) carries records' text untouched.
  */
 function fitForPolicy(req: Request, res: Response, next: NextFunction): void {
   const send = res.send.bind(res);
   const nonce = res.locals.cspNonce as string | undefined;
   const fonts = `<link rel="stylesheet" href="${req.baseUrl}/${FONT_STYLESHEET}" type="text/css">`;
-  res.send = (body?: unknown) =>
-    send(
-      typeof body === 'string'
+  res.send = (body?: unknown) => {
+    const type = res.get('Content-Type');
+    const page = typeof body === 'string' && (!type || type.startsWith('text/html'));
+    return send(
+      page
         ? body
             .replace(GOOGLE_FONTS, fonts)
             .replace(SCRIPT_TAG, nonce ? `<script nonce="${nonce}"` : '<script')
         : body,
     );
+  };
   next();
 }
 

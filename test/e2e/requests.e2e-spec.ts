@@ -120,6 +120,22 @@ describe(`request hardening on ${testDialect()}`, () => {
     expect(nonces[0]).not.toBe(nonces[1]);
   });
 
+  it("should leave records' text alone in the admin API's JSON", async () => {
+    const odd = await runAsSystem('test', () =>
+      sut.app.get(DeputiesService).create({
+        name: '王<script>五',
+        gender: 'male',
+        level: 'district',
+        committeeId: subdistrictId,
+      }),
+    );
+    const staff = await httpsSession('rq-staff', '192.0.2.13');
+    const shown = await staff.get(`/admin/api/resources/Deputy/records/${odd.id}/show`).expect(200);
+    expect((shown.body as { record: { params: { name: string } } }).record.params.name).toBe(
+      '王<script>五',
+    );
+  });
+
   it('should serve the panel its fonts itself, cacheable', async () => {
     const page = await request(server).get('/admin/login').set(from('198.51.100.3'));
     expect(page.text).toContain('href="/admin/fonts/roboto.css"');
