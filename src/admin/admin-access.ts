@@ -67,6 +67,20 @@ export const CUSTOM_RESOURCE_ACTIONS: Readonly<Record<string, readonly Action[]>
 const roleOf = (admin: CurrentAdmin | undefined): AdminSessionUser['role'] =>
   (admin as AdminSessionUser | undefined)?.role ?? null;
 
+/** The permission table as an action's `isAccessible`. */
+export const allowed =
+  (resource: ResourceId, action: Action) =>
+  ({ currentAdmin }: ActionContext): boolean =>
+    can(roleOf(currentAdmin), resource, action);
+
+/** The show page of a record of the action's resource (where one-time values wait). */
+export const showPageOf = (context: ActionContext, recordId: string | number): string =>
+  context.h.recordActionUrl({
+    resourceId: context.resource.id(),
+    recordId: String(recordId),
+    actionName: 'show',
+  });
+
 /**
  * Every built-in action's `isAccessible`, from the permission table (STACK.md pitfall 6).
  * `notImplemented` keeps actions closed that the panel does not offer for this resource yet,
@@ -82,8 +96,8 @@ export function actionsFor(
     BUILT_IN_ACTIONS.map((action) => [
       action,
       {
-        isAccessible: ({ currentAdmin }: ActionContext) =>
-          !notImplemented.includes(action) && can(roleOf(currentAdmin), resource, action),
+        isAccessible: (context: ActionContext) =>
+          !notImplemented.includes(action) && allowed(resource, action)(context),
       },
     ]),
   );
@@ -98,8 +112,7 @@ export function exportAction(
     actionType: 'resource',
     icon: 'Download',
     component,
-    isAccessible: ({ currentAdmin }: ActionContext) =>
-      can(roleOf(currentAdmin), resource, 'export'),
+    isAccessible: allowed(resource, 'export'),
     handler: () => Promise.resolve({}),
   };
 }
@@ -117,8 +130,7 @@ export function revealAction(
     actionType: 'record',
     component: false,
     icon: 'Eye',
-    isAccessible: ({ currentAdmin }: ActionContext) =>
-      can(roleOf(currentAdmin), resource, 'reveal'),
+    isAccessible: allowed(resource, 'reveal'),
     handler: async (_request, _response, context) => {
       const record = context.record;
       if (!record || !(context.resource instanceof ScopedResource)) {
@@ -135,11 +147,7 @@ export function revealAction(
       keepOneTimeValue(context.resource.id(), record.id(), shown);
       return {
         record: record.toJSON(context.currentAdmin),
-        redirectUrl: context.h.recordActionUrl({
-          resourceId: context.resource.id(),
-          recordId: String(record.id()),
-          actionName: 'show',
-        }),
+        redirectUrl: showPageOf(context, record.id()),
         notice: { message: `${shown}（本次查看已记入审计日志）`, type: 'success' },
       };
     },

@@ -5,7 +5,6 @@ import { CadenceRule } from '../../modules/compliance/cadence-rule.entity.js';
 import { CadenceRulesService } from '../../modules/compliance/cadence-rules.service.js';
 import { ComplianceRecord } from '../../modules/compliance/compliance-record.entity.js';
 import { UpdateCadenceRuleDto } from '../../modules/compliance/dto/cadence-rule.dto.js';
-import { can } from '../../modules/auth/permissions.js';
 import { JobRun } from '../../modules/jobs/job-run.entity.js';
 import { JobsScheduler } from '../../modules/jobs/jobs.scheduler.js';
 import { JobsService } from '../../modules/jobs/jobs.service.js';
@@ -13,6 +12,7 @@ import { JOBS } from '../../modules/jobs/schedule.js';
 import { Notification } from '../../modules/notifications/notification.entity.js';
 import {
   actionsFor,
+  allowed,
   scopeByColumn,
   scopeWholeSystemOnly,
   type AdminActions,
@@ -67,8 +67,7 @@ export function complianceResources(services: ComplianceServices): ResourceWithO
             component: false,
             icon: 'RefreshCw',
             guard: '立即结算已结束的期间并重新统计当前期间？',
-            isAccessible: ({ currentAdmin }: ActionContext) =>
-              can((currentAdmin as AdminSessionUser | undefined)?.role, 'cadenceRule', 'runCheck'),
+            isAccessible: allowed('cadenceRule', 'runCheck'),
             handler: async (_request, _response, context) => {
               const admin = context.currentAdmin as AdminSessionUser | undefined;
               const result = await jobs.checkNow(clock.now(), `admin:${admin?.email ?? '-'}`);

@@ -1,5 +1,4 @@
 import type {
-  ActionContext,
   ActionRequest,
   ActionResponse,
   After,
@@ -21,7 +20,6 @@ import {
 import { LoginAttempt } from '../../modules/auth/login-attempt.entity.js';
 import {
   API_KEY_ROLES,
-  can,
   ROLE_LABELS,
   type Action,
   type ResourceId,
@@ -29,11 +27,12 @@ import {
 import { UserAdministrationService } from '../../modules/auth/user-administration.service.js';
 import {
   actionsFor,
+  allowed,
+  showPageOf,
   scopeByColumn,
   scopeWholeSystemOnly,
   type AdminActions,
 } from '../admin-access.js';
-import type { AdminSessionUser } from '../admin-express.loader.js';
 import { NAVIGATION, availableValues } from '../locale/zh-CN.js';
 import { keepOneTimeValue, ONE_TIME_VALUE, showOneTimeValue } from '../one-time-values.js';
 import { ScopedResource, ServiceResource } from '../service-resource.js';
@@ -60,12 +59,6 @@ const NO_GENERIC_WRITES = ['new', 'edit', 'delete', 'bulkDelete'] as const;
 /** Accounts and keys are disabled or revoked, never deleted: the audit trail names them. */
 const NO_DELETES = ['delete', 'bulkDelete'] as const;
 
-const roleOf = (context: ActionContext) =>
-  (context.currentAdmin as AdminSessionUser | undefined)?.role ?? null;
-
-const allowed = (resource: ResourceId, action: Action) => (context: ActionContext) =>
-  can(roleOf(context), resource, action);
-
 const roleLabels = (roles: readonly (keyof typeof ROLE_LABELS)[]) =>
   Object.fromEntries(roles.map((role) => [role, ROLE_LABELS[role]]));
 
@@ -73,11 +66,7 @@ const roleLabels = (roles: readonly (keyof typeof ROLE_LABELS)[]) =>
 const toShowPage: After<ActionResponse> = (response, _request: ActionRequest, context) => {
   const record = response.record as { id?: string } | undefined;
   if (response.redirectUrl && record?.id) {
-    response.redirectUrl = context.h.recordActionUrl({
-      resourceId: context.resource.id(),
-      recordId: record.id,
-      actionName: 'show',
-    });
+    response.redirectUrl = showPageOf(context, record.id);
   }
   return response;
 };
@@ -129,11 +118,7 @@ function recordCommand(
         redirectUrl:
           options.then === 'list'
             ? context.h.resourceUrl({ resourceId })
-            : context.h.recordActionUrl({
-                resourceId,
-                recordId: String(record.id()),
-                actionName: 'show',
-              }),
+            : showPageOf(context, record.id()),
         notice: { message, type: 'success' },
       };
     },
