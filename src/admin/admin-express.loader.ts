@@ -151,6 +151,7 @@ export class AdminExpressLoader extends AbstractLoader {
       compliance: this.compliance,
       dataSource: this.dataSource,
       audit: this.audit,
+      clock: this.clock,
     });
     addExports(predefined, {
       deputies: this.deputies,

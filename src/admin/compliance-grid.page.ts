@@ -1,13 +1,16 @@
 import type { Request, Response, Router } from 'express';
-import { In, IsNull, type DataSource } from 'typeorm';
+import type { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
-import { localDate, quarterPeriod } from '../common/period.js';
-import { Committee } from '../modules/committees/committee.entity.js';
-import type { ComplianceRecord } from '../modules/compliance/compliance-record.entity.js';
-import type { ComplianceService } from '../modules/compliance/compliance.service.js';
-import { Notification } from '../modules/notifications/notification.entity.js';
+import { localDate } from '../common/period.js';
 import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { escapeHtml } from './change-password.page.js';
+import {
+  quarterGrid,
+  unreadCount,
+  type GridSources,
+  type QuarterCell,
+  type QuarterRow,
+} from './quarter-grid.js';
 
 export const COMPLIANCE_GRID_PATH = '/compliance-grid';
 
@@ -20,32 +23,24 @@ const STATUS = {
 interface GridInput {
   rootPath: string;
   year: number;
-  timeZone: string;
-  committees: Committee[];
-  records: ComplianceRecord[];
+  rows: QuarterRow[];
   unread: number;
 }
 
+const cell = (entry: QuarterCell | null): string => {
+  if (!entry) return '<td class="none">—</td>';
+  const status = STATUS[entry.status];
+  return `<td style="background:${status.colour};color:${status.ink}">
+<a href="${escapeHtml(entry.activitiesUrl)}">${status.label} · ${entry.count} 次</a>${entry.final ? '' : ' <small>(未结算)</small>'}</td>`;
+};
+
 /** 达标一览: committees × quarters, a coloured cell each, linked to the activities that count. */
 export function complianceGridPage(input: GridInput): string {
-  const { rootPath, year, timeZone } = input;
-  const cell = (committeeId: number, quarter: number): string => {
-    const key = `${year}-Q${quarter}`;
-    const record = input.records.find((r) => r.committeeId === committeeId && r.periodKey === key);
-    if (!record) return '<td class="none">—</td>';
-    const status = STATUS[record.status];
-    const period = quarterPeriod(year, quarter, timeZone);
-    const to = localDate(new Date(period.end.getTime() - 1), timeZone);
-    const activities =
-      `${rootPath}/resources/Activity?filters.committeeId=${committeeId}` +
-      `&filters.startsAt~~from=${localDate(period.start, timeZone)}&filters.startsAt~~to=${to}`;
-    return `<td style="background:${status.colour};color:${status.ink}">
-<a href="${escapeHtml(activities)}">${status.label} · ${record.qualifyingCount} 次</a>${record.finalisedAt ? '' : ' <small>(未结算)</small>'}</td>`;
-  };
-  const rows = input.committees
+  const { rootPath, year } = input;
+  const rows = input.rows
     .map(
-      (committee) =>
-        `<tr><th scope="row">${escapeHtml(committee.name)}</th>${[1, 2, 3, 4].map((q) => cell(committee.id, q)).join('')}</tr>`,
+      (row) =>
+        `<tr><th scope="row">${escapeHtml(row.committee)}</th>${row.quarters.map(cell).join('')}</tr>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -76,13 +71,7 @@ ${rows || '<tr><td colspan="5">暂无数据</td></tr>'}
  */
 export function addComplianceGrid(
   router: Router,
-  deps: {
-    rootPath: string;
-    timeZone: string;
-    compliance: ComplianceService;
-    dataSource: DataSource;
-    audit: AuditTrail;
-  },
+  deps: GridSources & { audit: AuditTrail; clock: Clock },
 ): void {
   router.get(COMPLIANCE_GRID_PATH, async (req: Request, res: Response, next) => {
     const user = req.session.adminUser;
@@ -92,31 +81,11 @@ export function addComplianceGrid(
       const year =
         Number.isInteger(requested) && requested >= 2000 && requested <= 2100
           ? requested
-          : new Date().getFullYear();
-      const records = await deps.compliance.forYear(year);
-      const ids = [...new Set(records.map((record) => record.committeeId))];
-      const committees = ids.length
-        ? await deps.dataSource.getRepository(Committee).find({
-            where: { id: In(ids) },
-            order: { name: 'ASC' },
-          })
-        : [];
-      const unread = await deps.dataSource.getRepository(Notification).countBy({
-        recipientUserId: Number(user.id),
-        channel: 'inApp',
-        readAt: IsNull(),
-      });
+          : Number(localDate(deps.clock.now(), deps.timeZone).slice(0, 4));
+      const rows = await quarterGrid(deps, year);
+      const unread = await unreadCount(deps.dataSource, Number(user.id));
       res.setHeader('Cache-Control', 'no-store');
-      return res.send(
-        complianceGridPage({
-          rootPath: deps.rootPath,
-          year,
-          timeZone: deps.timeZone,
-          committees,
-          records,
-          unread,
-        }),
-      );
+      return res.send(complianceGridPage({ rootPath: deps.rootPath, year, rows, unread }));
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.Forbidden) {
         await deps.audit.recordAlone({

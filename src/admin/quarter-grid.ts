@@ -1,0 +1,71 @@
+import { In, IsNull, type DataSource } from 'typeorm';
+import { localDate, quarterPeriod } from '../common/period.js';
+import { Committee } from '../modules/committees/committee.entity.js';
+import type { ComplianceStatus } from '../modules/compliance/compliance-record.entity.js';
+import type { ComplianceService } from '../modules/compliance/compliance.service.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
+
+/** One committee's quarter: its status and count, and the list of the activities that counted. */
+export interface QuarterCell {
+  status: ComplianceStatus;
+  count: number;
+  final: boolean;
+  activitiesUrl: string;
+}
+
+export interface QuarterRow {
+  committeeId: number;
+  committee: string;
+  /** Q1–Q4; null where the quarter has not been evaluated. */
+  quarters: (QuarterCell | null)[];
+}
+
+export interface GridSources {
+  rootPath: string;
+  timeZone: string;
+  compliance: ComplianceService;
+  dataSource: DataSource;
+}
+
+/**
+ * 季度达标: the year's committees × quarters within the current actor's committees (the
+ * compliance API's permission and scope; a role without it gets its 403), for the home page and
+ * the year grid alike.
+ */
+export async function quarterGrid(sources: GridSources, year: number): Promise<QuarterRow[]> {
+  const { rootPath, timeZone } = sources;
+  const records = await sources.compliance.forYear(year);
+  const ids = [...new Set(records.map((record) => record.committeeId))];
+  const committees = ids.length
+    ? await sources.dataSource
+        .getRepository(Committee)
+        .find({ where: { id: In(ids) }, order: { name: 'ASC' } })
+    : [];
+  return committees.map((committee) => ({
+    committeeId: committee.id,
+    committee: committee.name,
+    quarters: [1, 2, 3, 4].map((quarter) => {
+      const record = records.find(
+        (r) => r.committeeId === committee.id && r.periodKey === `${year}-Q${quarter}`,
+      );
+      if (!record) return null;
+      const period = quarterPeriod(year, quarter, timeZone);
+      const to = localDate(new Date(period.end.getTime() - 1), timeZone);
+      return {
+        status: record.status,
+        count: record.qualifyingCount,
+        final: record.finalisedAt !== null,
+        activitiesUrl:
+          `${rootPath}/resources/Activity?filters.committeeId=${committee.id}` +
+          `&filters.startsAt~~from=${localDate(period.start, timeZone)}&filters.startsAt~~to=${to}`,
+      };
+    }),
+  }));
+}
+
+/** The user's unread in-app notifications. */
+export function unreadCount(dataSource: DataSource, userId: number): Promise<number> {
+  return dataSource
+    .getRepository(Notification)
+    .countBy({ recipientUserId: userId, channel: 'inApp', readAt: IsNull() });
+}
