@@ -1,11 +1,10 @@
 import type { NextFunction, Request, Response, Router } from 'express';
-import { DateTime } from 'luxon';
 import { DomainError, ErrorCode } from '../common/errors.js';
-import { sendWorkbook, toWorkbook } from '../common/spreadsheet.js';
+import { sendWorkbook } from '../common/spreadsheet.js';
 import { validateInput } from '../common/validation.js';
 import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import type { DeputiesService } from '../modules/deputies/deputies.service.js';
-import { DEPUTY_EXPORT_COLUMNS } from '../modules/deputies/deputy-export.js';
+import { deputyRoster } from '../modules/deputies/deputy-export.js';
 import { ListDeputiesQuery } from '../modules/deputies/dto/deputy.dto.js';
 
 /** The list filters an export honours (AdminJS's filter names are the query's field names). */
@@ -37,12 +36,8 @@ export function addExports(
       );
       const query = await validateInput(ListDeputiesQuery, plain);
       const rows = await deps.deputies.exportAll(query);
-      const today = DateTime.now().setZone(deps.timeZone).toISODate();
-      sendWorkbook(
-        res,
-        `代表名册-${today}.xlsx`,
-        await toWorkbook('代表名册', DEPUTY_EXPORT_COLUMNS, rows),
-      );
+      const roster = await deputyRoster(rows, deps.timeZone);
+      sendWorkbook(res, roster.fileName, roster.body);
     } catch (error) {
       if (!(error instanceof DomainError)) return next(error);
       if (error.code === ErrorCode.Forbidden) {

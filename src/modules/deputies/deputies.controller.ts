@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DateTime } from 'luxon';
-import { toWorkbook, sendWorkbook } from '../../common/spreadsheet.js';
+import { sendWorkbook } from '../../common/spreadsheet.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { DEPUTY_EXPORT_COLUMNS } from './deputy-export.js';
+import { deputyRoster } from './deputy-export.js';
 import { Permission } from '../auth/auth.decorators.js';
 import { maskPhone } from '../../common/masking.js';
 import { IdPipe } from '../../common/id.pipe.js';
@@ -50,9 +49,8 @@ export class DeputiesController extends RecordController<Deputy>({
   })
   async export(@Query() query: ListDeputiesQuery, @Res() response: Response): Promise<void> {
     const rows = await this.deputies.exportAll(query);
-    const today = DateTime.now().setZone(this.config.timeZone).toISODate();
-    const body = await toWorkbook('代表名册', DEPUTY_EXPORT_COLUMNS, rows);
-    sendWorkbook(response, `代表名册-${today}.xlsx`, body);
+    const roster = await deputyRoster(rows, this.config.timeZone);
+    sendWorkbook(response, roster.fileName, roster.body);
   }
 
   @Post(':id/reveal')

@@ -1,5 +1,6 @@
 import { maskPhone } from '../../common/masking.js';
-import type { ExportColumn } from '../../common/spreadsheet.js';
+import { localDate } from '../../common/period.js';
+import { toWorkbook, type ExportColumn } from '../../common/spreadsheet.js';
 import { VALUE_LABELS } from '../../common/value-labels.js';
 import type { Deputy } from './deputy.entity.js';
 
@@ -21,3 +22,15 @@ export const DEPUTY_EXPORT_COLUMNS: readonly ExportColumn<Deputy>[] = [
   { header: '电话 Phone', width: 14, value: (d) => maskPhone(d.phone) },
   { header: '状态 Status', width: 8, value: (d) => VALUE_LABELS.deputyStatus[d.status] },
 ];
+
+/** 代表名册-2026-11-26.xlsx: the export file of the API and of the admin panel alike. */
+export async function deputyRoster(
+  rows: readonly Deputy[],
+  timeZone: string,
+  now = new Date(),
+): Promise<{ fileName: string; body: Buffer }> {
+  return {
+    fileName: `代表名册-${localDate(now, timeZone)}.xlsx`,
+    body: await toWorkbook('代表名册', DEPUTY_EXPORT_COLUMNS, rows),
+  };
+}
