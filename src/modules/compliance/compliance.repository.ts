@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Period } from '../../common/period.js';
+import { rawInstant } from '../../database/raw-values.js';
 import { Activity } from '../activities/activity.entity.js';
 import { Committee } from '../committees/committee.entity.js';
 import type { CadenceRule } from './cadence-rule.entity.js';
@@ -22,10 +23,6 @@ const categoriesOf = (rule: CadenceRule): string[] =>
     .split(',')
     .map((category) => category.trim())
     .filter(Boolean);
-
-/** Raw rows: SQLite answers instants as 'YYYY-MM-DD HH:MM:SS' in UTC, MariaDB as Dates. */
-const asDate = (value: Date | string | null): Date | null =>
-  value === null ? null : value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 
 /**
  * The quarterly rule's counting, in SQL: one aggregate over the period's activities grouped by
@@ -85,7 +82,7 @@ export class ComplianceRepository {
         held: Number(row.held ?? 0),
         heldIds: [],
         planned: Number(row.planned ?? 0),
-        nextPlannedAt: asDate(row.nextPlannedAt),
+        nextPlannedAt: row.nextPlannedAt === null ? null : rawInstant(row.nextPlannedAt),
       });
     }
     return tallies;

@@ -10,6 +10,7 @@ import { Attendance, type AttendanceStatus } from '../activities/attendance.enti
 import type { ActivityCategory } from '../dictionaries/dictionary-item.entity.js';
 import { DeputiesService } from './deputies.service.js';
 import { summarisePerformance, type PerformanceSummary } from './performance.rules.js';
+import { rawInstant } from '../../database/raw-values.js';
 
 export interface PerformanceRecord extends PerformanceSummary {
   deputyId: number;
@@ -82,7 +83,7 @@ export class DeputyPerformanceService {
       title: row.title,
       kind: row.kind,
       category: row.category,
-      startsAt: this.asDate(row.startsAt),
+      startsAt: rawInstant(row.startsAt),
       attendance: row.attendance,
       note: row.note,
     }));
@@ -96,11 +97,5 @@ export class DeputyPerformanceService {
       ),
       activities,
     };
-  }
-
-  /** Raw rows bypass entity hydration: SQLite gives 'YYYY-MM-DD HH:MM:SS' in UTC. */
-  private asDate(value: Date | string): Date {
-    if (value instanceof Date) return value;
-    return new Date(`${value.replace(' ', 'T')}Z`);
   }
 }
