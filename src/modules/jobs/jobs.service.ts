@@ -8,7 +8,7 @@ import { Attendance } from '../activities/attendance.entity.js';
 import { periodsToClose } from '../compliance/cadence.rules.js';
 import { ComplianceService } from '../compliance/compliance.service.js';
 import { OutboxService } from '../notifications/outbox.service.js';
-import { JobRunner, type RunResult } from './job-runner.service.js';
+import { JobRunner, type JobCounts, type RunResult } from './job-runner.service.js';
 import { JOBS, type JobName } from './schedule.js';
 
 /** What one call of a job did: one result per claimed unit (a day, or a rule's period). */
@@ -73,26 +73,18 @@ export class JobsService {
   }
 
   /** Once a day: reminders for the running periods. */
-  private async deadlineCheck(asOf: Date, runner?: string): Promise<JobReport> {
-    const runKey = localDate(asOf, this.config.timeZone);
-    const result = await this.runner.once(
-      JOBS.deadlineCheck.name,
-      runKey,
-      asOf,
-      async () => {
-        let reminded = 0;
-        let notifications = 0;
-        for (const rule of await this.compliance.enabledRules()) {
-          const counts = await this.compliance.remind(rule, asOf);
-          reminded += counts.reminded;
-          notifications += counts.notifications;
-        }
-        const current = await this.compliance.refreshCurrent(asOf);
-        return { reminded, notifications, current };
-      },
-      runner,
-    );
-    return { job: JOBS.deadlineCheck.name, asOf, runs: [{ runKey, result }] };
+  private deadlineCheck(asOf: Date, runner?: string): Promise<JobReport> {
+    return this.daily(JOBS.deadlineCheck.name, asOf, runner, async () => {
+      let reminded = 0;
+      let notifications = 0;
+      for (const rule of await this.compliance.enabledRules()) {
+        const counts = await this.compliance.remind(rule, asOf);
+        reminded += counts.reminded;
+        notifications += counts.notifications;
+      }
+      const current = await this.compliance.refreshCurrent(asOf);
+      return { reminded, notifications, current };
+    });
   }
 
   /**
@@ -109,53 +101,57 @@ export class JobsService {
   }
 
   /** Once a day: held activities older than 3 days with no attendance or no minutes. */
-  private async recordKeeping(asOf: Date, runner?: string): Promise<JobReport> {
+  private recordKeeping(asOf: Date, runner?: string): Promise<JobReport> {
+    return this.daily(JOBS.recordKeeping.name, asOf, runner, async () => {
+      const before = new Date(asOf.getTime() - RECORD_KEEPING_DAYS * 86_400_000);
+      const activities = await this.dataSource
+        .getRepository(Activity)
+        .createQueryBuilder('activity')
+        .leftJoin(Attendance, 'attendance', 'attendance.activityId = activity.id')
+        .where("activity.status = 'held'")
+        .andWhere('activity.startsAt < :before', { before })
+        .groupBy('activity.id')
+        .having('COUNT(attendance.id) = 0 OR MAX(activity.summary) IS NULL')
+        .select(['activity.id', 'activity.committeeId', 'activity.title', 'activity.startsAt'])
+        .addSelect('COUNT(attendance.id)', 'attendanceCount')
+        .getRawMany<{
+          activity_id: number | string;
+          activity_committee_id: number | string;
+          activity_title: string;
+          attendanceCount: number | string;
+        }>();
+      let notifications = 0;
+      await this.dataSource.transaction(async (manager) => {
+        for (const row of activities) {
+          const missing = Number(row.attendanceCount) === 0 ? '出席情况' : '活动纪要';
+          const recipients = await this.outbox.recipients(
+            manager,
+            Number(row.activity_committee_id),
+            { district: false },
+          );
+          notifications += await this.outbox.queue(manager, recipients, {
+            kind: 'recordKeeping',
+            committeeId: Number(row.activity_committee_id),
+            about: `activity${row.activity_id}`,
+            title: `【补登】“${row.activity_title}”尚未登记${missing}`,
+            body: `活动“${row.activity_title}”已举行超过 ${RECORD_KEEPING_DAYS} 天，尚未登记${missing}。请在“代表活动”中补登，以便统计和年度报告引用。`,
+          });
+        }
+      });
+      return { activities: activities.length, notifications };
+    });
+  }
+
+  /** A job that runs once per local calendar day (its run key is the date). */
+  private async daily(
+    job: JobName,
+    asOf: Date,
+    runner: string | undefined,
+    work: () => Promise<JobCounts>,
+  ): Promise<JobReport> {
     const runKey = localDate(asOf, this.config.timeZone);
-    const result = await this.runner.once(
-      JOBS.recordKeeping.name,
-      runKey,
-      asOf,
-      async () => {
-        const before = new Date(asOf.getTime() - RECORD_KEEPING_DAYS * 86_400_000);
-        const activities = await this.dataSource
-          .getRepository(Activity)
-          .createQueryBuilder('activity')
-          .leftJoin(Attendance, 'attendance', 'attendance.activityId = activity.id')
-          .where("activity.status = 'held'")
-          .andWhere('activity.startsAt < :before', { before })
-          .groupBy('activity.id')
-          .having('COUNT(attendance.id) = 0 OR MAX(activity.summary) IS NULL')
-          .select(['activity.id', 'activity.committeeId', 'activity.title', 'activity.startsAt'])
-          .addSelect('COUNT(attendance.id)', 'attendanceCount')
-          .getRawMany<{
-            activity_id: number | string;
-            activity_committee_id: number | string;
-            activity_title: string;
-            attendanceCount: number | string;
-          }>();
-        let notifications = 0;
-        await this.dataSource.transaction(async (manager) => {
-          for (const row of activities) {
-            const missing = Number(row.attendanceCount) === 0 ? '出席情况' : '活动纪要';
-            const recipients = await this.outbox.recipients(
-              manager,
-              Number(row.activity_committee_id),
-              { district: false },
-            );
-            notifications += await this.outbox.queue(manager, recipients, {
-              kind: 'recordKeeping',
-              committeeId: Number(row.activity_committee_id),
-              about: `activity${row.activity_id}`,
-              title: `【补登】“${row.activity_title}”尚未登记${missing}`,
-              body: `活动“${row.activity_title}”已举行超过 ${RECORD_KEEPING_DAYS} 天，尚未登记${missing}。请在“代表活动”中补登，以便统计和年度报告引用。`,
-            });
-          }
-        });
-        return { activities: activities.length, notifications };
-      },
-      runner,
-    );
-    return { job: JOBS.recordKeeping.name, asOf, runs: [{ runKey, result }] };
+    const result = await this.runner.once(job, runKey, asOf, work, runner);
+    return { job, asOf, runs: [{ runKey, result }] };
   }
 
   /** Every minute: due emails. Not claimed per run (the outbox claims each row). */
