@@ -136,13 +136,7 @@ export class AdminExpressLoader extends AbstractLoader {
       secondFactor: this.secondFactor,
       startSession: (req, res, next, result) =>
         this.startSession(req, res, next, result, admin.options.rootPath),
-      refuseLogin: async (res, status, message) =>
-        res
-          .status(status)
-          .setHeader('Cache-Control', 'no-store')
-          .send(
-            await admin.renderLogin({ action: admin.options.loginPath, errorMessage: message }),
-          ),
+      refuseLogin: (res, status, message) => this.loginPage(admin, res, status, message),
     });
     this.addPasswordChange(predefined, admin.options.rootPath);
     addComplianceGrid(predefined, {
@@ -186,17 +180,27 @@ export class AdminExpressLoader extends AbstractLoader {
     return Promise.resolve();
   }
 
+  /** The login page with a message (a locale key), never cached. */
+  private async loginPage(
+    admin: AdminJS,
+    res: Response,
+    status: number,
+    errorMessage: string,
+  ): Promise<Response> {
+    return res
+      .status(status)
+      .setHeader('Cache-Control', 'no-store')
+      .send(await admin.renderLogin({ action: admin.options.loginPath, errorMessage }));
+  }
+
   /**
    * The login form posts here (before AdminJS's own handler): lockout and the login log
    * (LoginService), a new session id at login (no session fixation), the user's epoch and times.
    */
   private addLogin(router: Router, admin: AdminJS): void {
     const { rootPath, loginPath } = admin.options;
-    const page = async (status: number, errorMessage: string | null, res: Response) =>
-      res
-        .status(status)
-        .setHeader('Cache-Control', 'no-store')
-        .send(await admin.renderLogin({ action: loginPath, errorMessage }));
+    const page = (status: number, errorMessage: string, res: Response) =>
+      this.loginPage(admin, res, status, errorMessage);
     const rateLimited = loginRateLimit(this.config, (_req, res) => {
       page(429, 'loginRateLimited', res).catch((error: unknown) => res.destroy(error as Error));
     });

@@ -36,18 +36,20 @@ ${errorBlock(error)}
   );
 }
 
-function setupPage(input: {
+async function setupPage(input: {
   action: string;
   secret: string;
-  qrSvg: string;
+  /** otpauth:// URI, drawn as the QR code. */
+  uri: string;
   error?: string;
-}): string {
+}): Promise<string> {
+  const qrSvg = await QRCode.toString(input.uri, { type: 'svg', margin: 1 });
   return plainPage(
     '设置双因素验证',
     `<h1>设置双因素验证 / Set up a second factor</h1>
 <p class="hint">您的角色须使用双因素登录。请用身份验证器应用（如 Microsoft Authenticator、Google 身份验证器、FreeOTP）扫描二维码，或手动输入密钥，然后填写应用显示的 6 位数字。<br>
 Scan the code with an authenticator app, or type the key, then enter the 6-digit code.</p>
-<div class="qr">${input.qrSvg}</div>
+<div class="qr">${qrSvg}</div>
 <p class="hint">密钥 / Key：<code>${escapeHtml(input.secret)}</code></p>
 ${errorBlock(input.error)}
 <form method="post" action="${escapeHtml(input.action)}">${codeField}
@@ -120,8 +122,7 @@ export function addSecondFactorRoutes(router: Router, routes: SecondFactorRoutes
         req.session.pendingEnrollment = sealSecret(secret);
       }
       const uri = secondFactor.enrollmentUri(user.email, secret);
-      const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1 });
-      return noStore(res).send(setupPage({ action: setupAction, secret, qrSvg }));
+      return noStore(res).send(await setupPage({ action: setupAction, secret, uri }));
     } catch (error) {
       return next(error);
     }
@@ -138,17 +139,13 @@ export function addSecondFactorRoutes(router: Router, routes: SecondFactorRoutes
       await secondFactor.completeEnrollment(Number(user.id), secret, code);
     } catch (error) {
       if (!(error instanceof DomainError)) return next(error);
-      const qrSvg = await QRCode.toString(secondFactor.enrollmentUri(user.email, secret), {
-        type: 'svg',
-        margin: 1,
-      });
       return noStore(res)
         .status(400)
         .send(
-          setupPage({
+          await setupPage({
             action: setupAction,
             secret,
-            qrSvg,
+            uri: secondFactor.enrollmentUri(user.email, secret),
             error: error.details.map((detail) => detail.problem).join('；'),
           }),
         );
