@@ -15,14 +15,19 @@ const addressOf = (req: Request): string => ipKeyGenerator(req.ip ?? 'unknown');
  * under /api/v1 and never limited. Counters live in each instance's memory, so N instances allow
  * up to N times the limit; the login lockout itself is counted in the database (LoginService).
  */
+/** Per minute, standard RateLimit headers. */
+const PER_MINUTE = {
+  windowMs: MINUTE,
+  standardHeaders: 'draft-8',
+  legacyHeaders: false,
+  // TRUST_PROXY is an explicit choice; the library's guess about the header would be noise.
+  validate: { xForwardedForHeader: false },
+} as const;
+
 export function apiRateLimit(config: AppConfig): RequestHandler {
   return rateLimit({
-    windowMs: MINUTE,
+    ...PER_MINUTE,
     limit: config.security.apiRatePerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // TRUST_PROXY is an explicit choice; the library's guess about the header would be noise.
-    validate: { xForwardedForHeader: false },
     keyGenerator: (req) => {
       const authorization = req.headers.authorization;
       return authorization
@@ -49,11 +54,8 @@ export function loginRateLimit(
   refuse: (req: Request, res: Response) => void,
 ): RequestHandler {
   return rateLimit({
-    windowMs: MINUTE,
+    ...PER_MINUTE,
     limit: config.security.loginRatePerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    validate: { xForwardedForHeader: false },
     keyGenerator: (req) => addressOf(req),
     handler: refuse,
   });

@@ -129,11 +129,9 @@ export function complianceResources(services: ComplianceServices): ResourceWithO
     {
       resource: new ScopedResource(JobRun, {
         scope: scopeWholeSystemOnly,
-        derive: (params) => {
-          const next =
-            scheduler.nextRuns()[params.job as keyof ReturnType<JobsScheduler['nextRuns']>];
-          return { nextRunAt: next ? next.toISOString() : null };
-        },
+        derive: (params) => ({
+          nextRunAt: scheduler.nextRun(String(params.job))?.toISOString() ?? null,
+        }),
       }),
       options: {
         navigation: NAVIGATION.system,

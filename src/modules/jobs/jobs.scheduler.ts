@@ -37,13 +37,11 @@ export class JobsScheduler implements OnApplicationBootstrap {
     }
   }
 
-  /** When each job runs next (the job monitor). */
-  nextRuns(): Partial<Record<JobName, Date>> {
-    const next: Partial<Record<JobName, Date>> = {};
-    for (const [name, cron] of this.registry.getCronJobs()) {
-      next[name as JobName] = cron.nextDate().toJSDate();
-    }
-    return next;
+  /** When a job runs next (the job monitor); null when it is not scheduled here (JOBS_ENABLED=false). */
+  nextRun(job: string): Date | null {
+    return this.registry.doesExist('cron', job)
+      ? this.registry.getCronJob(job).nextDate().toJSDate()
+      : null;
   }
 
   private async tick(job: JobName): Promise<void> {
