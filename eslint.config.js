@@ -1,26 +1,86 @@
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import jest from 'eslint-plugin-jest';
 import tseslint from 'typescript-eslint';
+import ts from 'typescript';
+
+/**
+ * tsc emits `design:paramtypes` = Function for a parameter whose type was imported with
+ * `import type`, and Nest's ValidationPipe then rejects every request; SWC emits Object there,
+ * so only the shipped build broke. A decorated parameter's type must be imported as a value.
+ */
+const noTypeImportForDecoratedParameter = {
+  meta: {
+    type: 'problem',
+    messages: {
+      typeOnly:
+        "The class '{{name}}' types a decorated parameter but is imported with `import type`: import it as a value, or tsc's metadata names Function and Nest validates against nothing.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const typeOnly = new Set();
+    const services = context.sourceCode.parserServices;
+    const checker = services.program.getTypeChecker();
+    // Interfaces and type aliases (an injected config, Express's Response) emit Object either way.
+    const isClass = (identifier) => {
+      let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(identifier));
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      return Boolean(symbol && symbol.flags & ts.SymbolFlags.Class);
+    };
+    const check = (param) => {
+      const target = param.type === 'TSParameterProperty' ? param.parameter : param;
+      const decorators = param.decorators ?? [];
+      if (decorators.length === 0) return;
+      const annotation = target.typeAnnotation?.typeAnnotation;
+      if (annotation?.type !== 'TSTypeReference') return;
+      let name = annotation.typeName;
+      while (name.type === 'TSQualifiedName') name = name.left;
+      if (typeOnly.has(name.name) && isClass(name)) {
+        context.report({ node: annotation, messageId: 'typeOnly', data: { name: name.name } });
+      }
+    };
+    return {
+      ImportDeclaration(node) {
+        for (const specifier of node.specifiers) {
+          if (node.importKind === 'type' || specifier.importKind === 'type') {
+            typeOnly.add(specifier.local.name);
+          }
+        }
+      },
+      'FunctionExpression, TSDeclareFunction, TSEmptyBodyFunctionExpression'(node) {
+        node.params.forEach(check);
+      },
+    };
+  },
+};
+
+/** What git ignores (build output, data, scratch files) is not ours to lint. */
+const gitIgnored = readFileSync(new URL('.gitignore', import.meta.url), 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
+  .map((line) => {
+    const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
+    const path = line.replace(/^\//, '').replace(/\/$/, '');
+    return `${anchored ? '' : '**/'}${path}${line.endsWith('/') ? '/**' : ''}`;
+  });
 
 export default tseslint.config(
-  {
-    ignores: [
-      '.adminjs/**',
-      'dist/**',
-      'node_modules/**',
-      'data/**',
-      'coverage/**',
-      'eslint.config.js',
-      'jest.config.js',
-    ],
-  },
+  { ignores: [...gitIgnored, 'eslint.config.js', 'jest.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    plugins: {
+      renda: {
+        rules: { 'no-type-import-for-decorated-parameter': noTypeImportForDecoratedParameter },
+      },
+    },
     rules: {
+      'renda/no-type-import-for-decorated-parameter': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/require-await': 'error',

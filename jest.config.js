@@ -1,37 +1,28 @@
-// Native ESM + SWC: see ../shared/STACK.md ("Configuration that works").
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      keepClassNames: true,
-      target: 'es2022',
-    },
-    module: { type: 'es6' },
-  },
-];
+// Jest runs the JavaScript that tsc emits into dist/ (`npm run build:test`), not the TypeScript
+// sources through a second compiler: decorator metadata differs between SWC and tsc, and once
+// every list endpoint answered 400 in the shipped build while the SWC-compiled suite was green.
+// The files under dist/src are the ones `npm start` runs (same compiler, same options).
 const common = {
-  extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': swc },
-  setupFiles: ['<rootDir>/test/setup-env.ts'],
+  rootDir: '.',
+  roots: ['<rootDir>/dist'],
+  transform: {},
+  setupFiles: ['<rootDir>/dist/test/setup-env.js'],
   testEnvironment: 'node',
 };
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/dist/src/**/*.spec.js'] },
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/global-setup.ts',
+      testMatch: ['<rootDir>/dist/test/e2e/**/*.e2e-spec.js'],
+      globalSetup: '<rootDir>/dist/test/global-setup.js',
     },
     {
       ...common,
       displayName: 'browser',
-      testMatch: ['<rootDir>/test/browser/**/*.spec.ts'],
-      globalSetup: '<rootDir>/test/global-setup.ts',
+      testMatch: ['<rootDir>/dist/test/browser/**/*.spec.js'],
+      globalSetup: '<rootDir>/dist/test/global-setup.js',
     },
   ],
 };

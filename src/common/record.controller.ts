@@ -55,7 +55,9 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
     @Get()
     @Permission(undefined, 'list')
     @ApiOperation({ summary: `列表 / list ${options.title}` })
-    async list(@Query(validated(options.query)) query: PageQueryDto): Promise<Page<unknown>> {
+    // Typed `object` on purpose: the global pipe then skips it (metadata says Object) and the
+    // record's own query class, given to `validated`, is the one that checks it.
+    async list(@Query(validated(options.query)) query: object): Promise<Page<unknown>> {
       const page = await this.service.list(query);
       return { ...page, items: page.items.map((item) => this.present(item)) };
     }
