@@ -8,6 +8,8 @@ const common = {
   transform: {},
   setupFiles: ['<rootDir>/dist/test/setup-env.js'],
   testEnvironment: 'node',
+  // Sized for a loaded 2-core machine: argon2 logins alone take over a second there.
+  testTimeout: 60_000,
 };
 export default {
   projects: [

@@ -5,12 +5,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import session, { type SessionOptions } from 'express-session';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { requestLogging } from './common/logger.js';
 import { apiRateLimit } from './common/rate-limits.js';
 import { formatInstant } from './common/period.js';
 import { createValidationPipe } from './common/validation.js';
+import { completeDocument } from './common/openapi.js';
 import type { AppConfig } from './config/app.config.js';
 import { ADMIN_SESSION_OPTIONS } from './modules/auth/admin-session.options.js';
 import { AuditTrail } from './modules/audit/audit-trail.service.js';
@@ -97,18 +99,22 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter(app.get(AuditTrail)));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('人大工委工作平台 API / Renda Workbench API')
-      .setDescription(
-        '街道人大工委的代表、活动、出席与统计数据接口。使用 API 密钥：`Authorization: Bearer <key>`；' +
-          '读取需 records:read，写入需 records:write。时间为带时区偏移的 ISO 8601。\n\n' +
-          "Records of a subdistrict people's congress working committee. Send an API key as a Bearer token.",
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API 密钥 / API key' })
-      .build(),
+  const document = completeDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('人大工委工作平台 API / Renda Workbench API')
+        .setDescription(
+          '街道人大工委的代表、活动、出席与统计数据接口。使用 API 密钥：`Authorization: Bearer rw_…`；' +
+            '读取需 records:read，写入需 records:write，统计需 reports:read。时间为带时区偏移的 ISO 8601，日期为 YYYY-MM-DD。' +
+            '列表均返回 `{items,total,page,pageSize}`，筛选参数名为 `<名称>Id`。\n\n' +
+            "Records of a subdistrict people's congress working committee. Send an API key as a Bearer token. " +
+            'Every list answers `{items,total,page,pageSize}`; filters are named `<name>Id`.',
+        )
+        .setVersion('1')
+        .build(),
+    ),
+    app.get(DataSource),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -42,6 +42,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     readonly bilingual: Message,
     readonly details: FieldProblem[] = [],
+    /** On a duplicate (409), the id of the record that already exists. */
+    readonly existingId?: number,
   ) {
     super(`${bilingual.zh} / ${bilingual.en}`);
     this.name = 'DomainError';
@@ -75,11 +77,12 @@ export const referenceNotFound = (
     [{ field, problem: `${what.zh}不存在 / ${what.en} does not exist` }],
   );
 
-export const conflict = (message: Message, field?: string): DomainError =>
+export const conflict = (message: Message, field?: string, existingId?: number): DomainError =>
   new DomainError(
     ErrorCode.Conflict,
     message,
     field ? [{ field, problem: `${message.zh} / ${message.en}` }] : [],
+    existingId,
   );
 
 export const ruleViolation = (message: Message, field?: string): DomainError =>

@@ -67,7 +67,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return [
         exception.status,
-        { code: exception.code, message: exception.message, details: exception.details },
+        {
+          code: exception.code,
+          message: exception.message,
+          details: exception.details,
+          ...(exception.existingId !== undefined && { existingId: exception.existingId }),
+        },
       ];
     }
     if (exception instanceof HttpException) {

@@ -239,13 +239,39 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
       return await manager.save(this.target, entity);
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw conflict({
-          zh: `${this.recordName.zh}已存在（与现有记录重复）`,
-          en: `${this.recordName.en} already exists (duplicate)`,
-        });
+        const existing = await this.duplicateOf(manager, entity);
+        throw conflict(
+          {
+            zh: `${this.recordName.zh}已存在（与现有记录${existing ? ` ID ${existing}` : ''}重复）`,
+            en: `${this.recordName.en} already exists (duplicate${existing ? ` of ${existing}` : ''})`,
+          },
+          undefined,
+          existing,
+        );
       }
       throw error;
     }
+  }
+
+  /**
+   * The record a refused write duplicates, by the unique index it collides with, so that an
+   * integrator can link to it. Both MariaDB and SQLite keep the transaction usable after a
+   * duplicate-key error; the lookup stays within the actor's committee scope.
+   */
+  private async duplicateOf(manager: EntityManager, entity: T): Promise<number | undefined> {
+    const values = entity as Record<string, unknown>;
+    for (const index of this.repository.metadata.indices.filter((i) => i.isUnique)) {
+      const where = Object.fromEntries(
+        index.columns.map((column) => [column.propertyName, values[column.propertyName]]),
+      );
+      if (Object.values(where).some((value) => value === undefined || value === null)) continue;
+      const found = await manager.findOne(this.target, {
+        select: { id: true } as never,
+        where: this.scopeFor(currentActor(), where as FindOptionsWhere<T>),
+      });
+      if (found && found.id !== values.id) return found.id;
+    }
+    return undefined;
   }
 }
 

@@ -149,8 +149,9 @@ describe(`REST API on ${testDialect()}`, () => {
     });
 
     it('should enforce the committee tree', async () => {
-      // Only the system administrator keeps the organisation's structure: not an API key.
-      await api.post('/committees', { name: '无上级街道', kind: 'subdistrict' }).expect(403);
+      // Only the system administrator keeps the organisation's structure, in the panel: the API
+      // has no such operation.
+      await api.post('/committees', { name: '无上级街道', kind: 'subdistrict' }).expect(404);
       const committees = sut.app.get(CommitteesService);
       const orphan = await runAsSystem('test', () =>
         committees.create({ name: '无上级街道', kind: 'subdistrict' }),

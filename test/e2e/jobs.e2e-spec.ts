@@ -387,6 +387,20 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
         periodStart: '2020-04-01T00:00:00.000+08:00',
       }),
     ]);
+    // The same page shape and filter name as every other list.
+    expect(answer.body).toMatchObject({ total: 1, page: 1, pageSize: 1 });
+    const filtered = await request(server)
+      .get('/api/v1/compliance')
+      .query({ year: 2020, committeeId: aId })
+      .set('Authorization', `Bearer ${viewer}`)
+      .expect(200);
+    expect((filtered.body as { total: number }).total).toBe(1);
+    const oldName = await request(server)
+      .get('/api/v1/compliance')
+      .query({ year: 2020, committee: aId })
+      .set('Authorization', `Bearer ${viewer}`)
+      .expect(400);
+    expect((oldName.body as { details: { field: string }[] }).details[0].field).toBe('committee');
     await request(server)
       .get('/api/v1/compliance')
       .query({ year: 'abc' })

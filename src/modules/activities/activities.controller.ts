@@ -1,11 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { pageSchema, recordSchemaRef } from '../../common/openapi.js';
 import { Permission } from '../auth/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { RecordController } from '../../common/record.controller.js';
 import { ActivitiesService } from './activities.service.js';
-import type { Activity } from './activity.entity.js';
+import { Activity } from './activity.entity.js';
 import type { Attendance } from './attendance.entity.js';
 import { AttendanceService } from './attendance.service.js';
 import {
@@ -19,6 +26,7 @@ import {
 @ApiTags('代表活动 Activities')
 @Controller('activities')
 export class ActivitiesController extends RecordController<Activity>({
+  entity: Activity,
   title: '代表活动 activities',
   resource: 'activity',
   create: CreateActivityDto,
@@ -35,6 +43,7 @@ export class ActivitiesController extends RecordController<Activity>({
   @Get(':id/attendance')
   @Permission('attendance', 'list')
   @ApiOperation({ summary: '活动的出席记录 / attendance of an activity' })
+  @ApiOkResponse({ schema: pageSchema('Attendance') })
   async listAttendance(@Param('id', IdPipe) id: number): Promise<Page<Attendance>> {
     return wholePage(await this.attendance.list(id));
   }
@@ -42,6 +51,7 @@ export class ActivitiesController extends RecordController<Activity>({
   @Post(':id/attendance')
   @Permission('attendance', 'new')
   @ApiOperation({ summary: '登记一名代表的出席（已有则 409）/ add one row (409 if present)' })
+  @ApiCreatedResponse({ schema: recordSchemaRef('Attendance') })
   addAttendance(
     @Param('id', IdPipe) id: number,
     @Body() body: AttendanceItemDto,
@@ -54,6 +64,7 @@ export class ActivitiesController extends RecordController<Activity>({
   @ApiOperation({
     summary: '批量登记出席，按代表新增或更新，全部成功或全部不变 / bulk upsert, all or nothing',
   })
+  @ApiOkResponse({ schema: pageSchema('Attendance') })
   async upsertAttendance(
     @Param('id', IdPipe) id: number,
     @Body() body: BulkAttendanceDto,
@@ -65,6 +76,7 @@ export class ActivitiesController extends RecordController<Activity>({
   @Permission('attendance', 'delete')
   @HttpCode(204)
   @ApiOperation({ summary: '删除一名代表的出席记录 / delete one row' })
+  @ApiNoContentResponse({ description: '已删除 / deleted' })
   async removeAttendance(
     @Param('id', IdPipe) id: number,
     @Param('deputyId', IdPipe) deputyId: number,

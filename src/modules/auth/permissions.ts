@@ -165,3 +165,8 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   stationStaff: '联络站人员',
   districtViewer: '区人大查看',
 };
+
+/** The roles an API key may hold that are allowed `action` on `resource` (the API's callers). */
+export function apiKeyRolesFor(resource: ResourceId, action: Action): Role[] {
+  return API_KEY_ROLES.filter((role) => can(role, resource, action));
+}

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../../common/record.controller.js';
-import type { Committee } from './committee.entity.js';
+import { Committee } from './committee.entity.js';
 import { CommitteesService } from './committees.service.js';
 import {
   CreateCommitteeDto,
@@ -12,6 +12,7 @@ import {
 @ApiTags('委员会 Committees')
 @Controller('committees')
 export class CommitteesController extends RecordController<Committee>({
+  entity: Committee,
   title: '区人大常委会与街道人大工委 committees',
   resource: 'committee',
   create: CreateCommitteeDto,

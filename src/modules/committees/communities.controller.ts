@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../../common/record.controller.js';
 import { CommunitiesService } from './communities.service.js';
-import type { Community } from './community.entity.js';
+import { Community } from './community.entity.js';
 import {
   CreateCommunityDto,
   ListCommunitiesQuery,
@@ -12,6 +12,7 @@ import {
 @ApiTags('社区/村 Communities')
 @Controller('communities')
 export class CommunitiesController extends RecordController<Community>({
+  entity: Community,
   title: '社区/村 communities',
   resource: 'community',
   create: CreateCommunityDto,

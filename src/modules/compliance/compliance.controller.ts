@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
@@ -8,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { wholePage, type Page } from '../../common/pagination.js';
 import { formatInstant } from '../../common/period.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Permission, PermissionResource, ScopeArea } from '../auth/auth.decorators.js';
@@ -22,12 +24,12 @@ export class ComplianceQuery {
   @Max(2100)
   year: number;
 
-  @ApiPropertyOptional({ description: '人大工委 id / committee id' })
+  @ApiPropertyOptional({ description: '人大工委 id（含下级）/ committee id (and its subtree)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  committee?: number;
+  committeeId?: number;
 }
 
 export interface ComplianceEntry {
@@ -42,6 +44,46 @@ export interface ComplianceEntry {
   final: boolean;
   evaluatedAt: string;
 }
+
+const COMPLIANCE_PAGE_SCHEMA = {
+  type: 'object',
+  required: ['items', 'total', 'page', 'pageSize'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          ruleId: { type: 'integer', example: 1 },
+          committeeId: { type: 'integer', example: 2 },
+          period: { type: 'string', example: '2020-Q1' },
+          periodStart: {
+            type: 'string',
+            format: 'date-time',
+            example: '2020-01-01T00:00:00.000+08:00',
+          },
+          periodEnd: {
+            type: 'string',
+            format: 'date-time',
+            example: '2020-04-01T00:00:00.000+08:00',
+          },
+          status: { type: 'string', enum: ['met', 'missed', 'inProgress'] },
+          count: { type: 'integer', example: 2 },
+          activityIds: { type: 'array', items: { type: 'integer' }, example: [31, 35] },
+          final: { type: 'boolean', example: true },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+            example: '2020-04-01T00:30:00.000+08:00',
+          },
+        },
+      },
+    },
+    total: { type: 'integer', example: 4 },
+    page: { type: 'integer', example: 1 },
+    pageSize: { type: 'integer', example: 4 },
+  },
+};
 
 @ApiTags('达标情况 Compliance')
 @ApiBearerAuth()
@@ -60,11 +102,12 @@ export class ComplianceController {
     summary:
       '各工委各期的达标情况（met 达标 / missed 未达标 / inProgress 进行中），可追溯到计入的活动 / compliance per committee and period',
   })
-  async list(@Query() query: ComplianceQuery): Promise<{ items: ComplianceEntry[] }> {
-    const records = await this.compliance.forYear(query.year, query.committee);
+  @ApiOkResponse({ schema: COMPLIANCE_PAGE_SCHEMA })
+  async list(@Query() query: ComplianceQuery): Promise<Page<ComplianceEntry>> {
+    const records = await this.compliance.forYear(query.year, query.committeeId);
     const zone = this.config.timeZone;
-    return {
-      items: records.map((record) => ({
+    return wholePage(
+      records.map((record) => ({
         ruleId: record.ruleId,
         committeeId: record.committeeId,
         period: record.periodKey,
@@ -76,6 +119,6 @@ export class ComplianceController {
         final: record.finalisedAt !== null,
         evaluatedAt: formatInstant(record.evaluatedAt, zone),
       })),
-    };
+    );
   }
 }

@@ -1,5 +1,10 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  PERFORMANCE_RECORD_SCHEMA,
+  PERSONAL_DATA_SCHEMA,
+  SPREADSHEET_RESPONSE,
+} from './dto/deputy.response.js';
 import type { Response } from 'express';
 import { sendWorkbook } from '../../common/spreadsheet.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
@@ -10,7 +15,7 @@ import { IdPipe } from '../../common/id.pipe.js';
 import { RecordController } from '../../common/record.controller.js';
 import { DeputiesService } from './deputies.service.js';
 import { DeputyPerformanceService, type PerformanceRecord } from './deputy-performance.service.js';
-import type { Deputy } from './deputy.entity.js';
+import { Deputy } from './deputy.entity.js';
 import {
   CreateDeputyDto,
   DeputyPersonalData,
@@ -22,6 +27,7 @@ import {
 @ApiTags('代表 Deputies')
 @Controller('deputies')
 export class DeputiesController extends RecordController<Deputy>({
+  entity: Deputy,
   title: '代表 deputies',
   resource: 'deputy',
   create: CreateDeputyDto,
@@ -47,6 +53,7 @@ export class DeputiesController extends RecordController<Deputy>({
   @ApiOperation({
     summary: '导出代表名册（Excel，电话脱敏，记入审计）/ export as .xlsx, phones masked, audited',
   })
+  @ApiResponse({ status: 200, ...SPREADSHEET_RESPONSE })
   async export(@Query() query: ListDeputiesQuery, @Res() response: Response): Promise<void> {
     const rows = await this.deputies.exportAll(query);
     const roster = await deputyRoster(rows, this.config.timeZone);
@@ -59,6 +66,7 @@ export class DeputiesController extends RecordController<Deputy>({
   @ApiOperation({
     summary: '查看完整个人信息（记入审计）/ reveal unmasked personal data (audited)',
   })
+  @ApiOkResponse({ schema: PERSONAL_DATA_SCHEMA })
   async reveal(@Param('id', IdPipe) id: number): Promise<DeputyPersonalData> {
     const deputy = await this.deputies.reveal(id, ['phone']);
     return { id: deputy.id, phone: deputy.phone };
@@ -67,6 +75,7 @@ export class DeputiesController extends RecordController<Deputy>({
   @Get(':id/performance')
   @Permission('deputy', 'show')
   @ApiOperation({ summary: '履职档案：期间内的活动与出席统计 / performance record for a period' })
+  @ApiOkResponse({ schema: PERFORMANCE_RECORD_SCHEMA })
   getPerformance(
     @Param('id', IdPipe) id: number,
     @Query() query: PerformanceQuery,

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../../common/record.controller.js';
-import type { DeputyGroup } from './deputy-group.entity.js';
+import { DeputyGroup } from './deputy-group.entity.js';
 import { DeputyGroupsService } from './deputy-groups.service.js';
 import {
   CreateDeputyGroupDto,
@@ -12,6 +12,7 @@ import {
 @ApiTags('代表小组 Deputy groups')
 @Controller('deputy-groups')
 export class DeputyGroupsController extends RecordController<DeputyGroup>({
+  entity: DeputyGroup,
   title: '代表小组 deputy groups',
   resource: 'deputyGroup',
   create: CreateDeputyGroupDto,

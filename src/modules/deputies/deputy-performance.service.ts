@@ -21,6 +21,8 @@ export interface PerformanceRecord extends PerformanceSummary {
     activityId: number;
     title: string;
     kind: string;
+    kindId: number;
+    kindCode: string;
     category: ActivityCategory;
     startsAt: Date;
     attendance: AttendanceStatus;
@@ -32,6 +34,8 @@ interface Row {
   activityId: number;
   title: string;
   kind: string;
+  kindId: number | string;
+  kindCode: string;
   category: ActivityCategory;
   startsAt: Date | string;
   attendance: AttendanceStatus;
@@ -62,6 +66,8 @@ export class DeputyPerformanceService {
       .select('activity.id', 'activityId')
       .addSelect('activity.title', 'title')
       .addSelect('kind.label', 'kind')
+      .addSelect('kind.id', 'kindId')
+      .addSelect('kind.code', 'kindCode')
       .addSelect('kind.category', 'category')
       .addSelect('activity.startsAt', 'startsAt')
       .addSelect('attendance.status', 'attendance')
@@ -82,6 +88,8 @@ export class DeputyPerformanceService {
       activityId: Number(row.activityId),
       title: row.title,
       kind: row.kind,
+      kindId: Number(row.kindId),
+      kindCode: row.kindCode,
       category: row.category,
       startsAt: rawInstant(row.startsAt),
       attendance: row.attendance,

@@ -1,11 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { pageSchema } from '../../common/openapi.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { RecordController } from '../../common/record.controller.js';
 import { Permission, ScopeArea } from '../auth/auth.decorators.js';
 import { DictionariesService } from './dictionaries.service.js';
-import type { Dictionary } from './dictionary.entity.js';
-import type { DictionaryItem } from './dictionary-item.entity.js';
+import { Dictionary } from './dictionary.entity.js';
+import { DictionaryItem } from './dictionary-item.entity.js';
 import { DictionaryItemsService } from './dictionary-items.service.js';
 import {
   CreateDictionaryDto,
@@ -19,6 +20,7 @@ import {
 @ApiTags('数据字典 Dictionaries')
 @Controller('dictionaries')
 export class DictionariesController extends RecordController<Dictionary>({
+  entity: Dictionary,
   title: '数据字典 dictionaries',
   resource: 'dictionary',
   create: CreateDictionaryDto,
@@ -33,6 +35,7 @@ export class DictionariesController extends RecordController<Dictionary>({
 @ApiTags('数据字典 Dictionaries')
 @Controller('dictionary-items')
 export class DictionaryItemsController extends RecordController<DictionaryItem>({
+  entity: DictionaryItem,
   title: '字典项 dictionary items',
   resource: 'dictionaryItem',
   create: CreateDictionaryItemDto,
@@ -56,6 +59,7 @@ export class ActivityKindsController {
   @ApiOperation({
     summary: '启用的活动类型及其统计类别 / enabled activity kinds with their categories',
   })
+  @ApiOkResponse({ schema: pageSchema('DictionaryItem') })
   async list(): Promise<Page<DictionaryItem>> {
     return wholePage(await this.items.activityKinds());
   }

@@ -2,12 +2,13 @@ import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { RecordController } from '../../common/record.controller.js';
 import { CreateTermDto, ListTermsQuery, UpdateTermDto } from './dto/term.dto.js';
-import type { Term } from './term.entity.js';
+import { Term } from './term.entity.js';
 import { TermsService } from './terms.service.js';
 
 @ApiTags('届次 Terms')
 @Controller('terms')
 export class TermsController extends RecordController<Term>({
+  entity: Term,
   title: '届次 terms',
   resource: 'term',
   create: CreateTermDto,

@@ -42,12 +42,12 @@ export class CreateActivityDto {
   @IsInstant()
   startsAt: string;
 
-  @ApiPropertyOptional({ description: '结束时间 / ends at', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '结束时间 / ends at', nullable: true })
   @IsOptional()
   @IsInstant()
   endsAt?: string | null;
 
-  @ApiPropertyOptional({ description: '地点 / location' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '地点 / location' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -60,13 +60,18 @@ export class CreateActivityDto {
   @IsIn(ACTIVITY_STATUSES)
   status: ActivityStatus;
 
-  @ApiPropertyOptional({ description: '内容纪要 / summary or minutes', maxLength: 20000 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '内容纪要 / summary or minutes',
+    maxLength: 20000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ description: '组织者 / organiser' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '组织者 / organiser' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -112,7 +117,7 @@ export class AttendanceItemDto {
   @IsIn(ATTENDANCE_STATUSES)
   status: AttendanceStatus;
 
-  @ApiPropertyOptional({ description: '备注（如请假原因）/ note' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '备注（如请假原因）/ note' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -19,6 +19,7 @@ export class CreateCommitteeDto {
   kind: CommitteeKind;
 
   @ApiPropertyOptional({
+    type: Number,
     description: '上级（街道人大工委的上级为区人大常委会）/ parent committee id',
     nullable: true,
   })

@@ -14,7 +14,7 @@ export class CreateDeputyGroupDto {
   @Min(1)
   committeeId: number;
 
-  @ApiPropertyOptional({ description: '备注 / note', maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '备注 / note', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)

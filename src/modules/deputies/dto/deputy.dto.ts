@@ -26,18 +26,32 @@ export class CreateDeputyDto {
   @IsIn(GENDERS)
   gender: Gender;
 
-  @ApiPropertyOptional({ description: '民族 / ethnicity', example: '汉族' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '民族 / ethnicity',
+    example: '汉族',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20)
   ethnicity?: string | null;
 
-  @ApiPropertyOptional({ description: '出生日期 / birth date (YYYY-MM-DD)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '出生日期 / birth date (YYYY-MM-DD)',
+  })
   @IsOptional()
   @IsLocalDate()
   birthDate?: string | null;
 
-  @ApiPropertyOptional({ description: '党派 / party', example: '中共党员' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '党派 / party',
+    example: '中共党员',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -47,25 +61,27 @@ export class CreateDeputyDto {
   @IsIn(DEPUTY_LEVELS)
   level: DeputyLevel;
 
-  @ApiPropertyOptional({ description: '选区 / constituency' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '选区 / constituency' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   constituency?: string | null;
 
-  @ApiPropertyOptional({ description: '职业 / occupation' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '职业 / occupation' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   occupation?: string | null;
 
-  @ApiPropertyOptional({ description: '工作单位及职务 / workplace' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '工作单位及职务 / workplace' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   workplace?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     description: '电话（个人信息，接口返回时脱敏）/ phone, masked in answers',
   })
   @IsOptional()
@@ -73,7 +89,7 @@ export class CreateDeputyDto {
   @Matches(/^[0-9+\- ]{5,30}$/, { message: 'phone must be 5–30 digits, spaces, + or -' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ description: '电子邮箱 / email' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '电子邮箱 / email' })
   @IsOptional()
   @IsEmail()
   @MaxLength(100)
@@ -84,19 +100,19 @@ export class CreateDeputyDto {
   @Min(1)
   committeeId: number;
 
-  @ApiPropertyOptional({ description: '所在社区/村 / community id', nullable: true })
+  @ApiPropertyOptional({ type: Number, description: '所在社区/村 / community id', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
   communityId?: number | null;
 
-  @ApiPropertyOptional({ description: '届次 / term id', nullable: true })
+  @ApiPropertyOptional({ type: Number, description: '届次 / term id', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
   termId?: number | null;
 
-  @ApiPropertyOptional({ description: '代表小组 / deputy group id', nullable: true })
+  @ApiPropertyOptional({ type: Number, description: '代表小组 / deputy group id', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -111,13 +127,21 @@ export class CreateDeputyDto {
   @IsIn(DEPUTY_STATUSES)
   status?: DeputyStatus;
 
-  @ApiPropertyOptional({ description: '终止原因 / reason the mandate ended' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '终止原因 / reason the mandate ended',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   endedReason?: string | null;
 
-  @ApiPropertyOptional({ description: '终止日期 / date the mandate ended' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '终止日期 / date the mandate ended',
+  })
   @IsOptional()
   @IsLocalDate()
   endedOn?: string | null;

@@ -31,13 +31,13 @@ export class CreateDictionaryDto {
   @MaxLength(100)
   name: string;
 
-  @ApiPropertyOptional({ description: '英文名称 / English name' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '英文名称 / English name' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   nameEn?: string | null;
 
-  @ApiPropertyOptional({ description: '说明 / description' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '说明 / description' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -65,7 +65,7 @@ export class CreateDictionaryItemDto {
   @MaxLength(100)
   label: string;
 
-  @ApiPropertyOptional({ description: '英文名称 / English label' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '英文名称 / English label' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -34,7 +34,7 @@ export class CreateTermDto {
   @IsLocalDate()
   startsOn: string;
 
-  @ApiPropertyOptional({ description: '结束日期 / end date', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '结束日期 / end date', nullable: true })
   @IsOptional()
   @IsLocalDate()
   endsOn?: string | null;

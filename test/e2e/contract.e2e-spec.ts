@@ -1,0 +1,330 @@
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { createOrganisation } from '../factories/organisation.factory.js';
+import { startBuiltServer, type BuiltServer } from '../support/built-server.js';
+import { createTestApp, issueKey } from '../support/test-app.js';
+import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';
+
+/**
+ * The API contract, checked against the server users run (`node dist/src/main.js`, tsc's build)
+ * rather than an in-process test module: every operation the OpenAPI document lists answers a
+ * valid request with 2xx, and a set of bad requests with a documented 4xx that names the field
+ * — never a 500. New operations are walked automatically; a write needs an entry in VALID_BODIES.
+ */
+
+interface Operation {
+  method: string;
+  path: string;
+  parameters: { name: string; in: string; required?: boolean; schema?: Record<string, unknown> }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+
+interface Answer {
+  status: number;
+  body: { code?: string; details?: { field: string; problem: string }[] } & Record<string, unknown>;
+}
+
+const BAD_QUERIES: Record<string, string>[] = [
+  { unknownParameter: '1' },
+  { page: 'abc' },
+  { page: '-1' },
+  { page: '0' },
+  { page: '1e21' },
+  { page: '99999999999999999999' },
+  { pageSize: '-5' },
+  { pageSize: '100000' },
+  { sort: 'noSuchField' },
+  { sort: '-' },
+  { sort: '𠮷'.repeat(40) },
+];
+const BAD_IDS = ['abc', '1e21', '-1', '0', '99999999999', '𠮷'];
+
+/** 5,000 levels of `{"a":…}`: deep enough to hurt a recursive validator. */
+const DEEP_JSON = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+
+describe(`API contract of the built server on ${testDialect()}`, () => {
+  let database: TestDatabase;
+  let server: BuiltServer;
+  let key: string;
+  let document: { paths: Record<string, Record<string, Omit<Operation, 'method' | 'path'>>> };
+  const ids: Record<string, number> = {};
+
+  const call = async (
+    method: string,
+    path: string,
+    options: { body?: string; contentType?: string; query?: Record<string, string> } = {},
+  ): Promise<Answer> => {
+    const url = new URL(path, server.url);
+    for (const [name, value] of Object.entries(options.query ?? {})) {
+      url.searchParams.set(name, value);
+    }
+    const response = await fetch(url, {
+      method: method.toUpperCase(),
+      headers: {
+        Authorization: `Bearer ${key}`,
+        ...(options.body !== undefined && {
+          'Content-Type': options.contentType ?? 'application/json',
+        }),
+      },
+      body: options.body,
+    });
+    const text = await response.text();
+    let body: Answer['body'] = {};
+    try {
+      body = JSON.parse(text) as Answer['body'];
+    } catch {
+      // Not JSON (a spreadsheet, an empty 204): the status is what is checked.
+    }
+    return { status: response.status, body };
+  };
+  const json = (method: string, path: string, body: unknown) =>
+    call(method, path, { body: JSON.stringify(body) });
+
+  const operations = (): Operation[] =>
+    Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({
+        method,
+        path,
+        ...operation,
+        parameters: operation.parameters ?? [],
+      })),
+    );
+
+  /** A concrete path: `{id}` is the fixture of the resource the path names. */
+  const concrete = (path: string): string =>
+    path
+      .replace(/\/api\/v1\/([\w-]+)\/\{id\}/, (_, resource: string) => {
+        const id = ids[resource];
+        if (id === undefined) throw new Error(`no fixture for ${resource} in ${path}`);
+        return `/api/v1/${resource}/${id}`;
+      })
+      .replace('{deputyId}', String(ids.deputies));
+
+  const requiredQuery = (operation: Operation): Record<string, string> => {
+    const defaults: Record<string, string> = { year: '2020', from: '2020-01-01', to: '2020-12-31' };
+    return Object.fromEntries(
+      operation.parameters
+        .filter((parameter) => parameter.in === 'query' && parameter.required)
+        .map((parameter) => [parameter.name, defaults[parameter.name] ?? '1']),
+    );
+  };
+
+  /** The one valid body of every write, keyed by method and documented path. */
+  const validBodies = (): Record<string, () => unknown> => ({
+    'post /api/v1/communities': () => ({
+      name: '契约社区',
+      kind: 'community',
+      committeeId: ids.committee,
+    }),
+    'patch /api/v1/communities/{id}': () => ({ name: '契约社区（改）' }),
+    'post /api/v1/deputy-groups': () => ({ name: '契约代表小组', committeeId: ids.committee }),
+    'patch /api/v1/deputy-groups/{id}': () => ({ note: '备注' }),
+    'post /api/v1/deputies': () => ({
+      name: '契约代表',
+      gender: 'female',
+      level: 'district',
+      committeeId: ids.committee,
+      phone: '13812345678',
+    }),
+    'patch /api/v1/deputies/{id}': () => ({ occupation: '教师' }),
+    'post /api/v1/activities': () => ({
+      committeeId: ids.committee,
+      kindId: ids.kind,
+      title: '契约代表工作会议',
+      startsAt: '2020-03-31T14:30:00+08:00',
+      status: 'held',
+    }),
+    'patch /api/v1/activities/{id}': () => ({ location: '会议室' }),
+    'post /api/v1/activities/{id}/attendance': () => ({
+      deputyId: ids.deputies,
+      status: 'attended',
+    }),
+    'put /api/v1/activities/{id}/attendance': () => ({
+      items: [{ deputyId: ids.deputies, status: 'leave', note: '出差' }],
+    }),
+    'post /api/v1/deputies/{id}/reveal': () => undefined,
+  });
+
+  /** Records a path's `{id}` can name, created through the built server itself. */
+  const createFixtures = async (): Promise<void> => {
+    const kinds = await call('get', '/api/v1/activity-kinds');
+    ids.kind = (kinds.body.items as { id: number; code: string }[]).find(
+      (kind) => kind.code === 'work_meeting',
+    )!.id;
+    ids['activity-kinds'] = ids.kind;
+    const dictionaries = await call('get', '/api/v1/dictionaries');
+    ids.dictionaries = (dictionaries.body.items as { id: number }[])[0].id;
+    ids['dictionary-items'] = ids.kind;
+    ids.committees = ids.committee;
+    const terms = await call('get', '/api/v1/terms');
+    ids.terms = (terms.body.items as { id: number }[])[0]?.id ?? 1;
+    const bodies = validBodies();
+    for (const [resource, path] of [
+      ['communities', '/api/v1/communities'],
+      ['deputy-groups', '/api/v1/deputy-groups'],
+      ['deputies', '/api/v1/deputies'],
+      ['activities', '/api/v1/activities'],
+    ] as const) {
+      const answer = await json('post', path, bodies[`post ${path}`]());
+      if (answer.status !== 201) {
+        throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      ids[resource] = answer.body.id as number;
+    }
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const seeding = await createTestApp({ database });
+    const { districtId, subdistrictId } = await createOrganisation(seeding.app);
+    ids.committee = subdistrictId;
+    key = await issueKey(
+      seeding.app,
+      ['records:read', 'records:write', 'reports:read', 'personal:reveal'],
+      { role: 'committeeAdmin', committeeId: districtId },
+    ).catch(() =>
+      issueKey(seeding.app, ['records:read', 'records:write', 'reports:read'], {
+        role: 'committeeAdmin',
+        committeeId: districtId,
+      }),
+    );
+    await seeding.close();
+    server = await startBuiltServer(database.env);
+    const docs = await fetch(`${server.url}/api/docs-json`);
+    if (docs.status !== 200) throw new Error(`/api/docs-json answered ${docs.status}`);
+    document = (await docs.json()) as typeof document;
+    await createFixtures();
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  }, 60_000);
+
+  it('should document a schema for every answer and pass the OpenAPI linter', async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({
+      source: JSON.stringify(document),
+      absoluteRef: 'openapi.json',
+      config,
+    });
+    const reported = problems
+      // The health checks answer 200 or 503 and nothing else: no 4xx to document.
+      .filter(
+        (problem) =>
+          !(
+            problem.ruleId === 'operation-4xx-response' &&
+            problem.location[0]?.pointer?.startsWith('#/paths/~1health~1')
+          ),
+      )
+      .map(
+        (problem) =>
+          `${problem.severity} ${problem.ruleId}: ${problem.message} at ${problem.location[0]?.pointer}`,
+      );
+    expect(reported).toEqual([]);
+    const undocumented = operations()
+      .filter((operation) => operation.path.startsWith('/api/'))
+      .filter((operation) => {
+        const success = Object.entries(operation.responses).find(([status]) => status < '300');
+        return !success || (success[0] !== '204' && !(success[1] as { content?: unknown }).content);
+      })
+      .map((operation) => `${operation.method} ${operation.path}`);
+    expect(undocumented).toEqual([]);
+  });
+
+  it('should answer every documented operation with 2xx for a valid request', async () => {
+    const bodies = validBodies();
+    const failures: string[] = [];
+    const ordered = operations()
+      .filter(
+        (operation) => operation.path.startsWith('/api/') || operation.path === '/health/live',
+      )
+      .sort((a, b) => Number(a.method === 'delete') - Number(b.method === 'delete'))
+      // Attendance rows go before the activity and the deputy they belong to.
+      .sort((a, b) =>
+        a.method === 'delete' && b.method === 'delete'
+          ? b.path.split('/').length - a.path.split('/').length
+          : 0,
+      );
+    for (const operation of ordered) {
+      const name = `${operation.method} ${operation.path}`;
+      let answer: Answer;
+      if (operation.requestBody !== undefined) {
+        const body = bodies[name];
+        if (!body) {
+          failures.push(`${name}: no valid body in VALID_BODIES`);
+          continue;
+        }
+        answer = await json(operation.method, concrete(operation.path), body());
+      } else {
+        answer = await call(operation.method, concrete(operation.path), {
+          query: requiredQuery(operation),
+          ...(bodies[name] && { body: undefined }),
+        });
+      }
+      if (answer.status >= 300) {
+        failures.push(`${name} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+
+  it('should answer bad requests with a documented 4xx naming the field, never a 500', async () => {
+    const failures: string[] = [];
+    const check = (name: string, what: string, operation: Operation, answer: Answer): void => {
+      const label = `${name} [${what}] → ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
+      if (answer.status >= 500) failures.push(`500: ${label}`);
+      else if (answer.status >= 400 && !(String(answer.status) in operation.responses)) {
+        failures.push(`undocumented: ${label}`);
+      }
+      if (
+        answer.status === 400 &&
+        !(answer.body.details?.length && answer.body.details.every((detail) => detail.field))
+      ) {
+        failures.push(`400 without the field: ${label}`);
+      }
+    };
+    for (const operation of operations().filter((op) => op.path.startsWith('/api/'))) {
+      const name = `${operation.method} ${operation.path}`;
+      const path = concrete(operation.path);
+      const query = requiredQuery(operation);
+      for (const bad of BAD_QUERIES) {
+        const answer = await call(operation.method, path, { query: { ...query, ...bad } });
+        check(name, `query ${JSON.stringify(bad)}`, operation, answer);
+      }
+      for (const parameter of operation.parameters.filter((p) => p.in === 'query')) {
+        for (const value of ['abc', '𠮷'.repeat(300), '-1', '1e21']) {
+          const answer = await call(operation.method, path, {
+            query: { ...query, [parameter.name]: value },
+          });
+          check(name, `${parameter.name}=${value.slice(0, 8)}`, operation, answer);
+        }
+      }
+      if (operation.path.includes('{')) {
+        for (const id of BAD_IDS) {
+          const answer = await call(operation.method, operation.path.replace(/\{\w+\}/g, id), {
+            query,
+          });
+          check(name, `id ${id}`, operation, answer);
+        }
+      }
+      if (operation.method !== 'get' && operation.method !== 'delete') {
+        const bodies: [string, string, string?][] = [
+          ['nested JSON 5,000 deep', DEEP_JSON],
+          ['text/plain', 'hello', 'text/plain'],
+          ['an array', '[1,2,3]'],
+          ['null', 'null'],
+          ['a number', '42'],
+          ['broken JSON', '{"name": '],
+          ['4-byte characters', JSON.stringify({ name: '𠮷'.repeat(60), title: '𠮷'.repeat(60) })],
+          ['wrong types', JSON.stringify({ name: {}, committeeId: 'x', items: 'x', status: 7 })],
+        ];
+        for (const [what, body, contentType] of bodies) {
+          const answer = await call(operation.method, path, { body, contentType, query });
+          check(name, what, operation, answer);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
