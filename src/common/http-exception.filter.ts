@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { DomainError, ErrorCode } from './errors.js';
+import { redactUrl } from './logger.js';
 
 interface ErrorBody {
   code: string;
@@ -91,7 +92,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
     }
     this.logger.error(
-      { err: exception, method: request.method, url: request.originalUrl },
+      { err: exception, method: request.method, url: redactUrl(request.originalUrl) },
       exception instanceof Error ? exception.stack : String(exception),
     );
     return [
