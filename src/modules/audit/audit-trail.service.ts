@@ -20,6 +20,12 @@ export interface AuditEntry {
 const PERSONAL_FIELDS = new Set(['phone', 'idNumber', 'address']);
 const SECRET_FIELDS = new Set(['password', 'passwordHash', 'secretHash', 'totpSecret']);
 const IGNORED_FIELDS = new Set(['createdAt', 'updatedAt']);
+/**
+ * Search hashes and ciphertexts derived from a personal field (`phoneHash`): never in the trail,
+ * where the masked change of the field itself says all there is; the secrets above stay as
+ * '[secret]' so a password change still shows.
+ */
+const DERIVED_FIELD = /(Hash|Cipher|Ciphertext)$/;
 
 function auditValue(field: string, value: unknown): unknown {
   if (SECRET_FIELDS.has(field)) return value === null || value === undefined ? value : '[secret]';
@@ -30,6 +36,7 @@ function auditValue(field: string, value: unknown): unknown {
 /** Column values only: timestamps of the row itself and loaded relations are left out. */
 const isAudited = (field: string, value: unknown): boolean =>
   !IGNORED_FIELDS.has(field) &&
+  (SECRET_FIELDS.has(field) || !DERIVED_FIELD.test(field)) &&
   !(typeof value === 'object' && value !== null && !(value instanceof Date));
 
 const same = (a: unknown, b: unknown): boolean =>
