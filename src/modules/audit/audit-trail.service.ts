@@ -67,6 +67,47 @@ export function auditSnapshot(record: object): Record<string, unknown> {
   return snapshot;
 }
 
+/** The longest text value the trail keeps whole, in characters; longer ones are cut, marked. */
+export const AUDIT_VALUE_MAX_CHARS = 500;
+/**
+ * The longest detail (JSON) written, in UTF-16 units: at most 3 bytes each in utf8mb4, so it
+ * always fits MariaDB's TEXT (65,535 bytes); a valid change never fails for its audit row.
+ */
+export const AUDIT_DETAIL_MAX_CHARS = 16_000;
+
+/** A long text as the trail keeps it: its start and how long it was. */
+function boundedText(value: string): string {
+  const characters = Array.from(value);
+  if (characters.length <= AUDIT_VALUE_MAX_CHARS) return value;
+  const kept = characters.slice(0, AUDIT_VALUE_MAX_CHARS).join('');
+  return `${kept}…[截断，共 ${characters.length} 字 / truncated, ${characters.length} characters]`;
+}
+
+function boundedValues(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return boundedText(value);
+  if (depth >= 8 || value === null || typeof value !== 'object' || value instanceof Date) {
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => boundedValues(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, boundedValues(item, depth + 1)]),
+  );
+}
+
+/** The detail column's JSON: long texts cut, and the whole bounded (then only its keys). */
+export function auditDetail(detail: unknown): string | null {
+  if (detail === undefined) return null;
+  const json = JSON.stringify(boundedValues(detail));
+  if (json.length <= AUDIT_DETAIL_MAX_CHARS) return json;
+  const keys =
+    detail !== null && typeof detail === 'object' && !Array.isArray(detail)
+      ? Object.keys(detail)
+          .slice(0, 50)
+          .map((key) => key.slice(0, 100))
+      : [];
+  return JSON.stringify({ truncated: `明细过长，共 ${json.length} 字 / detail too long`, keys });
+}
+
 /**
  * 操作日志 (等保2.0 安全审计): who did what to which record, from where, with what outcome.
  * `record` writes with the manager of the change's own transaction, so a failed audit write fails
@@ -119,7 +160,7 @@ export class AuditTrail {
       objectId:
         entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
       outcome: entry.outcome ?? 'success',
-      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+      detail: auditDetail(entry.detail),
     };
   }
 }
