@@ -7,8 +7,8 @@ import {
   Patch,
   Post,
   Query,
-  ValidationPipe,
   type Type,
+  type ValidationPipe,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import type { DeepPartial, ObjectLiteral } from 'typeorm';
@@ -17,7 +17,7 @@ import type { ResourceId } from '../modules/auth/permissions.js';
 import { IdPipe } from './id.pipe.js';
 import type { Page, PageQueryDto } from './pagination.js';
 import type { RecordService } from './record.service.js';
-import { VALIDATION_PIPE_OPTIONS } from './validation.js';
+import { InputValidationPipe, VALIDATION_PIPE_OPTIONS } from './validation.js';
 
 export interface RecordControllerOptions {
   /** Chinese and English plural, for the OpenAPI summaries. */
@@ -31,7 +31,7 @@ export interface RecordControllerOptions {
 
 /** A pipe that validates against a DTO class even through a generic base method. */
 const validated = (expectedType: Type<object>): ValidationPipe =>
-  new ValidationPipe({ ...VALIDATION_PIPE_OPTIONS, expectedType });
+  new InputValidationPipe({ ...VALIDATION_PIPE_OPTIONS, expectedType });
 
 /**
  * The five REST endpoints of a core record (list, get, create, update, delete), with the
