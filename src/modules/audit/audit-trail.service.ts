@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { maskPhone } from '../../common/masking.js';
+import { maskEmail, maskPhone } from '../../common/masking.js';
 import { requestContext, type Actor } from '../../common/request-context.js';
 import { AuditLog, type AuditAction, type AuditOutcome } from './audit-log.entity.js';
 
@@ -17,7 +17,7 @@ export interface AuditEntry {
 }
 
 /** Fields never written to the audit trail in the clear (PIPL; 等保2.0 个人信息保护). */
-const PERSONAL_FIELDS = new Set(['phone', 'idNumber', 'address']);
+const PERSONAL_FIELDS = new Set(['phone', 'idNumber', 'address', 'email']);
 const SECRET_FIELDS = new Set(['password', 'passwordHash', 'secretHash', 'totpSecret']);
 const IGNORED_FIELDS = new Set(['createdAt', 'updatedAt']);
 /**
@@ -29,6 +29,7 @@ const DERIVED_FIELD = /(Hash|Cipher|Ciphertext)$/;
 
 function auditValue(field: string, value: unknown): unknown {
   if (SECRET_FIELDS.has(field)) return value === null || value === undefined ? value : '[secret]';
+  if (field === 'email') return typeof value === 'string' ? maskEmail(value) : value;
   if (PERSONAL_FIELDS.has(field)) return typeof value === 'string' ? maskPhone(value) : value;
   return value instanceof Date ? value.toISOString() : value;
 }
