@@ -43,6 +43,21 @@ function noStore(req: Request, res: Response, next: NextFunction): void {
 }
 
 /**
+ * HSTS only where HTTPS is in use: a request that came over HTTPS (`req.secure`, which believes
+ * X-Forwarded-Proto only from a proxy TRUST_PROXY trusts), or every answer when the session
+ * cookie is Secure (the deployment declares itself HTTPS-only). Over plain HTTP the header is
+ * ignored by browsers at best, and a development server on localhost would pin HTTPS for a year.
+ */
+function strictTransportSecurity(config: AppConfig) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (config.session.secureCookie || req.secure) {
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+    next();
+  };
+}
+
+/**
  * Everything global about the HTTP app, shared by main.ts and the e2e tests. Call before
  * `app.init()`: the admin router is mounted at init, after these middlewares.
  */
@@ -83,8 +98,11 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
         },
       },
       crossOriginEmbedderPolicy: false,
+      // Sent by strictTransportSecurity() below, only where HTTPS is in use.
+      strictTransportSecurity: false,
     }),
   );
+  app.use(strictTransportSecurity(config));
   app.use(noStore);
   // Before the key check, so guessing keys is limited too.
   app.use(`/${API_PREFIX}`, apiRateLimit(config));

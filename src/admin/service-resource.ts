@@ -4,7 +4,7 @@ import type { ClassConstructor } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
 import type { BaseEntity, FindManyOptions, FindOptionsWhere } from 'typeorm';
 import { DomainError } from '../common/errors.js';
-import { maskPhone } from '../common/masking.js';
+import { maskPersonal } from '../common/masking.js';
 import { currentActor, type Actor } from '../common/request-context.js';
 import { validateInput } from '../common/validation.js';
 
@@ -108,7 +108,7 @@ export class ScopedResource extends TypeormResource {
     const shown: Record<string, unknown> = { ...params, ...derive?.(params) };
     for (const field of personalFields) {
       const value = shown[field];
-      if (typeof value === 'string') shown[field] = maskPhone(value);
+      if (typeof value === 'string') shown[field] = maskPersonal(field, value);
     }
     for (const field of hiddenFields) delete shown[field];
     return shown;

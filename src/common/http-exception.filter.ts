@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { DomainError, ErrorCode } from './errors.js';
+import { redactUrl } from './logger.js';
 
 interface ErrorBody {
   code: string;
@@ -79,7 +80,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status: number = exception.getStatus();
       const known = HTTP_MESSAGES[status];
       if (known) {
-        return [status, { code: known.code, message: `${known.zh} / ${known.en}`, details: [] }];
+        // A 400 that no validator raised is Express's body parser refusing the body.
+        const details =
+          status === (HttpStatus.BAD_REQUEST as number)
+            ? [
+                {
+                  field: 'body',
+                  problem:
+                    '请求体不是有效的 JSON / the body is not valid JSON (Content-Type: application/json)',
+                },
+              ]
+            : [];
+        return [status, { code: known.code, message: `${known.zh} / ${known.en}`, details }];
       }
       if (status === (HttpStatus.SERVICE_UNAVAILABLE as number)) {
         return [
@@ -96,7 +108,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
     }
     this.logger.error(
-      { err: exception, method: request.method, url: request.originalUrl },
+      { err: exception, method: request.method, url: redactUrl(request.originalUrl) },
       exception instanceof Error ? exception.stack : String(exception),
     );
     return [

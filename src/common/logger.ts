@@ -14,7 +14,43 @@ const REDACT = [
   '*.password',
   '*.phone',
   '*.idNumber',
+  '*.email',
+  '*.address',
+  // A failed query carries the row's values (TypeORM's QueryFailedError, mysql2's SQL text).
+  'err.parameters',
+  'err.sql',
+  'err.driverError.parameters',
+  'err.driverError.sql',
 ];
+
+/**
+ * Query parameters whose values are personal data or secrets, matched anywhere in the decoded key
+ * and ignoring case, so `phone`, `filters.phone`, `filters[phoneHash]` and `IDNumber` all count
+ * (PIPL: collect and keep only what is needed; a log is not where a phone number belongs).
+ */
+const PERSONAL_QUERY_KEY = /(phone|mobile|idnumber|idcard|address|email|password|secret|token)/i;
+
+/** The URL with the values of personal query parameters replaced, for log lines. */
+export function redactUrl(url: string): string {
+  const question = url.indexOf('?');
+  if (question < 0) return url;
+  const query = url
+    .slice(question + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const rawKey = equals < 0 ? pair : pair.slice(0, equals);
+      let key = rawKey;
+      try {
+        key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+      } catch {
+        // A malformed escape stays as sent; the key is still matched as it is.
+      }
+      return equals >= 0 && PERSONAL_QUERY_KEY.test(key) ? `${rawKey}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, question)}?${query}`;
+}
 
 /** The root logger; `destination` (tests) replaces stdout. */
 export function createRootLogger(config: AppConfig, destination?: DestinationStream): Logger {

@@ -1,4 +1,4 @@
-import { maskEmail, maskPhone } from './masking.js';
+import { maskEmail, maskPersonal, maskPhone } from './masking.js';
 
 describe('masking', () => {
   it.each([
@@ -17,5 +17,13 @@ describe('masking', () => {
     expect(maskEmail('zhangsan@example.org')).toBe('z***@example.org');
     expect(maskEmail('broken')).toBe('***');
     expect(maskEmail(null)).toBeNull();
+  });
+});
+
+describe('maskPersonal', () => {
+  it('should mask emails as emails and other personal fields as phones', () => {
+    expect(maskPersonal('email', 'zhang.san@example.org')).toBe('z***@example.org');
+    expect(maskPersonal('phone', '13812341234')).toBe('138****1234');
+    expect(maskPersonal('email', null)).toBeNull();
   });
 });

@@ -14,3 +14,8 @@ export function maskEmail(email: string | null | undefined): string | null {
   if (at <= 0) return '***';
   return `${email[0]}***${email.slice(at)}`;
 }
+
+/** A personal field's value as lists, answers and exports show it: emails and phones masked. */
+export function maskPersonal(field: string, value: string | null | undefined): string | null {
+  return field === 'email' ? maskEmail(value) : maskPhone(value);
+}

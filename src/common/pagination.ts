@@ -5,6 +5,8 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { invalidInput } from './errors.js';
 
 export const MAX_PAGE_SIZE = 200;
+/** Past any real table: a bigger page (page=1e21) would overflow the database's OFFSET. */
+export const MAX_PAGE = 1_000_000;
 
 /** An optional `?xId=` list filter: a positive integer id from the query string. */
 export const IdFilter = (description: string): PropertyDecorator =>
@@ -17,11 +19,17 @@ export const IdFilter = (description: string): PropertyDecorator =>
   );
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: '页码，从 1 开始 / page number', default: 1, minimum: 1 })
+  @ApiPropertyOptional({
+    description: '页码，从 1 开始 / page number',
+    default: 1,
+    minimum: 1,
+    maximum: MAX_PAGE,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({

@@ -150,7 +150,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
         objectId: saved.id,
         detail: auditSnapshot(saved),
       });
-      return saved;
+      return this.withoutHiddenColumns(saved);
     });
   }
 
@@ -169,7 +169,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
         objectId: id,
         detail: auditDiff(current, saved),
       });
-      return saved;
+      return this.withoutHiddenColumns(saved);
     });
   }
 
@@ -209,6 +209,18 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
       this.scopeFor(actor, { id } as FindOptionsWhere<T>),
     );
     if (!entity) throw notFound(this.recordName, id);
+    return entity;
+  }
+
+  /**
+   * A saved entity as the use case returns it: columns never selected (`select: false`, such as
+   * search hashes) are set by hooks during the save but must not leave the service, as a read
+   * would not show them either.
+   */
+  private withoutHiddenColumns(entity: T): T {
+    for (const column of this.repository.metadata.columns) {
+      if (!column.isSelect) delete (entity as Record<string, unknown>)[column.propertyName];
+    }
     return entity;
   }
 

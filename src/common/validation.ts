@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationPipeOptions } from '@nestjs/common';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import {
   registerDecorator,
@@ -46,6 +46,107 @@ export function validationDetails(errors: ValidationError[], parent = ''): Field
   });
 }
 
+/**
+ * Control characters have no place in any text this app keeps: C0 controls except tab, line feed
+ * and carriage return (a browser's textarea sends CR LF), DEL and the C1 controls. Refused up
+ * front, so they never reach a column, an export or the audit trail (where JSON escaping grows
+ * each one sixfold).
+ */
+function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+      (code >= 0x7f && code <= 0x9f)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
+
+/** Every text value (nested in objects and arrays) with a control character, by field path. */
+export function controlCharacterProblems(value: unknown, path = '', depth = 0): FieldProblem[] {
+  if (typeof value === 'string') {
+    return hasControlCharacter(value)
+      ? [
+          {
+            field: path || 'value',
+            problem: '含有不允许的控制字符 / must not contain control characters',
+          },
+        ]
+      : [];
+  }
+  // Deeper than any DTO of ours: left to the validator, which refuses unknown shapes.
+  if (depth >= 8) return [];
+  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) => controlCharacterProblems(item, at(index), depth + 1));
+  }
+  if (isPlainObject(value)) {
+    return Object.entries(value).flatMap(([key, item]) =>
+      controlCharacterProblems(item, at(key), depth + 1),
+    );
+  }
+  return [];
+}
+
+/** Deeper than any request shape of ours; class-transformer recurses once per level. */
+export const MAX_INPUT_DEPTH = 16;
+
+/** How deeply objects and arrays nest in `value`, counted without recursion (up to `limit` + 1). */
+function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * The checks before a DTO is validated: a JSON body must be an object (not null, a number or an
+ * array), nest no deeper than MAX_INPUT_DEPTH, and carry no control characters.
+ */
+export class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const field = metadata.type === 'body' ? 'body' : 'query';
+      const dto = metadata.metatype !== undefined && this.toValidate(metadata);
+      if (dto && metadata.type === 'body' && !isPlainObject(value)) {
+        throw invalidInput([
+          {
+            field,
+            problem:
+              '请求体必须是 JSON 对象（Content-Type: application/json）/ the body must be a JSON object sent as application/json',
+          },
+        ]);
+      }
+      if (nestingDepth(value, MAX_INPUT_DEPTH) > MAX_INPUT_DEPTH) {
+        throw invalidInput([
+          {
+            field,
+            problem: `嵌套超过 ${MAX_INPUT_DEPTH} 层 / nested deeper than ${MAX_INPUT_DEPTH} levels`,
+          },
+        ]);
+      }
+      const problems = controlCharacterProblems(value);
+      if (problems.length > 0) throw invalidInput(problems);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 const VALIDATOR_OPTIONS = {
   whitelist: true,
   forbidNonWhitelisted: true,
@@ -61,7 +162,7 @@ export const VALIDATION_PIPE_OPTIONS: ValidationPipeOptions = {
 };
 
 export const createValidationPipe = (): ValidationPipe =>
-  new ValidationPipe(VALIDATION_PIPE_OPTIONS);
+  new InputValidationPipe(VALIDATION_PIPE_OPTIONS);
 
 /**
  * Validates a plain object against a DTO class exactly as the API's pipe does; the admin panel
@@ -72,6 +173,8 @@ export async function validateInput<T extends object>(
   plain: unknown,
   options: { allowUnknown?: boolean } = {},
 ): Promise<T> {
+  const control = controlCharacterProblems(plain);
+  if (control.length > 0) throw invalidInput(control);
   const instance = plainToInstance(dto, plain);
   const errors = await validate(instance, {
     ...VALIDATOR_OPTIONS,

@@ -1,4 +1,6 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { runAsSystem } from '../../src/common/request-context.js';
+import { TermsService } from '../../src/modules/terms/terms.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.js';
 import { createTestApp, issueKey } from '../support/test-app.js';
@@ -109,15 +111,19 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     );
   };
 
+  let serial = 0;
   /** The one valid body of every write, keyed by method and documented path. */
   const validBodies = (): Record<string, () => unknown> => ({
     'post /api/v1/communities': () => ({
-      name: '契约社区',
+      name: `契约社区${(serial += 1)}`,
       kind: 'community',
       committeeId: ids.committee,
     }),
     'patch /api/v1/communities/{id}': () => ({ name: '契约社区（改）' }),
-    'post /api/v1/deputy-groups': () => ({ name: '契约代表小组', committeeId: ids.committee }),
+    'post /api/v1/deputy-groups': () => ({
+      name: `契约代表小组${(serial += 1)}`,
+      committeeId: ids.committee,
+    }),
     'patch /api/v1/deputy-groups/{id}': () => ({ note: '备注' }),
     'post /api/v1/deputies': () => ({
       name: '契约代表',
@@ -156,8 +162,6 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     ids.dictionaries = (dictionaries.body.items as { id: number }[])[0].id;
     ids['dictionary-items'] = ids.kind;
     ids.committees = ids.committee;
-    const terms = await call('get', '/api/v1/terms');
-    ids.terms = (terms.body.items as { id: number }[])[0]?.id ?? 1;
     const bodies = validBodies();
     for (const [resource, path] of [
       ['communities', '/api/v1/communities'],
@@ -188,6 +192,13 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
         committeeId: districtId,
       }),
     );
+    // Terms are the system administrator's, in the panel: the API only reads them.
+    const term = await runAsSystem('test', () =>
+      seeding.app
+        .get(TermsService)
+        .create({ name: '区第十五届', level: 'district', ordinal: 15, startsOn: '2016-11-01' }),
+    );
+    ids.terms = term.id;
     await seeding.close();
     server = await startBuiltServer(database.env);
     const docs = await fetch(`${server.url}/api/docs-json`);

@@ -110,7 +110,7 @@ describe(`personal data on ${testDialect()}`, () => {
       .post(`/api/v1/deputies/${deputyId}/reveal`)
       .set('Authorization', `Bearer ${adminKey}`)
       .expect(200);
-    expect(revealed.body).toEqual({ id: deputyId, phone: PHONE });
+    expect(revealed.body).toEqual({ id: deputyId, phone: PHONE, email: null });
     const reveals = await auditRows('reveal');
     expect(reveals).toHaveLength(before + 1);
     expect(reveals.at(-1)).toMatchObject({
@@ -146,7 +146,7 @@ describe(`personal data on ${testDialect()}`, () => {
     const page = await agent.get(`/admin/api/resources/Deputy/records/${deputyId}/show`);
     expect(
       (page.body as { record: { params: { oneTimeValue?: string } } }).record.params.oneTimeValue,
-    ).toBe(`电话：${PHONE}`);
+    ).toBe(`电话：${PHONE}；电子邮箱：（空）`);
     const again = await agent.get(`/admin/api/resources/Deputy/records/${deputyId}/show`);
     expect(JSON.stringify(again.body)).not.toContain(PHONE);
     expect(await auditRows('reveal')).toHaveLength(before + 1);

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { setupApp } from '../../src/app.setup.js';
 import { Clock } from '../../src/common/clock.js';
-import { createRootLogger } from '../../src/common/logger.js';
+import type { DestinationStream } from 'pino';
+import { createRootLogger, PinoLoggerService } from '../../src/common/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/app.config.js';
 import { runAsSystem } from '../../src/common/request-context.js';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
@@ -27,6 +28,8 @@ export async function createTestApp(
     database?: TestDatabase;
     /** Extra environment variables for this app's configuration. */
     env?: Record<string, string>;
+    /** Where the app logs (request lines and Nest's logger), for tests that read the log. */
+    logSink?: DestinationStream;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -37,7 +40,9 @@ export async function createTestApp(
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: false });
-  setupApp(app, config, createRootLogger(config));
+  const rootLogger = createRootLogger(config, options.logSink);
+  if (options.logSink) app.useLogger(new PinoLoggerService(rootLogger));
+  setupApp(app, config, rootLogger);
   await app.init();
   return {
     app,

@@ -30,6 +30,7 @@ import {
   UpdateDeputyGroupDto,
 } from '../../modules/deputies/dto/deputy-group.dto.js';
 import { CreateDeputyDto, UpdateDeputyDto } from '../../modules/deputies/dto/deputy.dto.js';
+import { DEPUTY_PERSONAL_FIELDS } from '../../modules/deputies/deputy-export.js';
 import { DictionariesService } from '../../modules/dictionaries/dictionaries.service.js';
 import { Dictionary } from '../../modules/dictionaries/dictionary.entity.js';
 import { DictionaryItem } from '../../modules/dictionaries/dictionary-item.entity.js';
@@ -157,7 +158,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
     {
       resource: new ServiceResource(
         Deputy,
-        bind(services.deputies, CreateDeputyDto, UpdateDeputyDto, ['phone']),
+        bind(services.deputies, CreateDeputyDto, UpdateDeputyDto, DEPUTY_PERSONAL_FIELDS),
       ),
       options: {
         navigation: NAVIGATION.deputies,
@@ -213,7 +214,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
         },
         actions: {
           show: { after: showOneTimeValue },
-          reveal: revealAction('deputy', { phone: '电话' }),
+          reveal: revealAction('deputy', { phone: '电话', email: '电子邮箱' }),
           export: exportAction('deputy', COMPONENTS.ExportLink),
         },
       },

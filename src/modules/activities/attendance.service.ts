@@ -13,6 +13,7 @@ import { authorize } from '../../common/record.service.js';
 import { currentActor } from '../../common/request-context.js';
 import { AuditTrail, auditDiff, auditSnapshot } from '../audit/audit-trail.service.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
+import { committeeSubtree } from '../committees/committee-scope.js';
 import { Deputy } from '../deputies/deputy.entity.js';
 import { Activity } from './activity.entity.js';
 import { Attendance } from './attendance.entity.js';
@@ -183,12 +184,13 @@ export class AttendanceService {
     return activity;
   }
 
+  /** Each deputy listed once, and each one the activity may take (else "does not exist"). */
   private async checkItems(
     manager: EntityManager,
     activityId: number,
     items: AttendanceItemDto[],
   ): Promise<void> {
-    await this.requireOpenActivity(manager, activityId);
+    const activity = await this.requireOpenActivity(manager, activityId);
     const seen = new Set<number>();
     items.forEach((item, index) => {
       if (seen.has(item.deputyId)) {
@@ -198,9 +200,18 @@ export class AttendanceService {
       }
       seen.add(item.deputyId);
     });
+    // Who may be recorded: deputies of the activity's committee and the committees below it
+    // (a district activity takes its subdistricts' deputies, a subdistrict's only its own), and
+    // only those the actor may see. Anyone else answers exactly like an id that does not exist,
+    // so attendance neither leaks an activity into another committee's performance records nor
+    // tells whether a deputy id exists there.
+    const { committeeIds } = currentActor();
+    const eligible = (await committeeSubtree(manager, activity.committeeId)).filter(
+      (id) => !committeeIds || committeeIds.includes(id),
+    );
     const found = await manager.find(Deputy, {
       select: { id: true },
-      where: { id: In([...seen]) },
+      where: { id: In([...seen]), committeeId: In(eligible) },
     });
     const known = new Set(found.map((deputy) => deputy.id));
     const missing = items.findIndex((item) => !known.has(item.deputyId));

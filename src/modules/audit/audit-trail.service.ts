@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { maskPhone } from '../../common/masking.js';
+import { maskEmail, maskPhone } from '../../common/masking.js';
 import { requestContext, type Actor } from '../../common/request-context.js';
 import { AuditLog, type AuditAction, type AuditOutcome } from './audit-log.entity.js';
 
@@ -17,12 +17,19 @@ export interface AuditEntry {
 }
 
 /** Fields never written to the audit trail in the clear (PIPL; 等保2.0 个人信息保护). */
-const PERSONAL_FIELDS = new Set(['phone', 'idNumber', 'address']);
+const PERSONAL_FIELDS = new Set(['phone', 'idNumber', 'address', 'email']);
 const SECRET_FIELDS = new Set(['password', 'passwordHash', 'secretHash', 'totpSecret']);
 const IGNORED_FIELDS = new Set(['createdAt', 'updatedAt']);
+/**
+ * Search hashes and ciphertexts derived from a personal field (`phoneHash`): never in the trail,
+ * where the masked change of the field itself says all there is; the secrets above stay as
+ * '[secret]' so a password change still shows.
+ */
+const DERIVED_FIELD = /(Hash|Cipher|Ciphertext)$/;
 
 function auditValue(field: string, value: unknown): unknown {
   if (SECRET_FIELDS.has(field)) return value === null || value === undefined ? value : '[secret]';
+  if (field === 'email') return typeof value === 'string' ? maskEmail(value) : value;
   if (PERSONAL_FIELDS.has(field)) return typeof value === 'string' ? maskPhone(value) : value;
   return value instanceof Date ? value.toISOString() : value;
 }
@@ -30,6 +37,7 @@ function auditValue(field: string, value: unknown): unknown {
 /** Column values only: timestamps of the row itself and loaded relations are left out. */
 const isAudited = (field: string, value: unknown): boolean =>
   !IGNORED_FIELDS.has(field) &&
+  (SECRET_FIELDS.has(field) || !DERIVED_FIELD.test(field)) &&
   !(typeof value === 'object' && value !== null && !(value instanceof Date));
 
 const same = (a: unknown, b: unknown): boolean =>
@@ -58,6 +66,47 @@ export function auditSnapshot(record: object): Record<string, unknown> {
     snapshot[field] = auditValue(field, value);
   }
   return snapshot;
+}
+
+/** The longest text value the trail keeps whole, in characters; longer ones are cut, marked. */
+export const AUDIT_VALUE_MAX_CHARS = 500;
+/**
+ * The longest detail (JSON) written, in UTF-16 units: at most 3 bytes each in utf8mb4, so it
+ * always fits MariaDB's TEXT (65,535 bytes); a valid change never fails for its audit row.
+ */
+export const AUDIT_DETAIL_MAX_CHARS = 16_000;
+
+/** A long text as the trail keeps it: its start and how long it was. */
+function boundedText(value: string): string {
+  const characters = Array.from(value);
+  if (characters.length <= AUDIT_VALUE_MAX_CHARS) return value;
+  const kept = characters.slice(0, AUDIT_VALUE_MAX_CHARS).join('');
+  return `${kept}…[截断，共 ${characters.length} 字 / truncated, ${characters.length} characters]`;
+}
+
+function boundedValues(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return boundedText(value);
+  if (depth >= 8 || value === null || typeof value !== 'object' || value instanceof Date) {
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => boundedValues(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, boundedValues(item, depth + 1)]),
+  );
+}
+
+/** The detail column's JSON: long texts cut, and the whole bounded (then only its keys). */
+export function auditDetail(detail: unknown): string | null {
+  if (detail === undefined) return null;
+  const json = JSON.stringify(boundedValues(detail));
+  if (json.length <= AUDIT_DETAIL_MAX_CHARS) return json;
+  const keys =
+    detail !== null && typeof detail === 'object' && !Array.isArray(detail)
+      ? Object.keys(detail)
+          .slice(0, 50)
+          .map((key) => key.slice(0, 100))
+      : [];
+  return JSON.stringify({ truncated: `明细过长，共 ${json.length} 字 / detail too long`, keys });
 }
 
 /**
@@ -112,7 +161,7 @@ export class AuditTrail {
       objectId:
         entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
       outcome: entry.outcome ?? 'success',
-      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+      detail: auditDetail(entry.detail),
     };
   }
 }

@@ -8,9 +8,9 @@ import {
 import type { Response } from 'express';
 import { sendWorkbook } from '../../common/spreadsheet.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { deputyRoster } from './deputy-export.js';
+import { DEPUTY_PERSONAL_FIELDS, deputyRoster } from './deputy-export.js';
 import { Permission } from '../auth/auth.decorators.js';
-import { maskPhone } from '../../common/masking.js';
+import { maskEmail, maskPhone } from '../../common/masking.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { RecordController } from '../../common/record.controller.js';
 import { DeputiesService } from './deputies.service.js';
@@ -42,9 +42,9 @@ export class DeputiesController extends RecordController<Deputy>({
     super(deputies);
   }
 
-  /** Phones are personal information: API answers carry them masked (PIPL). */
+  /** Phones and emails are personal information: API answers carry them masked (PIPL). */
   protected override present(deputy: Deputy): Deputy {
-    return { ...deputy, phone: maskPhone(deputy.phone) } as Deputy;
+    return { ...deputy, phone: maskPhone(deputy.phone), email: maskEmail(deputy.email) } as Deputy;
   }
 
   @Get('export')
@@ -68,8 +68,8 @@ export class DeputiesController extends RecordController<Deputy>({
   })
   @ApiOkResponse({ schema: PERSONAL_DATA_SCHEMA })
   async reveal(@Param('id', IdPipe) id: number): Promise<DeputyPersonalData> {
-    const deputy = await this.deputies.reveal(id, ['phone']);
-    return { id: deputy.id, phone: deputy.phone };
+    const deputy = await this.deputies.reveal(id, DEPUTY_PERSONAL_FIELDS);
+    return { id: deputy.id, phone: deputy.phone, email: deputy.email };
   }
 
   @Get(':id/performance')

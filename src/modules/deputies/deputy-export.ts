@@ -4,7 +4,13 @@ import { toWorkbook, type ExportColumn } from '../../common/spreadsheet.js';
 import { VALUE_LABELS } from '../../common/value-labels.js';
 import type { Deputy } from './deputy.entity.js';
 
-/** 代表名册: the columns of a deputies export. Phones are masked in every export (PIPL). */
+/** A deputy's personal data: masked in lists, answers and exports; shown only by an audited reveal. */
+export const DEPUTY_PERSONAL_FIELDS = ['phone', 'email'] as const;
+
+/**
+ * 代表名册: the columns of a deputies export. Phones are masked in every export and emails are
+ * left out (PIPL: an export carries only what a roster needs).
+ */
 export const DEPUTY_EXPORT_COLUMNS: readonly ExportColumn<Deputy>[] = [
   { header: '编号 ID', width: 8, value: (d) => d.id },
   { header: '姓名 Name', value: (d) => d.name },

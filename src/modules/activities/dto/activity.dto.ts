@@ -18,6 +18,12 @@ import { IsInstant, IsLocalDate } from '../../../common/validation.js';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../activity.entity.js';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../attendance.entity.js';
 
+/**
+ * The summary is a TEXT column: 65,535 bytes on MariaDB, and a character takes up to 4 bytes in
+ * utf8mb4, so 16,000 characters of any kind always fit (the limit counts characters).
+ */
+export const ACTIVITY_SUMMARY_MAX_LENGTH = 16_000;
+
 export class CreateActivityDto {
   @ApiProperty({ description: '组织的人大工委 / committee id' })
   @IsInt()
@@ -64,11 +70,11 @@ export class CreateActivityDto {
     type: String,
     nullable: true,
     description: '内容纪要 / summary or minutes',
-    maxLength: 20000,
+    maxLength: ACTIVITY_SUMMARY_MAX_LENGTH,
   })
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(ACTIVITY_SUMMARY_MAX_LENGTH)
   summary?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: '组织者 / organiser' })

@@ -191,6 +191,9 @@ export class DeputyPersonalData {
 
   @ApiProperty({ nullable: true, type: String })
   phone: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  email: string | null;
 }
 
 export class PerformanceQuery {
