@@ -123,7 +123,7 @@ async function run(argv: string[]): Promise<number> {
         throw new Error('admin:create 需要 --username 和 --password');
       }
       return withApp(config, async (app) => {
-        const user = await app.get(AdminUsersService).create({
+        const user = await app.get(AdminUsersService).createAtConsole({
           username: values.username!,
           password: values.password!,
           role: values.role && isRole(values.role) ? values.role : null,
