@@ -151,18 +151,17 @@ export class AdminUsersService {
     });
   }
 
-  /** Returns the user's new session epoch: every other session of theirs has ended. */
-  async changePassword(
+  /**
+   * A user's own new password, once the caller has checked `currentPassword` through the lockout
+   * (LoginService.changePassword: wrong guesses are counted and audited there). Returns the
+   * user's new session epoch: every other session of theirs has ended.
+   */
+  async replaceCheckedPassword(
     userId: number,
     currentPassword: string,
     newPassword: string,
   ): Promise<number> {
     const user = await this.users.findOneByOrFail({ id: userId });
-    if (!(await argon2.verify(user.passwordHash, currentPassword))) {
-      throw invalidInput([
-        { field: 'currentPassword', problem: '当前密码不正确 / current password is wrong' },
-      ]);
-    }
     if (currentPassword === newPassword) {
       throw invalidInput([
         { field: 'password', problem: '新密码不能与旧密码相同 / must differ from the old one' },

@@ -143,7 +143,7 @@ export class LoginService {
     client: LoginClient,
   ): Promise<number> {
     await this.reauthenticate(userId, { password: currentPassword }, client, 'passwordChange');
-    return this.users.changePassword(userId, currentPassword, newPassword);
+    return this.users.replaceCheckedPassword(userId, currentPassword, newPassword);
   }
 
   /**
