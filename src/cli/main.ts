@@ -157,7 +157,7 @@ async function run(argv: string[]): Promise<number> {
       });
     case 'personal-data:encrypt':
       return withDataSource(config, async (dataSource) => {
-        const count = await encryptPlainPersonalData(dataSource);
+        const count = await runAsSystem('cli', () => encryptPlainPersonalData(dataSource));
         console.log(`已加密 ${count} 条 / encrypted ${count} rows`);
         return 0;
       });

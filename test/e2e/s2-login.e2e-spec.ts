@@ -1,6 +1,7 @@
 import { generate } from 'otplib';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { encryptPlainPersonalData } from '../../src/cli/encrypt-personal-data.js';
 import { FixedClock } from '../../src/common/clock.js';
 import { runAsSystem } from '../../src/common/request-context.js';
 import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
@@ -270,5 +271,17 @@ describe(`login hardening (S2) on ${testDialect()}`, () => {
       },
       SLOW,
     );
+
+    it('should audit `cli personal-data:encrypt`', async () => {
+      const count = await runAsSystem('cli', () =>
+        encryptPlainPersonalData(sut.dataSource, sut.app.get(AuditTrail)),
+      );
+      const rows = await sut.dataSource
+        .getRepository(AuditLog)
+        .findBy({ action: 'update', objectType: 'deputy' });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ actorKind: 'system', actorName: 'cli' });
+      expect(JSON.parse(rows[0].detail ?? '{}')).toMatchObject({ encryptedPhones: count });
+    });
   });
 });
