@@ -213,12 +213,18 @@ export class AdminExpressLoader extends AbstractLoader {
           userAgent: req.get('user-agent') ?? null,
         });
         if (!result.ok) {
-          const message = {
-            invalid: 'invalidCredentials',
-            locked: 'accountLocked',
-            ipLimited: 'tooManyRequests',
-          }[result.reason];
-          return await page(result.reason === 'invalid' ? 401 : 429, message, res);
+          const [status, message] = (
+            {
+              invalid: [401, 'invalidCredentials'],
+              // A name no account can have: refused before any lookup.
+              malformed: [400, 'invalidCredentials'],
+              locked: [429, 'accountLocked'],
+              ipLimited: [429, 'tooManyRequests'],
+              // The attempt could not be recorded: refused whatever the password (fail closed).
+              unavailable: [429, 'loginUnavailable'],
+            } as const
+          )[result.reason];
+          return await page(status, message, res);
         }
         if (result.secondFactor === 'verify') {
           // The password was right; the login completes only with the code (second-factor.routes).
@@ -355,23 +361,28 @@ export class AdminExpressLoader extends AbstractLoader {
       const user = req.session.adminUser;
       if (!user) return res.redirect(`${rootPath}/login`);
       const body = (req as Request & { fields?: Record<string, string | undefined> }).fields ?? {};
-      const render = (error: string): Response =>
+      const render = (error: string, status = 400): Response =>
         res
-          .status(400)
+          .status(status)
           .send(changePasswordPage({ action: `${rootPath}${path}`, username: user.email, error }));
       if ((body.password ?? '') !== (body.confirmPassword ?? '')) {
         return render('两次输入的新密码不一致 / The new passwords do not match');
       }
       let epoch: number;
       try {
-        epoch = await this.users.changePassword(
+        // Through the login service: wrong current passwords count toward the lockout.
+        epoch = await this.logins.changePassword(
           Number(user.id),
           body.currentPassword ?? '',
           body.password ?? '',
+          { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
         );
       } catch (error) {
         if (error instanceof DomainError) {
-          return render(error.details.map((detail) => detail.problem).join('；') || error.message);
+          return render(
+            error.details.map((detail) => detail.problem).join('；') || error.message,
+            error.status,
+          );
         }
         return next(error);
       }

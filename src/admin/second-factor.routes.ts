@@ -36,11 +36,24 @@ ${errorBlock(error)}
   );
 }
 
+/** Who sets up a second factor proves it is them: the password, and the old app's code. */
+const proofFields = (replacing: boolean): string =>
+  `<label for="password">当前密码 / Current password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>${
+    replacing
+      ? `
+<label for="currentCode">原验证器当前验证码 / Code from your present app</label>
+<input id="currentCode" name="currentCode" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required>`
+      : ''
+  }`;
+
 async function setupPage(input: {
   action: string;
   secret: string;
   /** otpauth:// URI, drawn as the QR code. */
   uri: string;
+  /** A second factor is enrolled already: this replaces it. */
+  replacing: boolean;
   error?: string;
 }): Promise<string> {
   const qrSvg = await QRCode.toString(input.uri, { type: 'svg', margin: 1 });
@@ -52,7 +65,8 @@ Scan the code with an authenticator app, or type the key, then enter the 6-digit
 <div class="qr">${qrSvg}</div>
 <p class="hint">密钥 / Key：<code>${escapeHtml(input.secret)}</code></p>
 ${errorBlock(input.error)}
-<form method="post" action="${escapeHtml(input.action)}">${codeField}
+<form method="post" action="${escapeHtml(input.action)}">${proofFields(input.replacing)}
+${codeField.replace(' autofocus', '')}
 <button type="submit">确认启用 / Turn on</button></form>`,
   );
 }
@@ -122,7 +136,8 @@ export function addSecondFactorRoutes(router: Router, routes: SecondFactorRoutes
         req.session.pendingEnrollment = sealSecret(secret);
       }
       const uri = secondFactor.enrollmentUri(user.email, secret);
-      return noStore(res).send(await setupPage({ action: setupAction, secret, uri }));
+      const replacing = await secondFactor.hasFactor(Number(user.id));
+      return noStore(res).send(await setupPage({ action: setupAction, secret, uri, replacing }));
     } catch (error) {
       return next(error);
     }
@@ -133,22 +148,32 @@ export function addSecondFactorRoutes(router: Router, routes: SecondFactorRoutes
     const sealed = req.session.pendingEnrollment;
     if (!user || !sealed) return res.redirect(`${rootPath}/login`);
     const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {};
-    const code = typeof fields.code === 'string' ? fields.code.trim() : '';
+    const text = (name: string) => (typeof fields[name] === 'string' ? fields[name] : '');
     const secret = openSecret(sealed);
     try {
-      await secondFactor.completeEnrollment(Number(user.id), secret, code);
+      await logins.enrollSecondFactor(
+        Number(user.id),
+        { password: text('password'), code: text('currentCode') },
+        { secret, code: text('code').trim() },
+        { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+      );
     } catch (error) {
       if (!(error instanceof DomainError)) return next(error);
-      return noStore(res)
-        .status(400)
-        .send(
-          await setupPage({
-            action: setupAction,
-            secret,
-            uri: secondFactor.enrollmentUri(user.email, secret),
-            error: error.details.map((detail) => detail.problem).join('；'),
-          }),
-        );
+      try {
+        return noStore(res)
+          .status(error.status)
+          .send(
+            await setupPage({
+              action: setupAction,
+              secret,
+              uri: secondFactor.enrollmentUri(user.email, secret),
+              replacing: await secondFactor.hasFactor(Number(user.id)),
+              error: error.details.map((detail) => detail.problem).join('；') || error.message,
+            }),
+          );
+      } catch (renderError) {
+        return next(renderError);
+      }
     }
     delete req.session.pendingEnrollment;
     req.session.adminUser = { ...user, secondFactorSetupRequired: false };

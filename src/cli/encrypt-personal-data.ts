@@ -1,12 +1,17 @@
 import type { DataSource } from 'typeorm';
 import { personalDataHash } from '../common/personal-data.js';
+import { SystemClock } from '../common/clock.js';
+import { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { Deputy } from '../modules/deputies/deputy.entity.js';
 
 /**
  * Encrypts phones written before personal data was encrypted at rest (plain text, no `v1:`
  * prefix) and fills their search hash; rows already encrypted are left alone. One transaction.
  */
-export async function encryptPlainPersonalData(dataSource: DataSource): Promise<number> {
+export async function encryptPlainPersonalData(
+  dataSource: DataSource,
+  audit = new AuditTrail(dataSource, new SystemClock()),
+): Promise<number> {
   return dataSource.transaction(async (manager) => {
     const rows: { id: number; phone: string }[] = await manager
       .createQueryBuilder(Deputy, 'deputy')
@@ -20,6 +25,12 @@ export async function encryptPlainPersonalData(dataSource: DataSource): Promise<
         { phone: row.phone, phoneHash: personalDataHash(row.phone) },
       );
     }
+    // Every CLI write is audited, in the transaction of the change (issue 10 #9c).
+    await audit.record(manager, {
+      action: 'update',
+      objectType: 'deputy',
+      detail: { field: 'phone', encryptedPhones: rows.length },
+    });
     return rows.length;
   });
 }

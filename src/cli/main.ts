@@ -123,7 +123,7 @@ async function run(argv: string[]): Promise<number> {
         throw new Error('admin:create 需要 --username 和 --password');
       }
       return withApp(config, async (app) => {
-        const user = await app.get(AdminUsersService).create({
+        const user = await app.get(AdminUsersService).createAtConsole({
           username: values.username!,
           password: values.password!,
           role: values.role && isRole(values.role) ? values.role : null,
@@ -157,7 +157,7 @@ async function run(argv: string[]): Promise<number> {
       });
     case 'personal-data:encrypt':
       return withDataSource(config, async (dataSource) => {
-        const count = await encryptPlainPersonalData(dataSource);
+        const count = await runAsSystem('cli', () => encryptPlainPersonalData(dataSource));
         console.log(`已加密 ${count} 条 / encrypted ${count} rows`);
         return 0;
       });

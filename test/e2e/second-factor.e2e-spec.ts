@@ -76,13 +76,13 @@ describe(`second factor on ${testDialect()}`, () => {
     const wrong = await agent
       .post('/admin/second-factor/setup')
       .type('form')
-      .send({ code: '000000' });
+      .send({ password: 'Strong-Pass-2026!', code: '000000' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('验证码不正确');
     const enrolled = await agent
       .post('/admin/second-factor/setup')
       .type('form')
-      .send({ code: await codeAt() });
+      .send({ password: 'Strong-Pass-2026!', code: await codeAt() });
     expect(enrolled.headers.location).toBe('/admin');
     await agent.get(LIST).expect(200);
 

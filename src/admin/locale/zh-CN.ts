@@ -325,6 +325,7 @@ export const ZH_CN: Partial<LocaleTranslations> = {
     accountLocked: '登录失败次数过多，账户已暂时锁定，请稍后再试或联系安全管理员',
     tooManyRequests: '该地址登录失败次数过多，请稍后再试',
     loginRateLimited: '登录请求过于频繁，请一分钟后再试',
+    loginUnavailable: '暂时无法登录，请稍后再试',
     forbiddenError: '当前角色无权执行此操作',
     anyForbiddenError: '当前角色无权执行此操作',
     successfullyCreated: '已创建',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
@@ -110,6 +111,21 @@ export function auditDetail(detail: unknown): string | null {
 }
 
 /**
+ * An identifier cut to its column's length (in characters, as MariaDB counts them): an over-long
+ * one keeps its start and ends in a hash of the whole, so it still fits, and two that differ only
+ * past the cut stay distinct. An audit row must never fail for a value's length (issue 10 #1).
+ */
+export function fitIdentifier(value: string, max: number): string {
+  const characters = [...value];
+  if (characters.length <= max) return value;
+  const hash = createHash('sha256').update(value).digest('hex').slice(0, 16);
+  return `${characters.slice(0, max - hash.length - 1).join('')}~${hash}`;
+}
+
+const fitOrNull = (value: string | null | undefined, max: number): string | null =>
+  value === null || value === undefined ? null : fitIdentifier(value, max);
+
+/**
  * 操作日志 (等保2.0 安全审计): who did what to which record, from where, with what outcome.
  * `record` writes with the manager of the change's own transaction, so a failed audit write fails
  * the change; `recordAlone` is for events that change nothing else (logins, denials).
@@ -152,14 +168,16 @@ export class AuditTrail {
       occurredAt: this.clock.now(),
       actorKind: actor?.kind ?? 'anonymous',
       actorId: known?.id ?? null,
-      actorName: (actor?.name ?? '').slice(0, 100) || '-',
+      actorName: fitIdentifier(actor?.name ?? '', 100) || '-',
       actorCommitteeId: known?.committeeId ?? null,
-      ip: context?.ip?.slice(0, 64) ?? null,
-      requestId: context?.requestId?.slice(0, 100) ?? null,
+      ip: fitOrNull(context?.ip, 64),
+      requestId: fitOrNull(context?.requestId, 100),
       action: entry.action,
-      objectType: entry.objectType ?? null,
-      objectId:
+      objectType: fitOrNull(entry.objectType, 32),
+      objectId: fitOrNull(
         entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
+        64,
+      ),
       outcome: entry.outcome ?? 'success',
       detail: auditDetail(entry.detail),
     };

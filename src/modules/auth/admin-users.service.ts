@@ -7,9 +7,10 @@ import { Clock } from '../../common/clock.js';
 import { conflict, invalidInput } from '../../common/errors.js';
 import { AdminUser } from './admin-user.entity.js';
 import type { Role } from './permissions.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditTrail, auditSnapshot } from '../audit/audit-trail.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { checkPassword, temporaryPassword } from './password-policy.js';
+import { isUsernameShape, normalizeUsername } from './username.rules.js';
 
 const ADMINISTRATOR_ACCOUNTS: readonly [Role, string, string][] = [
   ['systemAdmin', 'admin', '系统管理员'],
@@ -46,8 +47,9 @@ export class AdminUsersService {
     },
     manager: EntityManager = this.users.manager,
   ): Promise<AdminUser> {
-    const username = input.username.trim();
-    if (!/^[A-Za-z0-9_.-]{3,50}$/.test(username)) {
+    // Stored in the one form that logins look up and the lockout counts (username.rules.ts).
+    const username = normalizeUsername(input.username) ?? '';
+    if (!isUsernameShape(username)) {
       throw invalidInput([
         { field: 'username', problem: '3–50 个字母、数字或 _.- / 3–50 letters, digits or _.-' },
       ]);
@@ -70,6 +72,28 @@ export class AdminUsersService {
         committeeId: input.committeeId ?? null,
       }),
     );
+  }
+
+  /**
+   * 新建账号 at the server's console (`cli admin:create`): the operator sets the password and the
+   * role; written and audited in one transaction, the actor being the CLI (issue 10 #9c).
+   */
+  async createAtConsole(input: {
+    username: string;
+    password: string;
+    role?: Role | null;
+    committeeId?: number | null;
+  }): Promise<AdminUser> {
+    return this.users.manager.transaction(async (manager) => {
+      const user = await this.create(input, manager);
+      await this.audit.record(manager, {
+        action: 'create',
+        objectType: 'adminUser',
+        objectId: user.id,
+        detail: auditSnapshot(user),
+      });
+      return user;
+    });
   }
 
   /**
@@ -102,7 +126,8 @@ export class AdminUsersService {
 
   /** The user if the password is right and the account enabled; null otherwise, in equal time. */
   async authenticate(username: string, password: string): Promise<AdminUser | null> {
-    const user = await this.users.findOneBy({ username: username.trim() });
+    // A name no account can have is never looked up: MariaDB's collation would match it anyway.
+    const user = isUsernameShape(username) ? await this.users.findOneBy({ username }) : null;
     if (!user) {
       dummyHash ??= AdminUsersService.hash(randomBytes(16).toString('hex'));
       await argon2.verify(await dummyHash, password).catch(() => false);
@@ -118,18 +143,25 @@ export class AdminUsersService {
     return user;
   }
 
-  /** Returns the user's new session epoch: every other session of theirs has ended. */
-  async changePassword(
+  /** Whether `password` is the user's; no side effects (the caller counts wrong ones). */
+  async passwordMatches(user: AdminUser, password: string): Promise<boolean> {
+    return argon2.verify(user.passwordHash, password).catch((error: unknown) => {
+      this.logger.error(`argon2 verify failed for user id ${user.id}: ${String(error)}`);
+      return false;
+    });
+  }
+
+  /**
+   * A user's own new password, once the caller has checked `currentPassword` through the lockout
+   * (LoginService.changePassword: wrong guesses are counted and audited there). Returns the
+   * user's new session epoch: every other session of theirs has ended.
+   */
+  async replaceCheckedPassword(
     userId: number,
     currentPassword: string,
     newPassword: string,
   ): Promise<number> {
     const user = await this.users.findOneByOrFail({ id: userId });
-    if (!(await argon2.verify(user.passwordHash, currentPassword))) {
-      throw invalidInput([
-        { field: 'currentPassword', problem: '当前密码不正确 / current password is wrong' },
-      ]);
-    }
     if (currentPassword === newPassword) {
       throw invalidInput([
         { field: 'password', problem: '新密码不能与旧密码相同 / must differ from the old one' },

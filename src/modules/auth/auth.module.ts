@@ -8,6 +8,7 @@ import { ApiKey } from './api-key.entity.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { LoginAttempt } from './login-attempt.entity.js';
+import { LoginAttemptsService } from './login-attempts.service.js';
 import { LoginService } from './login.service.js';
 import { AdminSessionsService } from './admin-sessions.service.js';
 import { UserAdministrationService } from './user-administration.service.js';
@@ -18,6 +19,7 @@ import { SecondFactorService } from './second-factor.service.js';
   providers: [
     AdminUsersService,
     ApiKeysService,
+    LoginAttemptsService,
     LoginService,
     UserAdministrationService,
     AdminSessionsService,

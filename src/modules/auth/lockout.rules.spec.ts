@@ -1,4 +1,4 @@
-import { lockedUntil, type AttemptFact } from './lockout.rules.js';
+import { lockedUntil, mayVerify, type AttemptFact } from './lockout.rules.js';
 
 const policy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 const at = (minute: number): Date => new Date(Date.UTC(2026, 0, 1, 8, 0) + minute * 60_000);
@@ -42,5 +42,33 @@ describe('lockedUntil', () => {
     expect(result?.getTime() ?? null).toBe(
       expectedMinute === null ? null : at(expectedMinute).getTime(),
     );
+  });
+});
+
+describe('mayVerify', () => {
+  it.each<[string, AttemptFact[], number, boolean]>([
+    ['no other attempts', [], 0, true],
+    ['four other failures: this one is the fifth', failures(0, 0, 0, 0), 0, true],
+    ['five other failures in flight or done', failures(0, 0, 0, 0, 0), 0, false],
+    ['the others lock the username', failures(0, 1, 2, 3, 4), 10, false],
+    ['failures outside the window do not count', failures(0, 1, 2, 3, 20), 20, true],
+    [
+      'a success in between starts the count afresh',
+      [...failures(0, 0, 0), { at: at(0), outcome: 'success' }, ...failures(0, 0)],
+      0,
+      true,
+    ],
+    [
+      'refused and confirmed attempts do not count',
+      [
+        ...failures(0, 0, 0, 0),
+        { at: at(0), outcome: 'locked' },
+        { at: at(0), outcome: 'confirmed' },
+      ],
+      0,
+      true,
+    ],
+  ])('%s', (_name, others, nowMinute, expected) => {
+    expect(mayVerify(others, policy, at(nowMinute))).toBe(expected);
   });
 });

@@ -42,3 +42,30 @@ export function lockedUntil(
   }
   return until !== null && until > now.getTime() ? new Date(until) : null;
 }
+
+/**
+ * Whether an attempt, already written to the login log as a failure before its password or code
+ * is checked, may be checked: given every *other* attempt on the username, the username is not
+ * locked and fewer than `maxFailures` failures are counted in the window. Parallel guesses each
+ * see the others' rows, so no more than `maxFailures` are ever checked (issue 10 #11).
+ */
+export function mayVerify(
+  others: readonly AttemptFact[],
+  policy: LockoutPolicy,
+  now: Date,
+): boolean {
+  if (lockedUntil(others, policy, now) !== null) return false;
+  const ordered = [...others].sort((a, b) => a.at.getTime() - b.at.getTime());
+  let failures = 0;
+  for (const attempt of ordered) {
+    if (attempt.at.getTime() > now.getTime()) continue;
+    if (attempt.outcome === 'success' || attempt.outcome === 'unlocked') failures = 0;
+    else if (
+      attempt.outcome === 'failure' &&
+      now.getTime() - attempt.at.getTime() <= policy.windowMs
+    ) {
+      failures += 1;
+    }
+  }
+  return failures < policy.maxFailures;
+}

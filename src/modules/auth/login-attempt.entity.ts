@@ -1,6 +1,17 @@
 import { BaseEntity, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const LOGIN_OUTCOMES = ['success', 'failure', 'locked', 'ipLimited', 'unlocked'] as const;
+/**
+ * `confirmed`: a right password that logs nobody in by itself (the first of two factors, or a
+ * logged-in user's re-check before a credential change); it neither counts nor resets the count.
+ */
+export const LOGIN_OUTCOMES = [
+  'success',
+  'failure',
+  'locked',
+  'ipLimited',
+  'unlocked',
+  'confirmed',
+] as const;
 export type LoginOutcome = (typeof LOGIN_OUTCOMES)[number];
 
 /**

@@ -41,6 +41,12 @@ export class SecondFactorService {
     return user.totpEnabledAt !== null;
   }
 
+  /** Whether the user has a second factor now (read afresh, not from the session). */
+  async hasFactor(userId: number): Promise<boolean> {
+    const user = await this.users.findOneBy({ id: userId });
+    return user !== null && this.isEnrolled(user);
+  }
+
   /** A fresh secret to show while the user sets up their app; nothing is stored yet. */
   beginEnrollment(username: string): Enrollment {
     const secret = generateSecret();
@@ -51,7 +57,10 @@ export class SecondFactorService {
     return generateURI({ issuer: ISSUER, label: username, secret });
   }
 
-  /** Stores the secret once the user proves their app has it with a current code. */
+  /**
+   * Stores the secret once the user proves their app has it with a current code. The user's own
+   * identity is checked before (LoginService.enrollSecondFactor: password, and the old factor).
+   */
   async completeEnrollment(userId: number, secret: string, code: string): Promise<void> {
     const step = await this.acceptedStep(secret, code, null);
     if (step === null) throw wrongCode();
