@@ -6,6 +6,7 @@ import type {
   ResourceWithOptions,
 } from 'adminjs';
 import { IsNull, MoreThan } from 'typeorm';
+import { DomainError } from '../../common/errors.js';
 import { AdminSession } from '../../database/session.entity.js';
 import { AuditLog } from '../../modules/audit/audit-log.entity.js';
 import { AdminSessionsService, sessionHolder } from '../../modules/auth/admin-sessions.service.js';
@@ -111,15 +112,22 @@ function recordCommand(
     handler: async (_request, _response, context) => {
       const record = context.record;
       if (!record) throw new Error(`${action} needs a record`);
-      const message = await options.run(String(record.id()));
+      let notice: { message: string; type: 'success' | 'error' };
+      try {
+        notice = { message: await options.run(String(record.id())), type: 'success' };
+      } catch (error) {
+        // A refusal by the use case (already audited there) is shown, in Chinese, as the answer.
+        if (!(error instanceof DomainError)) throw error;
+        notice = { message: error.bilingual.zh, type: 'error' };
+      }
       const resourceId = context.resource.id();
       return {
         record: record.toJSON(context.currentAdmin),
         redirectUrl:
-          options.then === 'list'
+          options.then === 'list' && notice.type === 'success'
             ? context.h.resourceUrl({ resourceId })
             : showPageOf(context, record.id()),
-        notice: { message, type: 'success' },
+        notice,
       };
     },
   };
