@@ -14,6 +14,8 @@ import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app.config.js';
 import { ADMIN_SESSION_OPTIONS } from './modules/auth/admin-session.options.js';
 import { AuditTrail } from './modules/audit/audit-trail.service.js';
+import { identifyApiKey, type ApiRequest } from './modules/auth/api-key.guard.js';
+import { ApiKeysService } from './modules/auth/api-keys.service.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -84,8 +86,13 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
     }),
   );
   app.use(noStore);
-  // Before the key check, so guessing keys is limited too.
-  app.use(`/${API_PREFIX}`, apiRateLimit(config));
+  // Before the key check, so guessing keys is limited too: a genuine key counts in its own
+  // bucket, anything else in its address's.
+  app.use(
+    `/${API_PREFIX}`,
+    identifyApiKey(app.get(ApiKeysService)),
+    apiRateLimit(config, (req) => (req as ApiRequest).apiKey?.id),
+  );
   app.use(session(app.get<SessionOptions>(ADMIN_SESSION_OPTIONS)));
 
   app.setGlobalPrefix(API_PREFIX, {
@@ -103,8 +110,11 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
       .setTitle('人大工委工作平台 API / Renda Workbench API')
       .setDescription(
         '街道人大工委的代表、活动、出席与统计数据接口。使用 API 密钥：`Authorization: Bearer <key>`；' +
-          '读取需 records:read，写入需 records:write。时间为带时区偏移的 ISO 8601。\n\n' +
-          "Records of a subdistrict people's congress working committee. Send an API key as a Bearer token.",
+          '每个操作所需的作用域见其 x-required-scope：读取 records:read，写入 records:write，' +
+          '导出 records:export，查看完整个人信息 personal:reveal，统计 reports:read。' +
+          '时间为带时区偏移的 ISO 8601。\n\n' +
+          "Records of a subdistrict people's congress working committee. Send an API key as a Bearer token; " +
+          'each operation names the scope it needs in x-required-scope.',
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API 密钥 / API key' })

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import type { DeepPartial, ObjectLiteral } from 'typeorm';
-import { Permission, PermissionResource, ScopeArea } from '../modules/auth/auth.decorators.js';
+import { Permission, PermissionResource, RequireScope } from '../modules/auth/auth.decorators.js';
 import type { ResourceId } from '../modules/auth/permissions.js';
 import { IdPipe } from './id.pipe.js';
 import type { Page, PageQueryDto } from './pagination.js';
@@ -42,7 +42,6 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
   options: RecordControllerOptions,
 ) {
   @ApiBearerAuth()
-  @ScopeArea('records')
   @PermissionResource(options.resource)
   abstract class RecordControllerBase {
     protected constructor(protected readonly service: RecordService<T>) {}
@@ -54,6 +53,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 
     @Get()
     @Permission(undefined, 'list')
+    @RequireScope('records:read')
     @ApiOperation({ summary: `列表 / list ${options.title}` })
     async list(@Query(validated(options.query)) query: PageQueryDto): Promise<Page<unknown>> {
       const page = await this.service.list(query);
@@ -62,6 +62,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 
     @Get(':id')
     @Permission(undefined, 'show')
+    @RequireScope('records:read')
     @ApiOperation({ summary: `查看 / get one of ${options.title}` })
     async get(@Param('id', IdPipe) id: number): Promise<unknown> {
       return this.present(await this.service.get(id));
@@ -69,6 +70,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 
     @Post()
     @Permission(undefined, 'new')
+    @RequireScope('records:write')
     @ApiBody({ type: options.create })
     @ApiOperation({ summary: `新建 / create in ${options.title}` })
     async create(@Body(validated(options.create)) body: object): Promise<unknown> {
@@ -77,6 +79,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 
     @Patch(':id')
     @Permission(undefined, 'edit')
+    @RequireScope('records:write')
     @ApiBody({ type: options.update })
     @ApiOperation({
       summary: `修改（只改提交的字段）/ update (only the fields sent) in ${options.title}`,
@@ -90,6 +93,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 
     @Delete(':id')
     @Permission(undefined, 'delete')
+    @RequireScope('records:write')
     @HttpCode(204)
     @ApiNoContentResponse({ description: '已删除 / deleted' })
     @ApiOperation({

@@ -231,11 +231,13 @@ describe(`account administration on ${testDialect()}`, () => {
     });
     expect(bySysadmin.status).toBe(403);
 
+    const holder = await makeUser('dashboard', 'districtViewer', subdistrictId);
     const issued = await post(secadmin, '/resources/ApiKey/actions/new', {
       name: '区大屏',
       scopes: 'records:read, reports:read',
       role: 'districtViewer',
       committeeId: String(subdistrictId),
+      holderId: String(holder.id),
     });
     const { record } = body(issued);
     expect(record.errors).toEqual({});

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission } from '../auth/auth.decorators.js';
+import { Permission, RequireScope } from '../auth/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { RecordController } from '../../common/record.controller.js';
@@ -34,6 +34,7 @@ export class ActivitiesController extends RecordController<Activity>({
 
   @Get(':id/attendance')
   @Permission('attendance', 'list')
+  @RequireScope('records:read')
   @ApiOperation({ summary: '活动的出席记录 / attendance of an activity' })
   async listAttendance(@Param('id', IdPipe) id: number): Promise<Page<Attendance>> {
     return wholePage(await this.attendance.list(id));
@@ -41,6 +42,7 @@ export class ActivitiesController extends RecordController<Activity>({
 
   @Post(':id/attendance')
   @Permission('attendance', 'new')
+  @RequireScope('records:write')
   @ApiOperation({ summary: '登记一名代表的出席（已有则 409）/ add one row (409 if present)' })
   addAttendance(
     @Param('id', IdPipe) id: number,
@@ -51,6 +53,7 @@ export class ActivitiesController extends RecordController<Activity>({
 
   @Put(':id/attendance')
   @Permission('attendance', 'edit')
+  @RequireScope('records:write')
   @ApiOperation({
     summary: '批量登记出席，按代表新增或更新，全部成功或全部不变 / bulk upsert, all or nothing',
   })
@@ -63,6 +66,7 @@ export class ActivitiesController extends RecordController<Activity>({
 
   @Delete(':id/attendance/:deputyId')
   @Permission('attendance', 'delete')
+  @RequireScope('records:write')
   @HttpCode(204)
   @ApiOperation({ summary: '删除一名代表的出席记录 / delete one row' })
   async removeAttendance(

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { sendWorkbook } from '../../common/spreadsheet.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { deputyRoster } from './deputy-export.js';
-import { Permission } from '../auth/auth.decorators.js';
+import { Permission, RequireScope } from '../auth/auth.decorators.js';
 import { maskPhone } from '../../common/masking.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { RecordController } from '../../common/record.controller.js';
@@ -43,9 +43,11 @@ export class DeputiesController extends RecordController<Deputy>({
 
   @Get('export')
   @Permission('deputy', 'export')
+  @RequireScope('records:export')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({
-    summary: '导出代表名册（Excel，电话脱敏，记入审计）/ export as .xlsx, phones masked, audited',
+    summary:
+      '导出代表名册（Excel，电话脱敏，记入审计；需 records:export）/ export as .xlsx, phones masked, audited (records:export)',
   })
   async export(@Query() query: ListDeputiesQuery, @Res() response: Response): Promise<void> {
     const rows = await this.deputies.exportAll(query);
@@ -55,9 +57,11 @@ export class DeputiesController extends RecordController<Deputy>({
 
   @Post(':id/reveal')
   @Permission('deputy', 'reveal')
+  @RequireScope('personal:reveal')
   @HttpCode(200)
   @ApiOperation({
-    summary: '查看完整个人信息（记入审计）/ reveal unmasked personal data (audited)',
+    summary:
+      '查看完整个人信息（记入审计；需 personal:reveal）/ reveal unmasked personal data (audited; personal:reveal)',
   })
   async reveal(@Param('id', IdPipe) id: number): Promise<DeputyPersonalData> {
     const deputy = await this.deputies.reveal(id, ['phone']);
@@ -66,6 +70,7 @@ export class DeputiesController extends RecordController<Deputy>({
 
   @Get(':id/performance')
   @Permission('deputy', 'show')
+  @RequireScope('records:read')
   @ApiOperation({ summary: '履职档案：期间内的活动与出席统计 / performance record for a period' })
   getPerformance(
     @Param('id', IdPipe) id: number,
