@@ -66,7 +66,7 @@ export class ApiKeysService {
           objectType: 'apiKey',
           detail: {
             reason: error.bilingual.zh,
-            fields: error.details.map((detail) => detail.field),
+            problems: error.details.map((detail) => `${detail.field}: ${detail.problem}`),
             role: input.role,
             committeeId: input.committeeId ?? null,
             holderId: input.holderId ?? null,

@@ -290,7 +290,11 @@ export class UserAdministrationService {
           outcome: forbidden ? 'denied' : 'failure',
           objectType: 'adminUser',
           objectId: String(id).slice(0, 64),
-          detail: { action: attempted, field: field ?? null, reason: error.bilingual.zh },
+          detail: {
+            action: attempted,
+            field: field ?? null,
+            reason: error.details[0]?.problem ?? error.bilingual.zh,
+          },
         });
       }
       throw error;
