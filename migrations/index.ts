@@ -8,6 +8,7 @@ import { CreateAuditTrail1795680000007 } from './1795680000007-CreateAuditTrail.
 import { EncryptPersonalData1795680000008 } from './1795680000008-EncryptPersonalData.js';
 import { AddSecondFactor1795680000009 } from './1795680000009-AddSecondFactor.js';
 import { CreateJobsAndCompliance1795680000010 } from './1795680000010-CreateJobsAndCompliance.js';
+import { AddApiKeyHolder1795680000020 } from './1795680000020-AddApiKeyHolder.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   EncryptPersonalData1795680000008,
   AddSecondFactor1795680000009,
   CreateJobsAndCompliance1795680000010,
+  AddApiKeyHolder1795680000020,
 ];

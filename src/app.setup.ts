@@ -16,6 +16,8 @@ import { completeDocument } from './common/openapi.js';
 import type { AppConfig } from './config/app.config.js';
 import { ADMIN_SESSION_OPTIONS } from './modules/auth/admin-session.options.js';
 import { AuditTrail } from './modules/audit/audit-trail.service.js';
+import { identifyApiKey, type ApiRequest } from './modules/auth/api-key.guard.js';
+import { ApiKeysService } from './modules/auth/api-keys.service.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -104,8 +106,13 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
   );
   app.use(strictTransportSecurity(config));
   app.use(noStore);
-  // Before the key check, so guessing keys is limited too.
-  app.use(`/${API_PREFIX}`, apiRateLimit(config));
+  // Before the key check, so guessing keys is limited too: a genuine key counts in its own
+  // bucket, anything else in its address's.
+  app.use(
+    `/${API_PREFIX}`,
+    identifyApiKey(app.get(ApiKeysService)),
+    apiRateLimit(config, (req) => (req as ApiRequest).apiKey?.id),
+  );
   app.use(session(app.get<SessionOptions>(ADMIN_SESSION_OPTIONS)));
 
   app.setGlobalPrefix(API_PREFIX, {
@@ -124,9 +131,12 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
         .setTitle('人大工委工作平台 API / Renda Workbench API')
         .setDescription(
           '街道人大工委的代表、活动、出席与统计数据接口。使用 API 密钥：`Authorization: Bearer rw_…`；' +
-            '读取需 records:read，写入需 records:write，统计需 reports:read。时间为带时区偏移的 ISO 8601，日期为 YYYY-MM-DD。' +
+            '每个操作所需的作用域见其 x-required-scope：读取 records:read，写入 records:write，' +
+            '导出 records:export，查看完整个人信息 personal:reveal，统计 reports:read。' +
+            '时间为带时区偏移的 ISO 8601，日期为 YYYY-MM-DD。' +
             '列表均返回 `{items,total,page,pageSize}`，筛选参数名为 `<名称>Id`。\n\n' +
-            "Records of a subdistrict people's congress working committee. Send an API key as a Bearer token. " +
+            "Records of a subdistrict people's congress working committee. Send an API key as a Bearer token; " +
+            'each operation names the scope it needs in x-required-scope. ' +
             'Every list answers `{items,total,page,pageSize}`; filters are named `<name>Id`.',
         )
         .setVersion('1')

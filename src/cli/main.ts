@@ -9,6 +9,8 @@ import { loadConfig, type AppConfig } from '../config/app.config.js';
 import { dataSourceOptions, ensureDatabaseExists } from '../database/data-source-options.js';
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { ApiKeysService } from '../modules/auth/api-keys.service.js';
+import { AdminUser } from '../modules/auth/admin-user.entity.js';
+import { UserAdministrationService } from '../modules/auth/user-administration.service.js';
 import { seedDemo } from './demo-seed.js';
 import { encryptPlainPersonalData } from './encrypt-personal-data.js';
 import { AuditTrail } from '../modules/audit/audit-trail.service.js';
@@ -22,9 +24,15 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   migration:revert               回滚最近一次迁移 / revert the last migration
   migration:check                实体与数据库结构不一致时退出码 1 / exit 1 on schema drift
   admin:create --username U --password P [--role systemAdmin|securityAdmin|auditor|committeeAdmin|staff|stationStaff|districtViewer] [--committee ID]
-  api-key:create --name N --scopes records:read,reports:read --committee ID
+  api-key:create --name N --scopes records:read,reports:read --committee ID --holder USERNAME|ID
                  [--role districtViewer|staff|stationStaff|committeeAdmin] [--expires 2027-01-01T00:00:00+08:00]
+                                 持有人须为该工委已启用的业务账号或对接账号，角色不超出持有人；
+                                 作用域 records:read, records:write, records:export, personal:reveal, reports:read
                                  最后一行只输出密钥 / prints the key alone on its last line
+  admin:reset-password --username U [--clear-second-factor]
+                                 在服务器上重置账号密码（三员只能这样重置），默认保留双因素；
+                                 临时密码只输出一次 / reset a password on the server (the only way
+                                 for the three administrators), keeping the second factor
   seed:demo                      写入演示数据（可重复执行）/ idempotent demo data
   personal-data:encrypt          加密迁移前写入的明文电话 / encrypt phones stored before encryption
   jobs:run <job> [--as-of 2020-07-01T00:45:00+08:00]
@@ -79,6 +87,8 @@ async function run(argv: string[]): Promise<number> {
       committee: { type: 'string' },
       role: { type: 'string' },
       expires: { type: 'string' },
+      holder: { type: 'string' },
+      'clear-second-factor': { type: 'boolean' },
       'as-of': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -133,19 +143,26 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       });
     case 'api-key:create':
-      if (!values.name || !values.scopes || !values.committee) {
-        throw new Error('api-key:create 需要 --name、--scopes 和 --committee');
+      if (!values.name || !values.scopes || !values.committee || !values.holder) {
+        throw new Error('api-key:create 需要 --name、--scopes、--committee 和 --holder');
       }
       return withApp(config, async (app) => {
         const expiresAt = values.expires ? new Date(values.expires) : null;
         if (expiresAt && Number.isNaN(expiresAt.getTime())) {
           throw new Error('--expires 不是有效时间 / is not a valid instant');
         }
+        const holder = values.holder!;
+        const holderAccount = await app
+          .get(DataSource)
+          .getRepository(AdminUser)
+          .findOneBy(/^\d+$/.test(holder) ? { id: Number(holder) } : { username: holder });
+        if (!holderAccount) throw new Error(`--holder 账号不存在 / no such account: ${holder}`);
         const { apiKey, key } = await app.get(ApiKeysService).issue({
           name: values.name!,
           scopes: values.scopes!.split(',').map((scope) => scope.trim()),
           role: values.role ?? 'districtViewer',
           committeeId: Number(values.committee),
+          holderId: holderAccount.id,
           expiresAt,
         });
         console.log(
@@ -153,6 +170,21 @@ async function run(argv: string[]): Promise<number> {
         );
         console.log('密钥只显示这一次，请妥善保存 / the key is shown once only:');
         console.log(key);
+        return 0;
+      });
+    case 'admin:reset-password':
+      if (!values.username) throw new Error('admin:reset-password 需要 --username');
+      return withApp(config, async (app) => {
+        const { user, temporaryPassword } = await app
+          .get(UserAdministrationService)
+          .resetAdministratorPassword(values.username!, {
+            clearSecondFactor: values['clear-second-factor'] ?? false,
+          });
+        console.log(
+          `已重置 ${user.username} 的密码，首次登录须修改；双因素${user.totpEnabledAt ? '保留' : '未启用或已清除'} / password reset`,
+        );
+        console.log('临时密码只显示这一次 / the temporary password is shown once only:');
+        console.log(temporaryPassword);
         return 0;
       });
     case 'personal-data:encrypt':

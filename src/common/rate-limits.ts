@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { AppConfig } from '../config/app.config.js';
@@ -10,8 +9,9 @@ const MINUTE = 60_000;
 const addressOf = (req: Request): string => ipKeyGenerator(req.ip ?? 'unknown');
 
 /**
- * Request rate limits (等保2.0 资源控制) on the REST API: one bucket per API key (keyed by a hash
- * of the header, never the key itself), or per address without one; health checks are not
+ * Request rate limits (等保2.0 资源控制) on the REST API: one bucket per verified API key (its id,
+ * never the key itself), and one per address for everything else — no key, a malformed header or
+ * a wrong key — so varying a junk header never opens a fresh bucket; health checks are not
  * under /api/v1 and never limited. Counters live in each instance's memory, so N instances allow
  * up to N times the limit; the login lockout itself is counted in the database (LoginService).
  */
@@ -24,15 +24,20 @@ const PER_MINUTE = {
   validate: { xForwardedForHeader: false },
 } as const;
 
-export function apiRateLimit(config: AppConfig): RequestHandler {
+/**
+ * `verifiedKeyOf` names the request's genuine API key (set by a middleware that verified it
+ * before this one), or nothing.
+ */
+export function apiRateLimit(
+  config: AppConfig,
+  verifiedKeyOf: (req: Request) => string | number | null | undefined,
+): RequestHandler {
   return rateLimit({
     ...PER_MINUTE,
     limit: config.security.apiRatePerMinute,
     keyGenerator: (req) => {
-      const authorization = req.headers.authorization;
-      return authorization
-        ? `key:${createHash('sha256').update(authorization).digest('hex').slice(0, 32)}`
-        : `ip:${addressOf(req)}`;
+      const key = verifiedKeyOf(req);
+      return key === null || key === undefined ? `ip:${addressOf(req)}` : `key:${key}`;
     },
     handler: (_req: Request, res: Response) => {
       const retry = res.getHeader('Retry-After') ?? '60';

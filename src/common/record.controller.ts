@@ -8,7 +8,7 @@ import {
   ApiOperation,
 } from '@nestjs/swagger';
 import type { DeepPartial, ObjectLiteral } from 'typeorm';
-import { Permission, PermissionResource, ScopeArea } from '../modules/auth/auth.decorators.js';
+import { Permission, PermissionResource, RequireScope } from '../modules/auth/auth.decorators.js';
 import { apiKeyRolesFor, type Action, type ResourceId } from '../modules/auth/permissions.js';
 import { IdPipe } from './id.pipe.js';
 import { pageSchema, recordSchemaRef } from './openapi.js';
@@ -57,7 +57,6 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
     `可调用的角色 / roles that may call it: ${apiKeyRolesFor(options.resource, action).join(', ')}`;
 
   @ApiBearerAuth()
-  @ScopeArea('records')
   @PermissionResource(options.resource)
   abstract class RecordControllerBase {
     protected constructor(protected readonly service: RecordService<T>) {}
@@ -69,6 +68,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 
     @Get()
     @Permission(undefined, 'list')
+    @RequireScope('records:read')
     @ApiOperation({ summary: `列表 / list ${options.title}`, description: rolesOf('list') })
     @ApiOkResponse({ schema: pageSchema(entity) })
     async list(@Query() query: PageQueryDto): Promise<Page<unknown>> {
@@ -78,6 +78,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 
     @Get(':id')
     @Permission(undefined, 'show')
+    @RequireScope('records:read')
     @ApiOperation({ summary: `查看 / get one of ${options.title}`, description: rolesOf('show') })
     @ApiOkResponse({ schema: recordSchemaRef(entity) })
     async get(@Param('id', IdPipe) id: number): Promise<unknown> {
@@ -86,6 +87,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 
     @Post()
     @Permission(undefined, 'new')
+    @RequireScope('records:write')
     @ApiOperation({ summary: `新建 / create in ${options.title}`, description: rolesOf('new') })
     @ApiCreatedResponse({ schema: recordSchemaRef(entity) })
     async create(@Body() body: object): Promise<unknown> {
@@ -94,6 +96,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 
     @Patch(':id')
     @Permission(undefined, 'edit')
+    @RequireScope('records:write')
     @ApiOperation({
       summary: `修改（只改提交的字段）/ update (only the fields sent) in ${options.title}`,
       description: rolesOf('edit'),
@@ -105,6 +108,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
 
     @Delete(':id')
     @Permission(undefined, 'delete')
+    @RequireScope('records:write')
     @HttpCode(204)
     @ApiNoContentResponse({ description: '已删除 / deleted' })
     @ApiOperation({

@@ -36,11 +36,11 @@ describe(`personal data on ${testDialect()}`, () => {
     sut = await createTestApp({ admin: true });
     server = sut.app.getHttpServer() as App;
     ({ subdistrictId } = await createOrganisation(sut.app));
-    adminKey = await issueKey(sut.app, ['records:read', 'records:write'], {
+    adminKey = await issueKey(sut.app, ['records:read', 'records:write', 'personal:reveal'], {
       role: 'committeeAdmin',
       committeeId: subdistrictId,
     });
-    staffKey = await issueKey(sut.app, ['records:read', 'records:write'], {
+    staffKey = await issueKey(sut.app, ['records:read', 'records:write', 'records:export'], {
       role: 'staff',
       committeeId: subdistrictId,
     });
@@ -212,7 +212,7 @@ describe(`personal data on ${testDialect()}`, () => {
   });
 
   it('should refuse an export to a role without the permission', async () => {
-    const viewerless = await issueKey(sut.app, ['records:read'], {
+    const viewerless = await issueKey(sut.app, ['records:read', 'records:export'], {
       role: 'stationStaff',
       committeeId: subdistrictId,
     });

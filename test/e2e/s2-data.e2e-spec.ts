@@ -190,11 +190,12 @@ describe(`S2 data findings on ${testDialect()}`, () => {
         .set(auth(keyDistrict))
         .send({ deputyId: deputyB, status: 'attended' })
         .expect(201);
-      await request(server)
+      const own = await request(server)
         .post(`/api/v1/activities/${activityA}/attendance`)
         .set(auth(keyA))
         .send({ deputyId: deputyA, status: 'attended' })
         .expect(201);
+      expect((own.body as { deputyId: number }).deputyId).toBe(deputyA);
     });
 
     it('should never show A’s activity in B’s deputy’s performance record', async () => {
@@ -287,11 +288,12 @@ describe(`S2 data findings on ${testDialect()}`, () => {
     });
 
     it('should keep tabs and line breaks', async () => {
-      await request(server)
+      const created = await request(server)
         .post('/api/v1/activities')
         .set(auth(keyA))
         .send(activityBody(aId, { summary: '一、\t议程\r\n二、讨论\n' }))
         .expect(201);
+      expect((created.body as { summary: string }).summary).toBe('一、\t议程\r\n二、讨论\n');
     });
 
     it('should store and edit the longest summary it accepts, with a bounded audit diff', async () => {

@@ -6,6 +6,7 @@ import type {
   ResourceWithOptions,
 } from 'adminjs';
 import { IsNull, MoreThan } from 'typeorm';
+import { DomainError } from '../../common/errors.js';
 import { AdminSession } from '../../database/session.entity.js';
 import { AuditLog } from '../../modules/audit/audit-log.entity.js';
 import { AdminSessionsService, sessionHolder } from '../../modules/auth/admin-sessions.service.js';
@@ -111,15 +112,22 @@ function recordCommand(
     handler: async (_request, _response, context) => {
       const record = context.record;
       if (!record) throw new Error(`${action} needs a record`);
-      const message = await options.run(String(record.id()));
+      let notice: { message: string; type: 'success' | 'error' };
+      try {
+        notice = { message: await options.run(String(record.id())), type: 'success' };
+      } catch (error) {
+        // A refusal by the use case (already audited there) is shown, in Chinese, as the answer.
+        if (!(error instanceof DomainError)) throw error;
+        notice = { message: error.bilingual.zh, type: 'error' };
+      }
       const resourceId = context.resource.id();
       return {
         record: record.toJSON(context.currentAdmin),
         redirectUrl:
-          options.then === 'list'
+          options.then === 'list' && notice.type === 'success'
             ? context.h.resourceUrl({ resourceId })
             : showPageOf(context, record.id()),
-        notice: { message, type: 'success' },
+        notice,
       };
     },
   };
@@ -216,6 +224,7 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
             scopes: dto.scopes.split(/[\s,]+/).filter(Boolean),
             role: dto.role,
             committeeId: dto.committeeId,
+            holderId: dto.holderId ?? null,
             expiresAt: dto.expiresAt ? new Date(dto.expiresAt) : null,
           });
           keepOneTimeValue('ApiKey', apiKey.id, key);
@@ -243,11 +252,12 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
           'prefix',
           'role',
           'committeeId',
+          'holderId',
           'expiresAt',
           'revokedAt',
           'lastUsedAt',
         ],
-        editProperties: ['name', 'scopes', 'role', 'committeeId', 'expiresAt'],
+        editProperties: ['name', 'scopes', 'role', 'committeeId', 'holderId', 'expiresAt'],
         showProperties: [
           ONE_TIME_VALUE,
           'id',
@@ -256,6 +266,7 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
           'scopes',
           'role',
           'committeeId',
+          'holderId',
           'expiresAt',
           'revokedAt',
           'lastUsedAt',
@@ -264,7 +275,14 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
         properties: {
           ...oneTimeProperty('完整密钥，只显示这一次，请立即复制到对接系统'),
           role: { availableValues: availableValues(roleLabels(API_KEY_ROLES)) },
-          scopes: { description: '逗号分隔：records:read, records:write, reports:read' },
+          scopes: {
+            description:
+              '逗号分隔：records:read, records:write, records:export（导出）, personal:reveal（查看完整个人信息）, reports:read',
+          },
+          holderId: {
+            description:
+              '密钥持有人：该工委已启用的业务账号或对接账号（不能是签发人或三员）；密钥的角色不能超出持有人的角色',
+          },
           secretHash: { isVisible: false },
         },
       },

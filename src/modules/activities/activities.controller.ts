@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { pageSchema, recordSchemaRef } from '../../common/openapi.js';
-import { Permission } from '../auth/auth.decorators.js';
+import { Permission, RequireScope } from '../auth/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { RecordController } from '../../common/record.controller.js';
@@ -42,6 +42,7 @@ export class ActivitiesController extends RecordController<Activity>({
 
   @Get(':id/attendance')
   @Permission('attendance', 'list')
+  @RequireScope('records:read')
   @ApiOperation({ summary: '活动的出席记录 / attendance of an activity' })
   @ApiOkResponse({ schema: pageSchema('Attendance') })
   async listAttendance(@Param('id', IdPipe) id: number): Promise<Page<Attendance>> {
@@ -50,6 +51,7 @@ export class ActivitiesController extends RecordController<Activity>({
 
   @Post(':id/attendance')
   @Permission('attendance', 'new')
+  @RequireScope('records:write')
   @ApiOperation({ summary: '登记一名代表的出席（已有则 409）/ add one row (409 if present)' })
   @ApiCreatedResponse({ schema: recordSchemaRef('Attendance') })
   addAttendance(
@@ -61,6 +63,7 @@ export class ActivitiesController extends RecordController<Activity>({
 
   @Put(':id/attendance')
   @Permission('attendance', 'edit')
+  @RequireScope('records:write')
   @ApiOperation({
     summary: '批量登记出席，按代表新增或更新，全部成功或全部不变 / bulk upsert, all or nothing',
   })
@@ -74,6 +77,7 @@ export class ActivitiesController extends RecordController<Activity>({
 
   @Delete(':id/attendance/:deputyId')
   @Permission('attendance', 'delete')
+  @RequireScope('records:write')
   @HttpCode(204)
   @ApiOperation({ summary: '删除一名代表的出席记录 / delete one row' })
   @ApiNoContentResponse({ description: '已删除 / deleted' })

@@ -10,9 +10,21 @@ import {
   type Relation,
 } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
+import { AdminUser } from './admin-user.entity.js';
 import type { Role } from './permissions.js';
 
-export const API_SCOPES = ['records:read', 'records:write', 'reports:read'] as const;
+/**
+ * What a key may be used for, each operation declaring one (auth.decorators.ts RequireScope).
+ * Revealing personal data and bulk exports are separate from reading and writing records, so a
+ * reading or writing integration never gets them by accident (PIPL: minimum necessary).
+ */
+export const API_SCOPES = [
+  'records:read',
+  'records:write',
+  'records:export',
+  'personal:reveal',
+  'reports:read',
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** A key for an external system. Only a SHA-256 of the secret is kept; the key is shown once. */
@@ -46,6 +58,19 @@ export class ApiKey extends BaseEntity {
   @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'committee_id' })
   committee?: Relation<Committee> | null;
+
+  /**
+   * The business account (a named user or an integration account) the key is issued to; never
+   * its issuer. The key works only while the holder is enabled and its grant covers the key's
+   * role and committee. Null only for keys issued before holders existed, which no longer work.
+   */
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  holderId: number | null;
+
+  @ManyToOne(() => AdminUser, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'holder_id' })
+  holder?: Relation<AdminUser> | null;
 
   @Column({ type: 'datetime', nullable: true })
   expiresAt: Date | null;

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { setActor } from '../../common/request-context.js';
@@ -11,15 +11,33 @@ import {
   PERMISSION_KEY,
   PERMISSION_RESOURCE_KEY,
   PUBLIC_KEY,
-  SCOPE_AREA_KEY,
+  SCOPE_KEY,
   type PermissionNeed,
-  type ScopeArea,
 } from './auth.decorators.js';
-import { ApiKeysService } from './api-keys.service.js';
+import { ApiKeysService, bearerKey } from './api-keys.service.js';
 import { can, type ResourceId } from './permissions.js';
+import type { ApiScope } from './api-key.entity.js';
 
 export interface ApiRequest extends Request {
-  apiKey?: ApiKey;
+  /** The verified key, once identifyApiKey (before the rate limit) or the guard has checked it. */
+  apiKey?: ApiKey | null;
+}
+
+/**
+ * Verifies the request's key before the rate limit, so the limit counts per genuine key and
+ * anything else (no key, a malformed header, a wrong key) per address. The guard then uses the
+ * result instead of verifying again.
+ */
+export function identifyApiKey(apiKeys: ApiKeysService) {
+  return async (req: ApiRequest, _res: Response, next: NextFunction): Promise<void> => {
+    try {
+      const key = bearerKey(req.headers.authorization);
+      req.apiKey = key ? await apiKeys.verify(key) : null;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
 }
 
 const unauthorized = (zh: string, en: string): DomainError =>
@@ -29,10 +47,11 @@ const denied = (zh: string, en: string): DomainError =>
   new DomainError(ErrorCode.Forbidden, { zh, en });
 
 /**
- * Every Nest route needs an API key in `Authorization: Bearer`, unless marked @Public(). The key
- * must hold the route's scope family (records:read, …) and its role the route's permission
- * (permissions.ts); the key's committee bounds the data. A route that declares no scope area or
- * permission is refused: new endpoints are closed until declared.
+ * Every Nest route needs an API key in `Authorization: Bearer rw_…`, unless marked @Public().
+ * The key must hold the scope its route handler declares (RequireScope: records:read,
+ * personal:reveal, …) and its role the route's permission (permissions.ts); the key's committee
+ * bounds the data. A route that declares no scope or permission is refused: new endpoints are
+ * closed until declared.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -52,15 +71,14 @@ export class ApiKeyGuard implements CanActivate {
         'Send the API key in the Authorization header, never in the URL',
       );
     }
-    const header = request.headers.authorization ?? '';
-    const [scheme, key] = header.split(' ');
-    if (scheme !== 'Bearer' || !key) {
+    const key = bearerKey(request.headers.authorization);
+    if (!key) {
       throw unauthorized(
-        '缺少 API 密钥（Authorization: Bearer …）',
-        'Missing API key (Authorization: Bearer …)',
+        '缺少 API 密钥或格式不对（须为 Authorization: Bearer rw_…）',
+        'Missing or malformed API key (Authorization: Bearer rw_…)',
       );
     }
-    const apiKey = await this.apiKeys.verify(key);
+    const apiKey = request.apiKey === undefined ? await this.apiKeys.verify(key) : request.apiKey;
     if (!apiKey) {
       throw unauthorized('API 密钥无效、已过期或已吊销', 'API key invalid, expired or revoked');
     }
@@ -75,10 +93,8 @@ export class ApiKeyGuard implements CanActivate {
       }),
     );
 
-    const area = this.reflector.getAllAndOverride<ScopeArea | undefined>(SCOPE_AREA_KEY, targets);
-    const reading = request.method === 'GET' || request.method === 'HEAD';
-    const needed = area ? `${area}:${reading ? 'read' : 'write'}` : undefined;
-    if (!needed || !ApiKeysService.scopesOf(apiKey).includes(needed as never)) {
+    const needed = this.reflector.get<ApiScope | undefined>(SCOPE_KEY, context.getHandler());
+    if (!needed || !ApiKeysService.scopesOf(apiKey).includes(needed)) {
       throw denied(
         `该 API 密钥没有所需权限 ${needed ?? '（未声明）'}`,
         `This API key lacks the scope ${needed ?? '(undeclared)'}`,

@@ -3,15 +3,27 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { invalidInput, notFound, referenceNotFound } from '../../common/errors.js';
+import { DomainError, invalidInput, notFound, referenceNotFound } from '../../common/errors.js';
+import type { Actor } from '../../common/request-context.js';
 import { AuditTrail, auditSnapshot } from '../audit/audit-trail.service.js';
-import { API_KEY_ROLES, type Role } from './permissions.js';
+import { committeeSubtree } from '../committees/committee-scope.js';
+import { AdminUser } from './admin-user.entity.js';
+import { API_KEY_ROLES, isRole, roleWithin, ROLE_LABELS, type Role } from './permissions.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize, requireReference } from '../../common/record.service.js';
 import { Committee } from '../committees/committee.entity.js';
 import { API_SCOPES, ApiKey, type ApiScope } from './api-key.entity.js';
 
 const KEY_PATTERN = /^rw_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+
+/**
+ * The key in an `Authorization` header of exactly `Bearer rw_…` (one space, nothing after);
+ * null for anything else, which the API answers 401 and rate-limits by address.
+ */
+export function bearerKey(header: string | undefined): string | null {
+  const match = /^Bearer (rw_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43})$/.exec(header ?? '');
+  return match ? match[1] : null;
+}
 
 export interface IssuedApiKey {
   apiKey: ApiKey;
@@ -29,14 +41,119 @@ export class ApiKeysService {
     private readonly audit: AuditTrail,
   ) {}
 
+  /**
+   * 签发 API 密钥. Under 三员分立 the security administrator grants, never holds: every key names
+   * its holder, an enabled business account (a named user or an integration account), and its
+   * role and committee stay within the holder's grant. Each refusal is audited like the issue.
+   */
   async issue(input: {
     name: string;
     scopes: string[];
     role: string;
     committeeId: number;
+    /** Required; null (a form left empty) is refused, audited. */
+    holderId: number | null;
     expiresAt?: Date | null;
   }): Promise<IssuedApiKey> {
     const actor = authorize('apiKey', RECORD_NAMES.apiKey, 'new');
+    try {
+      await this.checkGrant(actor, input);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        await this.audit.recordAlone({
+          action: 'apiKeyIssued',
+          outcome: 'denied',
+          objectType: 'apiKey',
+          detail: {
+            reason: error.bilingual.zh,
+            problems: error.details.map((detail) => `${detail.field}: ${detail.problem}`),
+            role: input.role,
+            committeeId: input.committeeId ?? null,
+            holderId: input.holderId ?? null,
+            scopes: input.scopes,
+          },
+        });
+      }
+      throw error;
+    }
+    // base62 prefix (lookup) + 256-bit secret (base64url, 43 chars)
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const prefix = Array.from(randomBytes(12), (byte) => alphabet[byte % alphabet.length]).join('');
+    const secret = randomBytes(32).toString('base64url');
+    const apiKey = await this.apiKeys.manager.transaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(ApiKey, {
+          name: input.name.trim(),
+          prefix,
+          secretHash: sha256(secret),
+          scopes: [...new Set(input.scopes)].join(','),
+          role: input.role as Role,
+          committeeId: input.committeeId,
+          holderId: input.holderId!,
+          expiresAt: input.expiresAt ?? null,
+        }),
+      );
+      await this.audit.record(manager, {
+        action: 'apiKeyIssued',
+        objectType: 'apiKey',
+        objectId: saved.id,
+        detail: auditSnapshot(saved),
+      });
+      return saved;
+    });
+    return { apiKey, key: `rw_${prefix}_${secret}` };
+  }
+
+  /** The key's row if the key is genuine, unrevoked, unexpired and within its holder's grant. */
+  async verify(key: string): Promise<ApiKey | null> {
+    const match = KEY_PATTERN.exec(key);
+    if (!match) return null;
+    const [, prefix, secret] = match;
+    const apiKey = await this.apiKeys.findOneBy({ prefix, revokedAt: IsNull() });
+    if (!apiKey) return null;
+    const expected = Buffer.from(apiKey.secretHash, 'hex');
+    const actual = Buffer.from(sha256(secret), 'hex');
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+    const now = this.clock.now();
+    if (apiKey.expiresAt && apiKey.expiresAt.getTime() <= now.getTime()) return null;
+    if (!(await this.withinHolder(apiKey))) return null;
+    await this.apiKeys.update({ id: apiKey.id }, { lastUsedAt: now });
+    return apiKey;
+  }
+
+  /**
+   * A key's effective permissions never exceed its holder's, whatever happened since it was
+   * issued: the holder must still be enabled, hold a business role covering the key's, and see
+   * the key's committee. A key without a holder (issued before holders existed) fails closed.
+   */
+  private async withinHolder(apiKey: ApiKey): Promise<boolean> {
+    if (apiKey.holderId === null || apiKey.committeeId === null) return false;
+    const holder = await this.apiKeys.manager.findOneBy(AdminUser, { id: apiKey.holderId });
+    if (!holder || !this.holds(holder, apiKey.role)) return false;
+    const subtree = await committeeSubtree(this.apiKeys.manager, holder.committeeId!);
+    return subtree.includes(apiKey.committeeId);
+  }
+
+  private holds(holder: AdminUser, role: Role): boolean {
+    return (
+      holder.enabled &&
+      holder.committeeId !== null &&
+      isRole(holder.role) &&
+      (API_KEY_ROLES as readonly string[]).includes(holder.role) &&
+      roleWithin(role, holder.role)
+    );
+  }
+
+  private async checkGrant(
+    actor: Actor,
+    input: {
+      name: string;
+      scopes: string[];
+      role: string;
+      committeeId: number;
+      holderId?: number | null;
+    },
+  ): Promise<void> {
     const unknown = input.scopes.filter(
       (scope) => !(API_SCOPES as readonly string[]).includes(scope),
     );
@@ -59,6 +176,11 @@ export class ApiKeysService {
         },
       ]);
     }
+    if (!Number.isInteger(input.committeeId) || input.committeeId < 1) {
+      throw invalidInput([
+        { field: 'committeeId', problem: '必须指定所属工委 / a committee is required' },
+      ]);
+    }
     // Every key belongs to a committee, inside the issuer's own scope.
     if (actor.committeeIds && !actor.committeeIds.includes(input.committeeId)) {
       throw referenceNotFound('committeeId', RECORD_NAMES.committee, input.committeeId);
@@ -70,47 +192,50 @@ export class ApiKeysService {
       'committeeId',
       RECORD_NAMES.committee,
     );
-    // base62 prefix (lookup) + 256-bit secret (base64url, 43 chars)
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    const prefix = Array.from(randomBytes(12), (byte) => alphabet[byte % alphabet.length]).join('');
-    const secret = randomBytes(32).toString('base64url');
-    const apiKey = await this.apiKeys.manager.transaction(async (manager) => {
-      const saved = await manager.save(
-        manager.create(ApiKey, {
-          name: input.name.trim(),
-          prefix,
-          secretHash: sha256(secret),
-          scopes: [...new Set(input.scopes)].join(','),
-          role: input.role as Role,
-          committeeId: input.committeeId,
-          expiresAt: input.expiresAt ?? null,
-        }),
-      );
-      await this.audit.record(manager, {
-        action: 'apiKeyIssued',
-        objectType: 'apiKey',
-        objectId: saved.id,
-        detail: auditSnapshot(saved),
-      });
-      return saved;
-    });
-    return { apiKey, key: `rw_${prefix}_${secret}` };
-  }
-
-  /** The key's row if the key is genuine, unrevoked and unexpired; otherwise null. */
-  async verify(key: string): Promise<ApiKey | null> {
-    const match = KEY_PATTERN.exec(key);
-    if (!match) return null;
-    const [, prefix, secret] = match;
-    const apiKey = await this.apiKeys.findOneBy({ prefix, revokedAt: IsNull() });
-    if (!apiKey) return null;
-    const expected = Buffer.from(apiKey.secretHash, 'hex');
-    const actual = Buffer.from(sha256(secret), 'hex');
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-    const now = this.clock.now();
-    if (apiKey.expiresAt && apiKey.expiresAt.getTime() <= now.getTime()) return null;
-    await this.apiKeys.update({ id: apiKey.id }, { lastUsedAt: now });
-    return apiKey;
+    const holderId = input.holderId;
+    if (typeof holderId !== 'number' || !Number.isInteger(holderId) || holderId < 1) {
+      throw invalidInput([
+        {
+          field: 'holderId',
+          problem:
+            '必须指定密钥持有人（该工委已启用的业务账号或对接账号）/ a holder is required: an enabled business account',
+        },
+      ]);
+    }
+    const holder = await this.apiKeys.manager.findOneBy(AdminUser, { id: holderId });
+    if (!holder) throw referenceNotFound('holderId', RECORD_NAMES.adminUser, holderId);
+    if (
+      (actor.kind === 'user' && actor.id === holder.id) ||
+      !holder.enabled ||
+      holder.committeeId === null ||
+      !isRole(holder.role) ||
+      !(API_KEY_ROLES as readonly string[]).includes(holder.role)
+    ) {
+      throw invalidInput([
+        {
+          field: 'holderId',
+          problem:
+            '持有人须为已启用、有业务角色和所属工委的账号，不能是签发人或三员 / the holder must be an enabled business account, never the issuer or an administrator',
+        },
+      ]);
+    }
+    if (!roleWithin(input.role as Role, holder.role)) {
+      throw invalidInput([
+        {
+          field: 'role',
+          problem: `不能超出持有人的角色（${ROLE_LABELS[holder.role]}）/ may not exceed the holder's role`,
+        },
+      ]);
+    }
+    const subtree = await committeeSubtree(this.apiKeys.manager, holder.committeeId);
+    if (!subtree.includes(input.committeeId)) {
+      throw invalidInput([
+        {
+          field: 'committeeId',
+          problem: "须为持有人所属工委或其下级 / must be within the holder's committee",
+        },
+      ]);
+    }
   }
 
   /** Revocation is a row update that every instance's next `verify` sees at once. */

@@ -1,19 +1,21 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import type { ApiScope } from './api-key.entity.js';
 import type { Action, ResourceId } from './permissions.js';
 
 export const PUBLIC_KEY = 'renda:public';
-export const SCOPE_AREA_KEY = 'renda:scope-area';
-
-export type ScopeArea = 'records' | 'reports';
+export const SCOPE_KEY = 'renda:scope';
 
 /** Open to anyone (health checks). Everything else needs an API key. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
 
 /**
- * The scope family a controller belongs to: reads (GET/HEAD) need `<area>:read`,
- * every other method `<area>:write`.
+ * The API key scope an operation needs, declared on each route handler and never derived from
+ * the HTTP method (a POST that reveals personal data is no write). The OpenAPI document shows it
+ * as `x-required-scope`. A route without one is refused.
  */
-export const ScopeArea = (area: ScopeArea): ClassDecorator => SetMetadata(SCOPE_AREA_KEY, area);
+export const RequireScope = (scope: ApiScope): MethodDecorator =>
+  applyDecorators(SetMetadata(SCOPE_KEY, scope), ApiExtension('x-required-scope', scope));
 
 export const PERMISSION_KEY = 'renda:permission';
 

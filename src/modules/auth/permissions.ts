@@ -151,6 +151,16 @@ export function can(role: Role | null | undefined, resource: ResourceId, action:
   return PERMISSIONS[role]?.[resource]?.includes(action) ?? false;
 }
 
+/**
+ * Whether every permission of `inner` is also one of `outer`'s: an API key's role must stay
+ * within its holder's (三员分立: whoever issues a key grants nothing its holder lacks).
+ */
+export function roleWithin(inner: Role, outer: Role): boolean {
+  return Object.entries(PERMISSIONS[inner]).every(([resource, actions]) =>
+    (actions ?? []).every((action) => can(outer, resource as ResourceId, action)),
+  );
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError, ErrorCode, invalidInput, notFound } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize, requireReference } from '../../common/record.service.js';
-import type { Actor } from '../../common/request-context.js';
+import { currentActor, type Actor } from '../../common/request-context.js';
 import { AuditTrail, auditDiff, auditSnapshot } from '../audit/audit-trail.service.js';
 import { Committee } from '../committees/committee.entity.js';
 import { AdminUser } from './admin-user.entity.js';
@@ -50,6 +50,11 @@ const FIELD_ACTIONS: Readonly<Record<Exclude<keyof EditUserInput, 'username'>, A
   role: 'assignRole',
   committeeId: 'assignRole',
 };
+
+/** The permission (permissions.ts) each audited use case exercises, as refusals name it. */
+const AUDITED_ACTIONS: Readonly<
+  Record<'roleChange' | 'update' | 'unlock' | 'passwordReset', Action>
+> = { roleChange: 'assignRole', update: 'edit', unlock: 'unlock', passwordReset: 'resetPassword' };
 
 /** Changes that end every session of the user (the session epoch moves on). */
 const SESSION_ENDING: readonly (keyof AdminUser)[] = ['enabled', 'role', 'committeeId'];
@@ -104,6 +109,13 @@ export class UserAdministrationService {
 
   async edit(id: number, input: EditUserInput): Promise<AdminUser> {
     const actor = this.authorize('show');
+    const grant = input.role !== undefined || input.committeeId !== undefined;
+    return this.auditingRefusals(grant ? 'roleChange' : 'update', id, () =>
+      this.applyEdit(actor, id, input),
+    );
+  }
+
+  private applyEdit(actor: Actor, id: number, input: EditUserInput): Promise<AdminUser> {
     return this.users.manager.transaction(async (manager) => {
       const current = await this.load(manager, actor, id);
       if (input.username !== undefined && input.username !== current.username) {
@@ -140,6 +152,10 @@ export class UserAdministrationService {
   /** 解锁: an `unlocked` row in the login log starts the failure count afresh on every instance. */
   async unlock(id: number): Promise<void> {
     const actor = this.authorize('unlock');
+    await this.auditingRefusals('unlock', id, () => this.applyUnlock(actor, id));
+  }
+
+  private async applyUnlock(actor: Actor, id: number): Promise<void> {
     await this.users.manager.transaction(async (manager) => {
       const user = await this.load(manager, actor, id);
       await manager.insert(LoginAttempt, {
@@ -154,13 +170,16 @@ export class UserAdministrationService {
     });
   }
 
-  /** 重置密码: a temporary password, changed at next login; the user's sessions end. */
+  /**
+   * 重置密码 in the panel: a temporary password, changed at next login; the user's sessions end
+   * and their second factor is set up again. Never for one of the three administrators (三员分立:
+   * one must not be able to take over another's account): those are reset on the server with
+   * `resetAdministratorPassword` (CLI `admin:reset-password`). Each refusal is audited.
+   */
   async resetPassword(id: number): Promise<AccountWithPassword> {
     const actor = this.authorize('resetPassword');
-    const password = temporaryPassword();
-    const passwordHash = await AdminUsersService.hash(password);
-    const user = await this.users.manager.transaction(async (manager) => {
-      const current = await this.load(manager, actor, id);
+    return this.auditingRefusals('passwordReset', id, async () => {
+      const current = await this.load(this.users.manager, actor, id);
       if (actor.kind === 'user' && actor.id === id) {
         throw refuse(
           'id',
@@ -168,6 +187,53 @@ export class UserAdministrationService {
           'You cannot reset your own password; change it instead',
         );
       }
+      if (current.role && ADMINISTRATOR_ROLES.includes(current.role) && actor.kind !== 'system') {
+        throw refuse(
+          'id',
+          '三员（系统管理员、安全管理员、审计管理员）的密码不能在后台重置，只能由运维人员在服务器上用命令行重置：npm run cli -- admin:reset-password --username 用户名',
+          "The three administrators' passwords are reset only on the server, with the CLI (admin:reset-password)",
+        );
+      }
+      return this.reset(id, { clearSecondFactor: true, channel: 'panel' });
+    });
+  }
+
+  /**
+   * 重置密码 on the server (CLI `admin:reset-password`), the only way for the three
+   * administrators' accounts. The second factor is kept unless the operator clears it on purpose
+   * (a lost device); either way the audit row says so.
+   */
+  async resetAdministratorPassword(
+    username: string,
+    options: { clearSecondFactor?: boolean } = {},
+  ): Promise<AccountWithPassword> {
+    const actor = currentActor();
+    const user = await this.users.findOneBy({ username });
+    const id = user?.id ?? username;
+    return this.auditingRefusals('passwordReset', id, () => {
+      if (actor.kind !== 'system') {
+        throw new DomainError(ErrorCode.Forbidden, {
+          zh: '只能在服务器上用命令行重置三员密码',
+          en: 'Administrator passwords are reset on the server only',
+        });
+      }
+      if (!user) throw notFound(RECORD_NAMES.adminUser, username);
+      return this.reset(user.id, {
+        clearSecondFactor: options.clearSecondFactor ?? false,
+        channel: 'cli',
+      });
+    });
+  }
+
+  private async reset(
+    id: number,
+    options: { clearSecondFactor: boolean; channel: 'panel' | 'cli' },
+  ): Promise<AccountWithPassword> {
+    const password = temporaryPassword();
+    const passwordHash = await AdminUsersService.hash(password);
+    const user = await this.users.manager.transaction(async (manager) => {
+      const current = await manager.findOneByOrFail(AdminUser, { id });
+      const enrolled = current.totpEnabledAt !== null;
       await manager.update(
         AdminUser,
         { id },
@@ -176,21 +242,63 @@ export class UserAdministrationService {
           mustChangePassword: true,
           passwordChangedAt: this.clock.now(),
           sessionEpoch: current.sessionEpoch + 1,
-          // A reset is for someone who lost their way in: their second factor is set up again.
-          totpSecret: null,
-          totpEnabledAt: null,
-          totpLastStep: null,
+          // A panel reset is for someone who lost their way in: their second factor is set up
+          // again. A server reset of an administrator keeps it unless the operator says otherwise.
+          ...(options.clearSecondFactor
+            ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null }
+            : {}),
         },
       );
       await this.audit.record(manager, {
         action: 'passwordReset',
         objectType: 'adminUser',
         objectId: id,
-        detail: { secondFactorCleared: current.totpEnabledAt !== null },
+        detail: {
+          channel: options.channel,
+          administrator: current.role !== null && ADMINISTRATOR_ROLES.includes(current.role),
+          secondFactorCleared: enrolled && options.clearSecondFactor,
+          secondFactorKept: enrolled && !options.clearSecondFactor,
+        },
       });
       return manager.findOneByOrFail(AdminUser, { id });
     });
     return { user, temporaryPassword: password };
+  }
+
+  /**
+   * Runs a use case on account `id`; a refusal (a DomainError) is written to the audit trail
+   * before it reaches the form — `denied` for a permission refusal, the intended action with
+   * outcome `failure` otherwise — so refusals shown as form errors are never silent (等保2.0).
+   */
+  private async auditingRefusals<R>(
+    action: 'roleChange' | 'update' | 'unlock' | 'passwordReset',
+    id: number | string,
+    work: () => Promise<R>,
+  ): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const field = error.details[0]?.field;
+        const forbidden = error.code === ErrorCode.Forbidden;
+        const attempted =
+          field && field in FIELD_ACTIONS
+            ? FIELD_ACTIONS[field as keyof typeof FIELD_ACTIONS]
+            : AUDITED_ACTIONS[action];
+        await this.audit.recordAlone({
+          action: forbidden ? 'denied' : action,
+          outcome: forbidden ? 'denied' : 'failure',
+          objectType: 'adminUser',
+          objectId: String(id).slice(0, 64),
+          detail: {
+            action: attempted,
+            field: field ?? null,
+            reason: error.details[0]?.problem ?? error.bilingual.zh,
+          },
+        });
+      }
+      throw error;
+    }
   }
 
   private authorize(action: Action): Actor {

@@ -12,7 +12,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { formatInstant } from '../../common/period.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { Permission, PermissionResource, ScopeArea } from '../auth/auth.decorators.js';
+import { Permission, PermissionResource, RequireScope } from '../auth/auth.decorators.js';
 import type { ComplianceStatus } from './compliance-record.entity.js';
 import { ComplianceService } from './compliance.service.js';
 
@@ -87,7 +87,6 @@ const COMPLIANCE_PAGE_SCHEMA = {
 
 @ApiTags('达标情况 Compliance')
 @ApiBearerAuth()
-@ScopeArea('reports')
 @PermissionResource('complianceRecord')
 @Controller('compliance')
 export class ComplianceController {
@@ -98,6 +97,7 @@ export class ComplianceController {
 
   @Get()
   @Permission(undefined, 'list')
+  @RequireScope('reports:read')
   @ApiOperation({
     summary:
       '各工委各期的达标情况（met 达标 / missed 未达标 / inProgress 进行中），可追溯到计入的活动 / compliance per committee and period',

@@ -9,7 +9,7 @@ import type { Response } from 'express';
 import { sendWorkbook } from '../../common/spreadsheet.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { DEPUTY_PERSONAL_FIELDS, deputyRoster } from './deputy-export.js';
-import { Permission } from '../auth/auth.decorators.js';
+import { Permission, RequireScope } from '../auth/auth.decorators.js';
 import { maskEmail, maskPhone } from '../../common/masking.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { RecordController } from '../../common/record.controller.js';
@@ -49,9 +49,11 @@ export class DeputiesController extends RecordController<Deputy>({
 
   @Get('export')
   @Permission('deputy', 'export')
+  @RequireScope('records:export')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({
-    summary: '导出代表名册（Excel，电话脱敏，记入审计）/ export as .xlsx, phones masked, audited',
+    summary:
+      '导出代表名册（Excel，电话脱敏，记入审计；需 records:export）/ export as .xlsx, phones masked, audited (records:export)',
   })
   @ApiResponse({ status: 200, ...SPREADSHEET_RESPONSE })
   async export(@Query() query: ListDeputiesQuery, @Res() response: Response): Promise<void> {
@@ -62,9 +64,11 @@ export class DeputiesController extends RecordController<Deputy>({
 
   @Post(':id/reveal')
   @Permission('deputy', 'reveal')
+  @RequireScope('personal:reveal')
   @HttpCode(200)
   @ApiOperation({
-    summary: '查看完整个人信息（记入审计）/ reveal unmasked personal data (audited)',
+    summary:
+      '查看完整个人信息（记入审计；需 personal:reveal）/ reveal unmasked personal data (audited; personal:reveal)',
   })
   @ApiOkResponse({ schema: PERSONAL_DATA_SCHEMA })
   async reveal(@Param('id', IdPipe) id: number): Promise<DeputyPersonalData> {
@@ -74,6 +78,7 @@ export class DeputiesController extends RecordController<Deputy>({
 
   @Get(':id/performance')
   @Permission('deputy', 'show')
+  @RequireScope('records:read')
   @ApiOperation({ summary: '履职档案：期间内的活动与出席统计 / performance record for a period' })
   @ApiOkResponse({ schema: PERFORMANCE_RECORD_SCHEMA })
   getPerformance(

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { pageSchema } from '../../common/openapi.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { RecordController } from '../../common/record.controller.js';
-import { Permission, ScopeArea } from '../auth/auth.decorators.js';
+import { Permission, RequireScope } from '../auth/auth.decorators.js';
 import { DictionariesService } from './dictionaries.service.js';
 import { Dictionary } from './dictionary.entity.js';
 import { DictionaryItem } from './dictionary-item.entity.js';
@@ -49,13 +49,13 @@ export class DictionaryItemsController extends RecordController<DictionaryItem>(
 
 @ApiTags('数据字典 Dictionaries')
 @ApiBearerAuth()
-@ScopeArea('records')
 @Controller('activity-kinds')
 export class ActivityKindsController {
   constructor(private readonly items: DictionaryItemsService) {}
 
   @Get()
   @Permission('dictionaryItem', 'list')
+  @RequireScope('records:read')
   @ApiOperation({
     summary: '启用的活动类型及其统计类别 / enabled activity kinds with their categories',
   })

@@ -77,7 +77,7 @@ export class IssueApiKeyDto {
   @MaxLength(100)
   name: string;
 
-  /** Comma-separated: records:read, records:write, reports:read. */
+  /** Comma-separated: records:read, records:write, records:export, personal:reveal, reports:read. */
   @IsString()
   @Matches(/^[a-z:,\s]+$/, {
     message: '如 records:read,reports:read / e.g. records:read,reports:read',
@@ -90,6 +90,12 @@ export class IssueApiKeyDto {
   @IsInt()
   @Min(1)
   committeeId: number;
+
+  /** The business account the key is issued to; the service refuses a key without one (audited). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  holderId?: number | null;
 
   @IsOptional()
   @IsISO8601({ strict: true })
