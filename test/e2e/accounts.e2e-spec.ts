@@ -221,7 +221,7 @@ describe(`account administration on ${testDialect()}`, () => {
     });
     expect(change.status).toBe(302);
     expect((await audits('passwordReset')).map((row) => row.actorName)).toEqual(['sec']);
-  });
+  }, 60000);
 
   it('should issue an API key in the panel, shown once, and revoke it on every instance at once', async () => {
     const bySysadmin = await post(sysadmin, '/resources/ApiKey/actions/new', {
