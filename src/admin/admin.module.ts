@@ -22,6 +22,7 @@ import { DictionaryItemsService } from '../modules/dictionaries/dictionary-items
 import { TermsModule } from '../modules/terms/terms.module.js';
 import { TermsService } from '../modules/terms/terms.service.js';
 import { AdminExpressLoader, type AdminSessionUser } from './admin-express.loader.js';
+import { COMMANDS_BY_POST_SCRIPT } from './admin-guards.js';
 import { ZH_CN } from './locale/zh-CN.js';
 import { adminResources } from './resources/resources.js';
 import { DataSource } from 'typeorm';
@@ -126,6 +127,8 @@ export class AdminPanelModule {
                 clock,
               }),
               componentLoader,
+              // Custom actions run by POST only (admin-guards.ts): the page's client sends them so.
+              assets: { scripts: [`/admin${COMMANDS_BY_POST_SCRIPT}`] },
               dashboard: {
                 component: COMPONENTS.Dashboard,
                 handler: dashboardHandler({

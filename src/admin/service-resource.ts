@@ -21,8 +21,10 @@ export interface ReadBinding {
   reveal?(id: number): Promise<object>;
   /** Columns that never leave the server (hashes, raw session data), not even in JSON. */
   hiddenFields?: readonly string[];
-  /** Display-only values computed from a row (e.g. who holds a session). */
+  /** Display-only values computed from a row (e.g. who holds a session, its shown id). */
   derive?(params: Readonly<Record<string, unknown>>): Record<string, unknown>;
+  /** The stored id of a record the panel shows under another id (derive's `id`), or null. */
+  storedId?(shownId: string): Promise<string | null>;
 }
 
 type Model = typeof BaseEntity;
@@ -74,12 +76,25 @@ export class ScopedResource extends TypeormResource {
   }
 
   override async findOne(id: string | number): Promise<BaseRecord | null> {
-    const record = await super.findOne(id);
+    const stored = await this.storedId(id);
+    const record = stored === null ? null : await super.findOne(stored);
     return record ? this.mask(record) : null;
   }
 
   override async findMany(ids: (string | number)[]): Promise<BaseRecord[]> {
-    return (await super.findMany(ids)).map((record) => this.mask(record));
+    const stored = (await Promise.all(ids.map((id) => this.storedId(id)))).filter(
+      (id): id is string | number => id !== null,
+    );
+    return (await super.findMany(stored)).map((record) => this.mask(record));
+  }
+
+  private async storedId(id: string | number): Promise<string | number | null> {
+    return this.readBinding.storedId ? this.readBinding.storedId(String(id)) : id;
+  }
+
+  /** Whether a field never leaves the server (not even to filter, search or sort by). */
+  isHidden(field: string): boolean {
+    return (this.readBinding.hiddenFields ?? []).includes(field);
   }
 
   /** One record's personal data in the clear (the audited reveal use case). */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { IANAZone } from 'luxon';
 import { isRole, ROLES, type Role } from '../modules/auth/permissions.js';
 
@@ -25,6 +26,8 @@ export interface AppConfig {
     /** Set the cookie's Secure flag (behind HTTPS). */
     secureCookie: boolean;
   };
+  /** Admin panel form bodies: the largest upload a logged-in request may send, and where it waits. */
+  adminUploads: { maxBytes: number; dir: string };
   /** Express `trust proxy`: the proxy whose X-Forwarded-* headers are believed; false = none. */
   trustProxy: string | number | false;
   /** Scheduled jobs on this instance (every instance may run them: runs are claimed once). */
@@ -217,6 +220,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
       absoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
       secureCookie: bool('SESSION_COOKIE_SECURE', false),
+    },
+    adminUploads: {
+      maxBytes: int('ADMIN_UPLOAD_MAX_BYTES', 1024 * 1024, 1024, 200 * 1024 * 1024),
+      dir: str('ADMIN_UPLOAD_DIR', tmpdir()),
     },
     jobs: { enabled: bool('JOBS_ENABLED', true) },
     mail: {

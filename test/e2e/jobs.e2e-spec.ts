@@ -466,7 +466,7 @@ describe(`compliance in the admin panel on ${testDialect()}`, () => {
     expect(rule.reminderDays).toBe('30,14,7');
 
     const checked = await sys
-      .get('/admin/api/resources/CadenceRule/records/1/runCheck')
+      .post('/admin/api/resources/CadenceRule/records/1/runCheck')
       .expect(200);
     expect((checked.body as { notice: { message: string } }).notice.message).toContain('2 个工委');
     const current = await sut.dataSource
@@ -486,7 +486,7 @@ describe(`compliance in the admin panel on ${testDialect()}`, () => {
     const rows = (list.body as { records: { params: { committeeId: number } }[] }).records;
     // Q1 (closed by the check) and Q2 (running), both A's; B's rows stay out of sight.
     expect(rows.map((row) => row.params.committeeId)).toEqual([aId, aId]);
-    await staff.get('/admin/api/resources/CadenceRule/records/1/runCheck').expect(403);
+    await staff.post('/admin/api/resources/CadenceRule/records/1/runCheck').expect(403);
     await staff.get('/admin/api/resources/JobRun/actions/list').expect(403);
   });
 

@@ -133,7 +133,7 @@ describe(`personal data on ${testDialect()}`, () => {
     const path = `/admin/api/resources/Deputy/records/${deputyId}/reveal`;
     const before = (await auditRows('reveal')).length;
     const { agent } = await login(server, 'pd-committeeAdmin');
-    const answer = await agent.get(path).expect(200);
+    const answer = await agent.post(path).expect(200);
     const body = answer.body as { notice: { message: string }; record: { params: object } };
     expect(body.notice.message).toContain(PHONE);
     expect(JSON.stringify(body.record.params)).not.toContain(PHONE);

@@ -9,7 +9,11 @@ import { IsNull, MoreThan } from 'typeorm';
 import { DomainError } from '../../common/errors.js';
 import { AdminSession } from '../../database/session.entity.js';
 import { AuditLog } from '../../modules/audit/audit-log.entity.js';
-import { AdminSessionsService, sessionHolder } from '../../modules/auth/admin-sessions.service.js';
+import {
+  AdminSessionsService,
+  sessionDigest,
+  sessionHolder,
+} from '../../modules/auth/admin-sessions.service.js';
 import { AdminUser } from '../../modules/auth/admin-user.entity.js';
 import { ApiKey } from '../../modules/auth/api-key.entity.js';
 import { ApiKeysService } from '../../modules/auth/api-keys.service.js';
@@ -296,9 +300,12 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
           expiredAt: MoreThan(Date.now()),
         }),
         hiddenFields: ['json', 'destroyedAt'],
+        // The session id is the cookie's credential: the panel shows and acts on its digest.
+        storedId: (shownId) => adminSessions.liveSessionId(shownId),
         derive: (params) => {
           const holder = sessionHolder(typeof params.json === 'string' ? params.json : '');
           return {
+            id: sessionDigest(String(params.id)),
             username: holder.username,
             role: holder.role ? (ROLE_LABELS as Record<string, string>)[holder.role] : null,
             ip: holder.ip,
@@ -328,6 +335,9 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
         showProperties: ['username', 'role', 'ip', 'loginAt', 'lastSeenAt', 'expiredAt'],
         filterProperties: [],
         properties: {
+          // An empty filter list means "every visible field" to AdminJS: these are not visible.
+          json: { isVisible: false },
+          destroyedAt: { isVisible: false },
           username: { type: 'string', isSortable: false },
           role: { type: 'string', isSortable: false },
           ip: { type: 'string', isSortable: false },

@@ -4,6 +4,7 @@ import type { SessionOptions } from 'express-session';
 import { DataSource, In, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { AdminSession } from '../../database/session.entity.js';
+import { ENDED_SESSION_JSON } from './admin-sessions.service.js';
 
 export const ADMIN_SESSION_OPTIONS = Symbol('ADMIN_SESSION_OPTIONS');
 
@@ -41,12 +42,17 @@ function sessionStore(config: AppConfig, sessions: Repository<AdminSession>): Ty
     ttl: config.session.idleMinutes * 60,
   }).connect(sessions);
   // connect-typeorm 2.0.0's destroy calls back before its soft delete is written (the promise is
-  // dropped), so another instance could still honour a session just logged out or ended.
+  // dropped), so another instance could still honour a session just logged out or ended. The
+  // row stays as a tombstone (its `set` never revives one) but keeps none of the user's data.
   store.destroy = (sid, done) => {
-    sessions.softDelete({ id: In(([] as string[]).concat(sid)) }).then(
-      () => done?.(),
-      (error: unknown) => done?.(error),
-    );
+    const id = In(([] as string[]).concat(sid));
+    sessions
+      .update({ id }, { json: ENDED_SESSION_JSON })
+      .then(() => sessions.softDelete({ id }))
+      .then(
+        () => done?.(),
+        (error: unknown) => done?.(error),
+      );
   };
   return store;
 }

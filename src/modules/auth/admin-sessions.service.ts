@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize } from '../../common/record.service.js';
@@ -37,6 +37,17 @@ export function sessionHolder(json: string): SessionHolder {
   };
 }
 
+/**
+ * How the panel and the audit trail name a session: a digest prefix, never the id itself (the
+ * id is the bearer credential in the cookie; whoever reads it could replay the session).
+ */
+export function sessionDigest(id: string): string {
+  return createHash('sha256').update(id).digest('hex').slice(0, 16);
+}
+
+/** The user data of a session that has ended, so a tombstone row keeps nothing of it. */
+export const ENDED_SESSION_JSON = '{}';
+
 /** 在线会话: the security administrator ends a session; every instance refuses it at once. */
 @Injectable()
 export class AdminSessionsService {
@@ -45,22 +56,31 @@ export class AdminSessionsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async end(id: string): Promise<void> {
+  /** The stored id of the live session shown as `digest`, or null when there is none. */
+  async liveSessionId(digest: string, manager?: EntityManager): Promise<string | null> {
+    const live = await (manager ?? this.dataSource.manager).find(AdminSession, {
+      select: { id: true },
+      where: { destroyedAt: IsNull(), expiredAt: MoreThan(Date.now()) },
+    });
+    return live.find((session) => sessionDigest(session.id) === digest)?.id ?? null;
+  }
+
+  /** Ends the live session shown as `digest`: its data is cleared, its id refused everywhere. */
+  async end(digest: string): Promise<void> {
     authorize('adminSession', RECORD_NAMES.adminSession, 'endSession');
     await this.dataSource.transaction(async (manager) => {
-      const session = await manager.findOneBy(AdminSession, { id });
-      if (!session) throw notFound(RECORD_NAMES.adminSession, '-');
+      const id = await this.liveSessionId(digest, manager);
+      const session = id === null ? null : await manager.findOneBy(AdminSession, { id });
+      if (!id || !session) throw notFound(RECORD_NAMES.adminSession, '-');
       const holder = sessionHolder(session.json);
+      await manager.update(AdminSession, { id }, { json: ENDED_SESSION_JSON });
       await manager.softDelete(AdminSession, { id });
       await this.audit.record(manager, {
         action: 'sessionEnded',
         objectType: 'adminUser',
         objectId: holder.userId,
-        // The session id itself stays out of the trail; a digest tells sessions apart.
-        detail: {
-          username: holder.username,
-          session: createHash('sha256').update(id).digest('hex').slice(0, 16),
-        },
+        // The session id itself stays out of the trail; its digest is how the panel shows it.
+        detail: { username: holder.username, session: digest },
       });
     });
   }
