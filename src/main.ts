@@ -21,6 +21,18 @@ function readConfig(): AppConfig {
   }
 }
 
+/** Display width of a console line: CJK characters take two columns. */
+const width = (text: string): number =>
+  [...text].reduce((sum, char) => sum + (/[\u1100-\uffff]/u.test(char) ? 2 : 1), 0);
+
+function box(lines: string[]): string {
+  const inner = Math.max(...lines.map(width)) + 2;
+  const row = (text: string) => `║ ${text}${' '.repeat(inner - width(text) - 1)}║`;
+  return ['', `╔${'═'.repeat(inner)}╗`, ...lines.map(row), `╚${'═'.repeat(inner)}╝`, '', ''].join(
+    '\n',
+  );
+}
+
 async function bootstrap(): Promise<void> {
   const config = readConfig();
   const rootLogger = createRootLogger(config);
@@ -30,27 +42,28 @@ async function bootstrap(): Promise<void> {
   });
   setupApp(app, config, rootLogger);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  await app.listen(config.port, config.host);
+  await app.init();
 
-  const logger = new Logger('Bootstrap');
+  // After start-up's own lines and before the port opens (so before /health/ready says 200):
+  // the one-time passwords are the last thing a newcomer reads. Console only, never logged.
   const administrators = await app.get(AdminUsersService).ensureAdministrators();
   if (administrators.length > 0) {
-    // Printed once, on the console only: the passwords are never logged or stored in clear.
     process.stdout.write(
-      [
+      box([
+        '已创建管理员账号（三员分立），密码只显示这一次',
+        'Administrator accounts created; passwords are shown only this once',
         '',
-        '================================================================',
-        ' 已创建管理员账号（三员分立）/ Administrator accounts created',
         ...administrators.map(
           (account) =>
-            `   ${ROLE_LABELS[account.role]}  用户名 username: ${account.username}   密码 password: ${account.password}`,
+            `${ROLE_LABELS[account.role]}  用户名 ${account.username}  密码 ${account.password}`,
         ),
-        ' 首次登录后必须修改密码 / change them at first login.',
-        '================================================================',
         '',
-      ].join('\n'),
+        '首次登录后必须修改密码 / change them at first login',
+      ]),
     );
   }
+  await app.listen(config.port, config.host);
+  const logger = new Logger('Bootstrap');
   const where =
     config.database.dialect === 'sqlite' ? config.database.sqlitePath : config.database.dialect;
   logger.log(

@@ -79,6 +79,8 @@ export function createRootLogger(config: AppConfig, destination?: DestinationStr
 }
 
 /** Nest's logger interface over pino: structured JSON, with the request id of the current request. */
+const START_UP_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
 export class PinoLoggerService implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
@@ -107,7 +109,10 @@ export class PinoLoggerService implements LoggerService {
   }
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    // Nest's start-up chatter (every module and route, ~90 lines) is debug detail, not news.
+    const context = rest[rest.length - 1];
+    const chatter = typeof context === 'string' && START_UP_CHATTER.has(context);
+    this.write(chatter ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.write('error', message, rest);

@@ -1,6 +1,6 @@
 import { CreateActivityDto } from '../modules/activities/dto/activity.dto.js';
 import { DomainError } from './errors.js';
-import { controlCharacterProblems, validateInput } from './validation.js';
+import { controlCharacterProblems, isPhoneNumber, validateInput } from './validation.js';
 
 describe('controlCharacterProblems', () => {
   it.each([
@@ -30,5 +30,28 @@ describe('controlCharacterProblems', () => {
     await expect(refused).rejects.toMatchObject({
       details: [expect.objectContaining({ field: 'title' })],
     });
+  });
+});
+
+describe('isPhoneNumber', () => {
+  it.each([
+    ['13812345678', true],
+    ['+8613812345678', true],
+    ['86 138 1234 5678', true],
+    ['+86-13812345678', true],
+    ['010-12345678', true],
+    ['0571-8765432', true],
+    ['075512345678', true],
+    ['010-12345678-123', true],
+    ['12345', false],
+    ['12812345678', false],
+    ['1381234567', false],
+    ['138123456789', false],
+    ['010-1234', false],
+    ['10-12345678', false],
+    ['phone', false],
+    ['', false],
+  ])('should judge %s as %s', (value, expected) => {
+    expect(isPhoneNumber(value)).toBe(expected);
   });
 });

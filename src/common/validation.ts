@@ -29,9 +29,9 @@ const PROBLEM_ZH: Record<string, string> = {
   min: '太小',
   max: '太大',
   matches: '格式不正确',
-  isInstant: '必须是带时区偏移的 ISO 8601 时间，如 2020-03-31T23:30:00+08:00',
-  isLocalDate: '必须是有效日期 YYYY-MM-DD',
-  isPhone: '必须是有效的电话号码',
+  isInstant: '必须是带时区偏移的 ISO 8601 时间（1900–2199 年），如 2020-03-31T23:30:00+08:00',
+  isLocalDate: '必须是有效日期 YYYY-MM-DD（1900–2199 年）',
+  isPhone: '必须是有效的手机号（如 13812345678）或固定电话（如 010-12345678）',
   nestedValidation: '必须是对象',
 };
 
@@ -184,6 +184,10 @@ export async function validateInput<T extends object>(
   return instance;
 }
 
+/** Records of this committee's work fall within these years; MariaDB's DATETIME starts at 1000. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -194,11 +198,44 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       name: 'isInstant',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be an ISO 8601 instant with an offset', ...options },
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && INSTANT.test(value) && DateTime.fromISO(value).isValid,
+      options: {
+        message: `$property must be an ISO 8601 instant with an offset, in the years ${MIN_YEAR}–${MAX_YEAR}`,
+        ...options,
       },
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !INSTANT.test(value)) return false;
+          const instant = DateTime.fromISO(value);
+          return instant.isValid && instant.year >= MIN_YEAR && instant.year <= MAX_YEAR;
+        },
+      },
+    });
+}
+
+/** Mainland mobile numbers: 1[3-9] + 9 digits, optionally with +86 / 86 in front. */
+const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
+/** Landlines: a 3–4 digit area code starting with 0, 7–8 digits, an optional extension. */
+const LANDLINE = /^0\d{2,3}-?[2-9]\d{6,7}(?:-\d{1,6})?$/;
+
+/** A mainland China mobile or landline number; spaces and a hyphen after +86 are ignored. */
+export function isPhoneNumber(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 30) return false;
+  const compact = value.replace(/[\s]/g, '').replace(/^(\+?86)-/, '$1');
+  return MOBILE.test(compact.replace(/-/g, '')) || LANDLINE.test(compact);
+}
+
+export function IsPhone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isPhone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message:
+          '$property must be a mainland mobile (13812345678) or landline (010-12345678) number',
+        ...options,
+      },
+      validator: { validate: isPhoneNumber },
     });
 }
 
@@ -209,10 +246,16 @@ export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isLocalDate',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: '$property must be a valid date YYYY-MM-DD', ...options },
+      options: {
+        message: `$property must be a valid date YYYY-MM-DD in the years ${MIN_YEAR}–${MAX_YEAR}`,
+        ...options,
+      },
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && LOCAL_DATE.test(value) && DateTime.fromISO(value).isValid,
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !LOCAL_DATE.test(value)) return false;
+          const date = DateTime.fromISO(value);
+          return date.isValid && date.year >= MIN_YEAR && date.year <= MAX_YEAR;
+        },
       },
     });
 }

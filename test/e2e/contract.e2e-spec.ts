@@ -195,7 +195,7 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     );
     ids.terms = term.id;
     await seeding.close();
-    server = await startBuiltServer(database.env);
+    server = await startBuiltServer({ ...database.env, LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
     const docs = await fetch(`${server.url}/api/docs-json`);
     if (docs.status !== 200) throw new Error(`/api/docs-json answered ${docs.status}`);
     document = (await docs.json()) as typeof document;
@@ -206,6 +206,16 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     await server?.stop();
     await database?.drop();
   }, 60_000);
+
+  it('should print the first passwords last, in a box, before it listens, without route chatter', () => {
+    const output = server.output();
+    const boxAt = output.indexOf('╔');
+    expect(boxAt).toBeGreaterThan(-1);
+    expect(output.slice(boxAt)).toMatch(/用户名 admin {2}密码 \S{12,}/);
+    expect(boxAt).toBeLessThan(output.indexOf('listening on'));
+    expect(output).not.toContain('Mapped {');
+    expect(output).not.toContain('dependencies initialized');
+  });
 
   it('should document a schema for every answer and pass the OpenAPI linter', async () => {
     const config = await createConfig({ extends: ['recommended'] });
@@ -324,6 +334,14 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
           ['broken JSON', '{"name": '],
           ['4-byte characters', JSON.stringify({ name: '𠮷'.repeat(60), title: '𠮷'.repeat(60) })],
           ['wrong types', JSON.stringify({ name: {}, committeeId: 'x', items: 'x', status: 7 })],
+          [
+            'the year 0000',
+            JSON.stringify({
+              ...(validBodies()[name]?.() as object),
+              startsAt: '0000-01-01T00:00:00+08:00',
+              birthDate: '0000-01-01',
+            }),
+          ],
         ];
         for (const [what, body, contentType] of bodies) {
           const answer = await call(operation.method, path, { body, contentType, query });

@@ -81,7 +81,7 @@ describe(`S2 data findings on ${testDialect()}`, () => {
           .create({ name: 'B街道人大工委', kind: 'subdistrict', parentId: districtId }),
       )
     ).id;
-    const scopes = ['records:read', 'records:write'];
+    const scopes = ['records:read', 'records:write', 'personal:reveal'];
     keyA = await issueKey(sut.app, scopes, { role: 'committeeAdmin', committeeId: aId });
     keyB = await issueKey(sut.app, scopes, { role: 'committeeAdmin', committeeId: bId });
     keyDistrict = await issueKey(sut.app, scopes, {
@@ -367,7 +367,7 @@ describe(`S2 data findings on ${testDialect()}`, () => {
       expect(JSON.stringify(list.body)).not.toContain(EMAIL);
       const show = await agent.get(`/admin/api/resources/Deputy/records/${id}/show`).expect(200);
       expect(JSON.stringify(show.body)).not.toContain(EMAIL);
-      const revealed = await agent.get(`/admin/api/resources/Deputy/records/${id}/reveal`);
+      const revealed = await agent.post(`/admin/api/resources/Deputy/records/${id}/reveal`);
       expect((revealed.body as { notice: { message: string } }).notice.message).toContain(EMAIL);
       const rows = await sut.dataSource.getRepository(AuditLog).find();
       for (const row of rows) expect(row.detail ?? '').not.toContain(EMAIL);

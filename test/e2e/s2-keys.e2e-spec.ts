@@ -199,7 +199,7 @@ describe(`S2 keys and administrators on ${testDialect()}`, () => {
         .post(`/api/v1/deputies/${deputyId}/reveal`)
         .set(bearer(revealer))
         .expect(200);
-      expect(revealed.body).toEqual({ id: deputyId, phone: PHONE });
+      expect(revealed.body).toEqual({ id: deputyId, phone: PHONE, email: null });
       // personal:reveal reads nothing else.
       await request(server).get('/api/v1/deputies').set(bearer(revealer)).expect(403);
     });

@@ -6,12 +6,11 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   Min,
 } from 'class-validator';
 import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
-import { IsLocalDate } from '../../../common/validation.js';
+import { IsLocalDate, IsPhone } from '../../../common/validation.js';
 import { DEPUTY_LEVELS, type DeputyLevel } from '../../terms/term.entity.js';
 import { DEPUTY_STATUSES, GENDERS, type DeputyStatus, type Gender } from '../deputy.entity.js';
 
@@ -86,7 +85,7 @@ export class CreateDeputyDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9+\- ]{5,30}$/, { message: 'phone must be 5–30 digits, spaces, + or -' })
+  @IsPhone()
   phone?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: '电子邮箱 / email' })
@@ -180,7 +179,7 @@ export class ListDeputiesQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ description: '电话完全匹配 / phone, exact match' })
   @IsOptional()
-  @Matches(/^[0-9+\- ]{5,30}$/, { message: 'phone must be 5–30 digits, spaces, + or -' })
+  @IsPhone()
   phone?: string;
 }
 
