@@ -240,6 +240,22 @@ function unofferedField(
   return null;
 }
 
+/**
+ * The first query parameter AdminJS would choke on (500): a repeated one (an array, e.g.
+ * `recordIds=1&recordIds=2`), or a page or page size that is not a positive integer in range.
+ */
+function malformedQuery(query: Request['query']): string | null {
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value !== 'string') return key.slice(0, 40);
+  }
+  const { page, perPage } = query as Record<string, string | undefined>;
+  if (page !== undefined && !(/^\d{1,6}$/.test(page) && Number(page) >= 1)) return 'page';
+  if (perPage !== undefined && !(/^\d{1,3}$/.test(perPage) && Number(perPage) >= 1)) {
+    return 'perPage';
+  }
+  return null;
+}
+
 /** AdminJS's own actions; every other (custom) action is a command, run by POST only. */
 const READ_CAPABLE = new Set<string>(BUILT_IN_ACTIONS);
 
@@ -285,6 +301,15 @@ export function adminApiAccess(admin: AdminJS, audit: AuditTrail) {
       if (!READ_CAPABLE.has(route.action) && req.method !== 'POST') {
         res.setHeader('Allow', 'POST');
         return refuse(res, 405, '此操作只接受 POST 请求', 'This action accepts POST only');
+      }
+      const malformed = malformedQuery(req.query);
+      if (malformed !== null) {
+        return refuse(
+          res,
+          400,
+          `查询参数 ${malformed} 无效（页码与每页条数须为正整数，参数不能重复）`,
+          `Query parameter ${malformed} is invalid (page and perPage are positive integers; no repeats)`,
+        );
       }
       const hidden = (field: string) =>
         adminResource instanceof ScopedResource && adminResource.isHidden(field);

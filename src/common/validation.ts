@@ -215,7 +215,7 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
 /** Mainland mobile numbers: 1[3-9] + 9 digits, optionally with +86 / 86 in front. */
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 /** Landlines: a 3–4 digit area code starting with 0, 7–8 digits, an optional extension. */
-const LANDLINE = /^0\d{2,3}-?[2-9]\d{6,7}(?:-\d{1,6})?$/;
+const LANDLINE = /^0\d{2,3}-?\d{7,8}(?:-\d{1,6})?$/;
 
 /** A mainland China mobile or landline number; spaces and a hyphen after +86 are ignored. */
 export function isPhoneNumber(value: unknown): boolean {

@@ -309,6 +309,16 @@ describe(`REST API on ${testDialect()}`, () => {
       await api.get(`/deputies/${deputyIds[0]}`).expect(200);
     });
 
+    it('should answer a duplicate with the id of the record that exists', async () => {
+      const first = await api
+        .post('/deputy-groups', { name: '重复的小组', committeeId: subdistrictId })
+        .expect(201);
+      const again = await api
+        .post('/deputy-groups', { name: '重复的小组', committeeId: subdistrictId })
+        .expect(409);
+      expect(body(again)).toMatchObject({ code: 'CONFLICT', existingId: body(first).id });
+    });
+
     it('should give a deputy performance record for a period', async () => {
       const response = await api
         .get(`/deputies/${deputyIds[1]}/performance?from=2020-01-01&to=2020-03-31`)
@@ -318,6 +328,10 @@ describe(`REST API on ${testDialect()}`, () => {
         totals: { invited: 1, attended: 1, leave: 0, absent: 0, attendanceRate: 1 },
         byCategory: { meeting: { invited: 1, attended: 1 } },
       });
+      // Each activity names its kind by id and code, not only by its label.
+      expect(body(response).activities).toEqual([
+        expect.objectContaining({ kindId: meetingKindId, kindCode: 'work_meeting' }),
+      ]);
       const april = await api
         .get(`/deputies/${deputyIds[1]}/performance?from=2020-04-01&to=2020-06-30`)
         .expect(200);
