@@ -1,6 +1,6 @@
 import type { AddressInfo, Server } from 'node:net';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
@@ -10,22 +10,12 @@ import { ActivitiesService } from '../../src/modules/activities/activities.servi
 import { runAsSystem } from '../../src/common/request-context.js';
 import { AttendanceService } from '../../src/modules/activities/attendance.service.js';
 import { formatInstant } from '../../src/common/period.js';
+import { launchChromium } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
 import { Notification } from '../../src/modules/notifications/notification.entity.js';
 import { IsNull } from 'typeorm';
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Picks an option of an AdminJS select (react-select) inside the field's wrapper. */
 async function choose(page: Page, field: string, search: string, option: string): Promise<void> {
@@ -63,10 +53,7 @@ describe('admin panel in Chromium', () => {
       role: 'committeeAdmin',
       committeeId: districtId,
     });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_FLAGS,
-    });
+    browser = await launchChromium();
     await sut.app.get(AdminUsersService).create({
       username: 'sysop',
       password: 'Console-Key-2026!',

@@ -1,20 +1,10 @@
 import type { AddressInfo, Server } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
+import { launchChromium } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const XSS_NAME = '</script><script>alert(1)</script>';
 
@@ -51,10 +41,7 @@ describe('admin back office hardening in Chromium', () => {
         committeeId: districtId,
       })
     ).id;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_FLAGS,
-    });
+    browser = await launchChromium();
   }, 60000);
 
   afterAll(async () => {
