@@ -2,17 +2,22 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../config/app.config.js';
 import { createRootLogger, redactUrl } from './logger.js';
 
+/** The production (JSON) root logger, writing into `lines` instead of stdout. */
+function capturedLogger() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
+  return { lines, logger: createRootLogger(config, sink) };
+}
+
 describe('root logger', () => {
   it('should never write secrets or personal data', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
-    const logger = createRootLogger(config, sink);
+    const { lines, logger } = capturedLogger();
     logger.info(
       {
         req: { headers: { authorization: 'Bearer rw_secretkey', cookie: 'renda.sid=s%3Aabc' } },
@@ -65,20 +70,13 @@ describe('redactUrl', () => {
 
 describe('root logger and failed queries', () => {
   it('should leave the values of a failed query out of the log', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    const config = loadConfig({ ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
+    const { lines, logger } = capturedLogger();
     const failure = Object.assign(new Error('Data too long for column'), {
       query: 'INSERT INTO deputy (email) VALUES (?)',
       parameters: ['secret.person@example.org'],
       sql: "INSERT INTO deputy (email) VALUES ('secret.person@example.org')",
     });
-    createRootLogger(config, sink).error({ err: failure }, 'failed');
+    logger.error({ err: failure }, 'failed');
     const written = lines.join('');
     expect(written).toContain('Data too long for column');
     expect(written).toContain('INSERT INTO deputy (email) VALUES (?)');

@@ -14,12 +14,12 @@ export const recordSchemaRef = (entity: string): Schema => ({
   $ref: `#/components/schemas/${entity}`,
 });
 
-/** Every list answers `{ items, total, page, pageSize }`. */
-export const pageSchema = (entity: string): Schema => ({
+/** Every list answers `{ items, total, page, pageSize }`: of an entity's records, or of `item`. */
+export const pageSchema = (item: string | Schema): Schema => ({
   type: 'object',
   required: ['items', 'total', 'page', 'pageSize'],
   properties: {
-    items: { type: 'array', items: recordSchemaRef(entity) },
+    items: { type: 'array', items: typeof item === 'string' ? recordSchemaRef(item) : item },
     total: { type: 'integer', minimum: 0, example: 1 },
     page: { type: 'integer', minimum: 1, example: 1 },
     pageSize: { type: 'integer', minimum: 0, maximum: 200, example: 20 },
@@ -105,9 +105,8 @@ function errorResponse(status: string): Schema {
 function errorsOf(method: string, path: string, operation: Schema): string[] {
   const statuses = ['401', '403', '429'];
   const hasInput =
-    Array.isArray(operation.parameters) && operation.parameters.length > 0
-      ? true
-      : operation.requestBody !== undefined;
+    (Array.isArray(operation.parameters) && operation.parameters.length > 0) ||
+    operation.requestBody !== undefined;
   if (hasInput) statuses.push('400');
   if (path.includes('{')) statuses.push('404');
   if (operation.requestBody !== undefined) statuses.push('409', '422');

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { pageSchema } from '../../common/openapi.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { formatInstant } from '../../common/period.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
@@ -45,43 +46,31 @@ export interface ComplianceEntry {
   evaluatedAt: string;
 }
 
-const COMPLIANCE_PAGE_SCHEMA = {
+const COMPLIANCE_ENTRY_SCHEMA = {
   type: 'object',
-  required: ['items', 'total', 'page', 'pageSize'],
   properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          ruleId: { type: 'integer', example: 1 },
-          committeeId: { type: 'integer', example: 2 },
-          period: { type: 'string', example: '2020-Q1' },
-          periodStart: {
-            type: 'string',
-            format: 'date-time',
-            example: '2020-01-01T00:00:00.000+08:00',
-          },
-          periodEnd: {
-            type: 'string',
-            format: 'date-time',
-            example: '2020-04-01T00:00:00.000+08:00',
-          },
-          status: { type: 'string', enum: ['met', 'missed', 'inProgress'] },
-          count: { type: 'integer', example: 2 },
-          activityIds: { type: 'array', items: { type: 'integer' }, example: [31, 35] },
-          final: { type: 'boolean', example: true },
-          evaluatedAt: {
-            type: 'string',
-            format: 'date-time',
-            example: '2020-04-01T00:30:00.000+08:00',
-          },
-        },
-      },
+    ruleId: { type: 'integer', example: 1 },
+    committeeId: { type: 'integer', example: 2 },
+    period: { type: 'string', example: '2020-Q1' },
+    periodStart: {
+      type: 'string',
+      format: 'date-time',
+      example: '2020-01-01T00:00:00.000+08:00',
     },
-    total: { type: 'integer', example: 4 },
-    page: { type: 'integer', example: 1 },
-    pageSize: { type: 'integer', example: 4 },
+    periodEnd: {
+      type: 'string',
+      format: 'date-time',
+      example: '2020-04-01T00:00:00.000+08:00',
+    },
+    status: { type: 'string', enum: ['met', 'missed', 'inProgress'] },
+    count: { type: 'integer', example: 2 },
+    activityIds: { type: 'array', items: { type: 'integer' }, example: [31, 35] },
+    final: { type: 'boolean', example: true },
+    evaluatedAt: {
+      type: 'string',
+      format: 'date-time',
+      example: '2020-04-01T00:30:00.000+08:00',
+    },
   },
 };
 
@@ -102,7 +91,7 @@ export class ComplianceController {
     summary:
       '各工委各期的达标情况（met 达标 / missed 未达标 / inProgress 进行中），可追溯到计入的活动 / compliance per committee and period',
   })
-  @ApiOkResponse({ schema: COMPLIANCE_PAGE_SCHEMA })
+  @ApiOkResponse({ schema: pageSchema(COMPLIANCE_ENTRY_SCHEMA) })
   async list(@Query() query: ComplianceQuery): Promise<Page<ComplianceEntry>> {
     const records = await this.compliance.forYear(query.year, query.committeeId);
     const zone = this.config.timeZone;
