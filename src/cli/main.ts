@@ -60,7 +60,7 @@ async function withApp<T>(
 ): Promise<T> {
   // The CLI never schedules jobs of its own: it runs what it is told, once.
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ ...config, jobs: { enabled: false } }, { admin: false }),
+    AppModule.forRoot({ ...config, jobs: { ...config.jobs, enabled: false } }, { admin: false }),
     {
       logger: new PinoLoggerService(
         createRootLogger({ ...config, log: { ...config.log, level: 'warn' } }),

@@ -31,7 +31,18 @@ export interface AppConfig {
   /** Express `trust proxy`: the proxy whose X-Forwarded-* headers are believed; false = none. */
   trustProxy: string | number | false;
   /** Scheduled jobs on this instance (every instance may run them: runs are claimed once). */
-  jobs: { enabled: boolean };
+  jobs: {
+    enabled: boolean;
+    /** How long a run's claim holds without renewal; a live runner renews it every third. */
+    leaseSeconds: number;
+    /**
+     * Test seam (RENDA_TEST_PAUSE_AFTER_CLAIM_MS, honoured only with NODE_ENV=test): the pause
+     * after a claim and before the work, so a fault test can kill or stop a run mid-way. 0 = none.
+     */
+    pauseAfterClaimMs: number;
+  };
+  /** SIGTERM/SIGINT: how long in-flight requests and running jobs get before the process exits. */
+  shutdownTimeoutSeconds: number;
   /** Email for notifications; no SMTP_URL = in-app notifications only. */
   mail: { smtpUrl?: string; from: string };
   /** Notifications as signed JSON POSTs (SMS gateways, WeCom bots); no WEBHOOK_URL = none. */
@@ -225,7 +236,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBytes: int('ADMIN_UPLOAD_MAX_BYTES', 1024 * 1024, 1024, 200 * 1024 * 1024),
       dir: str('ADMIN_UPLOAD_DIR', tmpdir()),
     },
-    jobs: { enabled: bool('JOBS_ENABLED', true) },
+    jobs: {
+      enabled: bool('JOBS_ENABLED', true),
+      leaseSeconds: int('JOB_LEASE_SECONDS', 120, 3, 86_400),
+      pauseAfterClaimMs:
+        nodeEnv === 'test' ? int('RENDA_TEST_PAUSE_AFTER_CLAIM_MS', 0, 0, 3_600_000) : 0,
+    },
+    shutdownTimeoutSeconds: int('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
     mail: {
       smtpUrl: smtpUrl || undefined,
       from: str('MAIL_FROM', '人大工委工作平台 <noreply@renda.local>'),

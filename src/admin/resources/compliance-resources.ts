@@ -143,6 +143,8 @@ export function complianceResources(services: ComplianceServices): ResourceWithO
           'startedAt',
           'finishedAt',
           'outcome',
+          'attempts',
+          'takenOverFrom',
           'counts',
           'nextRunAt',
         ],

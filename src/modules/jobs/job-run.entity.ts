@@ -6,7 +6,8 @@ export type JobOutcome = (typeof JOB_OUTCOMES)[number];
 /**
  * 定时任务运行记录, and the claim that makes a run happen once: (job, runKey) is unique, so of two
  * instances starting the same run only one inserts the row; the other finds it and does nothing.
- * A failed run may be claimed again.
+ * A failed run may be claimed again, and so may a running one whose lease has passed (its runner
+ * died): `attempts` counts the claims and `takenOverFrom` names the runner that was replaced.
  */
 @Entity()
 @Index(['job', 'runKey'], { unique: true })
@@ -45,4 +46,19 @@ export class JobRun extends BaseEntity {
   /** Which instance ran it (host:pid), or "cli", or "admin". */
   @Column({ type: 'varchar', length: 100 })
   runner: string;
+
+  /**
+   * Until when the claim holds: the live runner renews it while the work runs; once it has
+   * passed, a `running` claim is taken over. Null on claims made before leases existed.
+   */
+  @Column({ type: 'datetime', nullable: true })
+  leaseUntil: Date | null;
+
+  /** How many times the run was claimed: 1, plus one per retry of a failure or takeover. */
+  @Column({ type: 'integer', default: 1 })
+  attempts: number;
+
+  /** The runner whose lapsed claim the latest attempt took over; null when none was. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  takenOverFrom: string | null;
 }

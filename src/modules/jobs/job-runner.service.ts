@@ -1,12 +1,15 @@
 import { hostname } from 'node:os';
-import { Injectable, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, LessThan, Or } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { runAsSystem } from '../../common/request-context.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { JobRun } from './job-run.entity.js';
+import { decideClaim, leaseEnd, renewalIntervalMs } from './job-lease.rules.js';
 
 export type JobCounts = Record<string, number>;
 
@@ -17,20 +20,42 @@ export type RunResult =
 
 const INSTANCE = `${hostname()}:${process.pid}`;
 
+/** A claim this process holds: the row, and which attempt (the fencing token for its updates). */
+interface HeldClaim {
+  runId: number;
+  attempt: number;
+  job: string;
+  runKey: string;
+}
+
+type ClaimResult = ({ status: 'claimed' } & HeldClaim) | { status: 'alreadyRun'; runId: number };
+
+const RELEASED_AT_SHUTDOWN =
+  '进程关闭时仍在运行，已释放认领，下次运行将重做 / interrupted at shutdown; the claim was released';
+
 /**
  * Runs a unit of scheduled work at most once per (job, runKey), whatever the number of instances:
  * the run first claims its key with a row under a unique index; an instance that loses the race,
  * or a later re-run, finds the claim and does nothing. A failed run may be claimed again.
- * Each run is recorded (the job monitor) and audited as the system.
+ *
+ * The claim is leased (JOB_LEASE_SECONDS): while the work runs, this process renews the lease
+ * every third of it. A process that dies after its claim stops renewing; once the lease has
+ * passed, the next attempt takes the run over (one instance wins the conditional update) and the
+ * row counts the attempt and names the runner it replaced. Every update of a held claim is
+ * fenced by its attempt number, so a runner that lost its claim cannot overwrite the new one.
+ * Each run is recorded (the job monitor) and audited as the system, takeovers included.
  */
 @Injectable()
-export class JobRunner {
+export class JobRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
+  /** Claims held by this process, with the run that settles each. */
+  private readonly active = new Map<number, { claim: HeldClaim; done: Promise<unknown> }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async once(
@@ -42,38 +67,153 @@ export class JobRunner {
   ): Promise<RunResult> {
     const claim = await this.claim(job, runKey, asOf, runner);
     if (claim.status === 'alreadyRun') return { status: 'alreadyRun', runId: claim.runId };
-    const runs = this.dataSource.getRepository(JobRun);
-    return runAsSystem(`job:${job}`, async () => {
+    const done = this.execute(claim, work);
+    this.active.set(claim.runId, { claim, done });
+    try {
+      return await done;
+    } finally {
+      this.active.delete(claim.runId);
+    }
+  }
+
+  /**
+   * Shutdown: lets the runs in progress finish within `timeoutMs`; a run still going then has its
+   * claim released (marked failed), so the next attempt redoes it at once instead of waiting
+   * for the lease. Returns how many were released.
+   */
+  async settle(timeoutMs: number): Promise<number> {
+    if (this.active.size === 0) return 0;
+    this.logger.log(`waiting for ${this.active.size} running job(s) before shutdown`);
+    const all = Promise.allSettled([...this.active.values()].map((run) => run.done));
+    const timedOut = Symbol('timedOut');
+    const ended = await Promise.race([all, sleep(timeoutMs, timedOut, { ref: false })]);
+    if (ended !== timedOut) return 0;
+    let released = 0;
+    for (const { claim } of this.active.values()) {
+      if (await this.release(claim)) released += 1;
+    }
+    return released;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.settle(this.config.shutdownTimeoutSeconds * 1000);
+  }
+
+  private execute(claim: HeldClaim, work: () => Promise<JobCounts>): Promise<RunResult> {
+    const { runId, job, runKey } = claim;
+    const heartbeat = setInterval(
+      () => void this.renew(claim),
+      renewalIntervalMs(this.config.jobs.leaseSeconds),
+    );
+    heartbeat.unref();
+    return runAsSystem(`job:${job}`, async (): Promise<RunResult> => {
       try {
+        await this.pauseAfterClaim(claim);
         const counts = await work();
-        await runs.update(
-          { id: claim.runId },
-          { outcome: 'succeeded', finishedAt: this.clock.now(), counts: JSON.stringify(counts) },
-        );
+        await this.finish(claim, { outcome: 'succeeded', counts: JSON.stringify(counts) });
         await this.audit.recordAlone({
           action: 'jobRun',
           objectType: 'jobRun',
-          objectId: claim.runId,
+          objectId: runId,
           detail: { job, runKey, counts },
         });
-        return { status: 'ran', runId: claim.runId, counts };
+        return { status: 'ran', runId, counts };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         this.logger.error({ err: error, job, runKey }, `job ${job} ${runKey} failed`);
-        await runs.update(
-          { id: claim.runId },
-          { outcome: 'failed', finishedAt: this.clock.now(), error: message.slice(0, 2000) },
-        );
+        await this.finish(claim, { outcome: 'failed', error: message.slice(0, 2000) });
         await this.audit.recordAlone({
           action: 'jobRun',
           objectType: 'jobRun',
-          objectId: claim.runId,
+          objectId: runId,
           outcome: 'failure',
           detail: { job, runKey, error: message.slice(0, 500) },
         });
-        return { status: 'failed', runId: claim.runId, error: message };
+        return { status: 'failed', runId, error: message };
+      } finally {
+        clearInterval(heartbeat);
       }
     });
+  }
+
+  /** NODE_ENV=test only (config): holds the claim without working, for the fault tests. */
+  private async pauseAfterClaim(claim: HeldClaim): Promise<void> {
+    const pause = this.config.jobs.pauseAfterClaimMs;
+    if (pause <= 0) return;
+    this.logger.warn(
+      `test seam: pausing ${pause} ms after claiming ${claim.job} ${claim.runKey} (run ${claim.runId})`,
+    );
+    await sleep(pause);
+  }
+
+  /** The row as the held attempt ends it; no effect when the claim was lost meanwhile. */
+  private async finish(
+    claim: HeldClaim,
+    end: { outcome: 'succeeded' | 'failed'; counts?: string; error?: string },
+  ): Promise<void> {
+    const ended = await this.dataSource
+      .getRepository(JobRun)
+      .update(
+        { id: claim.runId, attempts: claim.attempt, outcome: 'running' },
+        { ...end, finishedAt: this.clock.now() },
+      );
+    if (ended.affected !== 1) {
+      this.logger.error(
+        { job: claim.job, runKey: claim.runKey, runId: claim.runId },
+        `job ${claim.job} ${claim.runKey}: the claim was taken over or released before the run ended`,
+      );
+    }
+  }
+
+  private async renew(claim: HeldClaim): Promise<void> {
+    try {
+      const renewed = await this.dataSource
+        .getRepository(JobRun)
+        .update(
+          { id: claim.runId, attempts: claim.attempt, outcome: 'running' },
+          { leaseUntil: leaseEnd(this.clock.now(), this.config.jobs.leaseSeconds) },
+        );
+      if (renewed.affected !== 1) {
+        this.logger.error(
+          { job: claim.job, runKey: claim.runKey, runId: claim.runId },
+          `job ${claim.job} ${claim.runKey}: lost its claim while running`,
+        );
+      }
+    } catch (error) {
+      // The database may be away for a moment: the next renewal tries again within the lease.
+      this.logger.warn({ err: error, runId: claim.runId }, 'could not renew a job lease');
+    }
+  }
+
+  private async release(claim: HeldClaim): Promise<boolean> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const released = await manager.getRepository(JobRun).update(
+          { id: claim.runId, attempts: claim.attempt, outcome: 'running' },
+          {
+            outcome: 'failed',
+            finishedAt: this.clock.now(),
+            leaseUntil: this.clock.now(),
+            error: RELEASED_AT_SHUTDOWN,
+          },
+        );
+        if (released.affected !== 1) return false;
+        await runAsSystem(`job:${claim.job}`, () =>
+          this.audit.record(manager, {
+            action: 'jobRun',
+            objectType: 'jobRun',
+            objectId: claim.runId,
+            outcome: 'failure',
+            detail: { job: claim.job, runKey: claim.runKey, released: RELEASED_AT_SHUTDOWN },
+          }),
+        );
+        return true;
+      });
+    } catch (error) {
+      // Without the database the claim stays until its lease passes: the next attempt takes over.
+      this.logger.error({ err: error, runId: claim.runId }, 'could not release a job claim');
+      return false;
+    }
   }
 
   private async claim(
@@ -81,22 +221,65 @@ export class JobRunner {
     runKey: string,
     asOf: Date,
     runner: string,
-  ): Promise<{ status: 'claimed' | 'alreadyRun'; runId: number }> {
+  ): Promise<ClaimResult> {
     const runs = this.dataSource.getRepository(JobRun);
-    const fresh = { asOf, startedAt: this.clock.now(), outcome: 'running' as const, runner };
+    const now = this.clock.now();
+    const fresh = {
+      asOf,
+      startedAt: now,
+      outcome: 'running' as const,
+      runner,
+      leaseUntil: leaseEnd(now, this.config.jobs.leaseSeconds),
+    };
     try {
-      const inserted = await runs.insert({ job, runKey, ...fresh });
-      return { status: 'claimed', runId: Number(inserted.identifiers[0].id) };
+      const inserted = await runs.insert({ job, runKey, ...fresh, attempts: 1 });
+      return {
+        status: 'claimed',
+        runId: Number(inserted.identifiers[0].id),
+        attempt: 1,
+        job,
+        runKey,
+      };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
     const existing = await runs.findOneByOrFail({ job, runKey });
-    if (existing.outcome !== 'failed') return { status: 'alreadyRun', runId: existing.id };
-    // Retry a failed run: only one instance wins the conditional update.
-    const retried = await runs.update(
-      { id: existing.id, outcome: 'failed' },
-      { ...fresh, finishedAt: null, error: null, counts: null },
-    );
-    return { status: retried.affected === 1 ? 'claimed' : 'alreadyRun', runId: existing.id };
+    const decision = decideClaim(existing, now);
+    if (decision === 'alreadyRun') return { status: 'alreadyRun', runId: existing.id };
+    // Retry a failure or take over a lapsed claim: of several instances, only the one whose
+    // conditional update still finds the row as it was read wins.
+    const attempt = existing.attempts + 1;
+    const takenOverFrom = decision === 'takeOver' ? existing.runner : null;
+    const won = await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.getRepository(JobRun).update(
+        {
+          id: existing.id,
+          outcome: existing.outcome,
+          attempts: existing.attempts,
+          ...(decision === 'takeOver' && { leaseUntil: Or(IsNull(), LessThan(now)) }),
+        },
+        { ...fresh, attempts: attempt, takenOverFrom, finishedAt: null, error: null, counts: null },
+      );
+      if (updated.affected !== 1) return false;
+      if (decision === 'takeOver') {
+        await runAsSystem(`job:${job}`, () =>
+          this.audit.record(manager, {
+            action: 'jobRun',
+            objectType: 'jobRun',
+            objectId: existing.id,
+            detail: { job, runKey, takeover: { from: existing.runner, attempt, by: runner } },
+          }),
+        );
+      }
+      return true;
+    });
+    if (!won) return { status: 'alreadyRun', runId: existing.id };
+    if (decision === 'takeOver') {
+      this.logger.warn(
+        { job, runKey, runId: existing.id, from: existing.runner, attempt },
+        `job ${job} ${runKey}: took over the lapsed claim of ${existing.runner}`,
+      );
+    }
+    return { status: 'claimed', runId: existing.id, attempt, job, runKey };
   }
 }
