@@ -12,6 +12,8 @@ export enum ErrorCode {
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   Internal = 'INTERNAL_ERROR',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  ShuttingDown = 'SHUTTING_DOWN',
 }
 
 export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
@@ -25,6 +27,8 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+  [ErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.ShuttingDown]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export interface Message {

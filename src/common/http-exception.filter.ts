@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { redactUrl } from './logger.js';
 
@@ -33,6 +34,9 @@ const HTTP_MESSAGES: Partial<Record<number, { code: ErrorCode; zh: string; en: s
   [HttpStatus.FORBIDDEN]: { code: ErrorCode.Forbidden, zh: '无权访问', en: 'Forbidden' },
 };
 
+/** Seconds a client is told to wait before retrying while the database is away. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** One place that turns errors into `{ code, message, details }`; never a stack trace to clients. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -48,6 +52,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const [status, body] = this.describe(exception, request);
     if (status === (HttpStatus.FORBIDDEN as number)) await this.auditDenial(request);
     if (response.headersSent) return;
+    if (body.code === (ErrorCode.DatabaseUnavailable as string)) {
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     response.status(status).json(body);
   }
 
@@ -106,6 +113,26 @@ export class HttpExceptionFilter implements ExceptionFilter {
       if (status < 500) {
         return [status, { code: `HTTP_${status}`, message: exception.message, details: [] }];
       }
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // Expected while the database restarts: one line, no stack; the pool reconnects by itself.
+      this.logger.warn(
+        {
+          method: request.method,
+          url: redactUrl(request.originalUrl),
+          cause: exception instanceof Error ? exception.message : String(exception),
+        },
+        'database unavailable',
+      );
+      return [
+        HttpStatus.SERVICE_UNAVAILABLE,
+        {
+          code: ErrorCode.DatabaseUnavailable,
+          message:
+            '数据库暂时不可用，请稍后重试 / The database is temporarily unavailable; try again shortly',
+          details: [],
+        },
+      ];
     }
     this.logger.error(
       { err: exception, method: request.method, url: redactUrl(request.originalUrl) },

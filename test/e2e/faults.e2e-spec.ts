@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../../src/common/clock.js';
@@ -8,8 +10,12 @@ import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
 import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
+import { Activity } from '../../src/modules/activities/activity.entity.js';
+import { DictionaryItem } from '../../src/modules/dictionaries/dictionary-item.entity.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
-import { createTestApp } from '../support/test-app.js';
+import { startBuiltServer, type BuiltServer } from '../support/built-server.js';
+import { createScratchMariadb, type ScratchMariadb } from '../support/scratch-mariadb.js';
+import { createTestApp, issueKey } from '../support/test-app.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';
 
 /** Generous: the machine is shared and slow; every wait below is on a condition, not a guess. */
@@ -201,3 +207,210 @@ describe(`a job run killed after its claim, on ${testDialect()}`, () => {
     FAULT_TEST_TIMEOUT,
   );
 });
+
+interface Answer {
+  kind: 'read' | 'write';
+  status: number;
+  body: string;
+  retryAfter: string | null;
+  title?: string;
+}
+
+/**
+ * A light, steady request load on the built server: reads of the activity list and, every third
+ * request, a new activity (one transaction with its audit row). Records every answer.
+ */
+function startLoad(url: string, key: string, activity: { committeeId: number; kindId: number }) {
+  const answers: Answer[] = [];
+  let running = true;
+  const done = (async () => {
+    for (let n = 1; running; n += 1) {
+      const write = n % 3 === 0;
+      const title = `负载活动${n}`;
+      const answer: Answer = {
+        kind: write ? 'write' : 'read',
+        status: 0,
+        body: '',
+        retryAfter: null,
+      };
+      try {
+        const response = await fetch(`${url}/api/v1/activities${write ? '' : '?pageSize=5'}`, {
+          method: write ? 'POST' : 'GET',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: write
+            ? JSON.stringify({
+                ...activity,
+                title,
+                startsAt: '2020-03-31T14:30:00+08:00',
+                status: 'held',
+              })
+            : undefined,
+        });
+        Object.assign(answer, {
+          status: response.status,
+          body: await response.text(),
+          retryAfter: response.headers.get('retry-after'),
+          ...(write && { title }),
+        });
+      } catch (error) {
+        answer.body = String(error);
+      }
+      answers.push(answer);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  })();
+  return {
+    answers,
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
+}
+
+const readiness = async (url: string): Promise<number> =>
+  (await fetch(`${url}/health/ready`)).status;
+
+/** A stack trace, or the internals of one (file paths, node_modules). */
+const STACK = /\n\s+at |node_modules|\.js:\d+/;
+
+// SQLite is embedded in the app's own process: there is no database server to lose.
+const describeOnMariadb = testDialect() === 'mariadb' ? describe : describe.skip;
+
+describeOnMariadb(
+  'the database goes away and comes back (MariaDB only: SQLite has no server to lose)',
+  () => {
+    let mariadb: ScratchMariadb;
+    let database: TestDatabase;
+    let server: BuiltServer | undefined;
+    let key: string;
+    let activity: { committeeId: number; kindId: number };
+    let load: ReturnType<typeof startLoad> | undefined;
+
+    beforeAll(async () => {
+      mariadb = await createScratchMariadb();
+      await mariadb.start();
+      await mariadb.query(
+        'CREATE DATABASE renda_faults CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+      );
+      const dataDir = mkdtempSync(join(tmpdir(), 'renda-faults-'));
+      database = {
+        env: { DATA_DIR: dataDir, DATABASE_URL: `${mariadb.serverUrl}renda_faults` },
+        drop: () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          return Promise.resolve();
+        },
+      };
+      const seeding = await createTestApp({ database });
+      const { districtId, subdistrictId } = await createOrganisation(seeding.app);
+      key = await issueKey(seeding.app, ['records:read', 'records:write'], {
+        role: 'committeeAdmin',
+        committeeId: districtId,
+      });
+      const kind = await seeding.dataSource
+        .getRepository(DictionaryItem)
+        .findOneByOrFail({ code: 'work_meeting' });
+      activity = { committeeId: subdistrictId, kindId: kind.id };
+      await seeding.close();
+    }, FAULT_TEST_TIMEOUT);
+
+    afterAll(async () => {
+      await load?.stop();
+      await server?.stop();
+      await mariadb?.destroy();
+      await database?.drop();
+    });
+
+    it(
+      'should answer 503 while it is gone, write nothing by halves, and recover without a restart',
+      async () => {
+        server = await startBuiltServer(database.env);
+        const { url } = server;
+        load = startLoad(url, key, activity);
+        const { answers } = load;
+        await waitFor('the load to get going', () =>
+          Promise.resolve(
+            answers.filter((answer) => answer.status === 201).length >= 3 ? true : undefined,
+          ),
+        );
+
+        // The database stops (a clean shutdown, as a service manager or a failover does it).
+        await mariadb.stop();
+        await waitFor('/health/ready to answer 503', async () =>
+          (await readiness(url)) === 503 ? true : undefined,
+        );
+        const read = await fetch(`${url}/api/v1/activities`, {
+          headers: { authorization: `Bearer ${key}` },
+        });
+        const readBody = await read.text();
+        expect({ status: read.status, body: readBody }).toMatchObject({ status: 503 });
+        expect(JSON.parse(readBody)).toMatchObject({
+          code: 'DATABASE_UNAVAILABLE',
+          message: expect.stringContaining('数据库暂时不可用') as unknown,
+        });
+        expect(readBody).not.toMatch(STACK);
+        expect(read.headers.get('retry-after')).toBe('5');
+        const write = await fetch(`${url}/api/v1/activities`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            ...activity,
+            title: '停机期间的写入',
+            startsAt: '2020-04-01T09:00:00+08:00',
+            status: 'held',
+          }),
+        });
+        expect(write.status).toBe(503);
+        const during = answers.length;
+        await waitFor('the load to meet the outage', () =>
+          Promise.resolve(answers.length >= during + 5 ? true : undefined),
+        );
+
+        // It comes back on the same port and data: the same server process recovers by itself.
+        await mariadb.start();
+        await waitFor('/health/ready to answer 200 again', async () =>
+          (await readiness(url)) === 200 ? true : undefined,
+        );
+        const after = answers.length;
+        await waitFor('writes to succeed again', () =>
+          Promise.resolve(
+            answers.slice(after).some((answer) => answer.status === 201) ? true : undefined,
+          ),
+        );
+        await load.stop();
+        expect(server.process.exitCode).toBeNull();
+
+        // Every answer was a success or a clean 503: never a 500, never a stack, never a dropped
+        // connection.
+        const statuses = new Set(answers.map((answer) => answer.status));
+        expect([...statuses].sort()).toEqual([200, 201, 503]);
+        for (const answer of answers.filter((each) => each.status === 503)) {
+          expect(JSON.parse(answer.body)).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+          expect(answer.body).not.toMatch(STACK);
+        }
+
+        // Nothing half-written: each activity that exists has its audit row (same transaction),
+        // each 201 left its activity, and the write refused during the outage left nothing.
+        const check = await openDatabase(database);
+        try {
+          const activities = await check.getRepository(Activity).find();
+          const audited = new Set(
+            (
+              await check
+                .getRepository(AuditLog)
+                .findBy({ action: 'create', objectType: 'activity' })
+            ).map((row) => row.objectId),
+          );
+          expect(activities.filter((row) => !audited.has(String(row.id)))).toEqual([]);
+          const titles = new Set(activities.map((row) => row.title));
+          const created = answers.filter((answer) => answer.status === 201);
+          expect(created.filter((answer) => !titles.has(answer.title!))).toEqual([]);
+          expect(titles.has('停机期间的写入')).toBe(false);
+        } finally {
+          await check.destroy();
+        }
+      },
+      FAULT_TEST_TIMEOUT,
+    );
+  },
+);
