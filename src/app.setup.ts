@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
+import { ShutdownGate } from './common/graceful-shutdown.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { requestLogging } from './common/logger.js';
 import { apiRateLimit } from './common/rate-limits.js';
@@ -61,9 +62,10 @@ function strictTransportSecurity(config: AppConfig) {
 
 /**
  * Everything global about the HTTP app, shared by main.ts and the e2e tests. Call before
- * `app.init()`: the admin router is mounted at init, after these middlewares.
+ * `app.init()`: the admin router is mounted at init, after these middlewares. Returns the gate
+ * that main.ts drains on SIGTERM.
  */
-export function setupApp(app: INestApplication, config: AppConfig, logger: Logger): void {
+export function setupApp(app: INestApplication, config: AppConfig, logger: Logger): ShutdownGate {
   const express = (app as NestExpressApplication).getHttpAdapter().getInstance();
   express.disable('x-powered-by');
   // Which proxy's X-Forwarded-For/-Proto to believe: client addresses in logs, audit and lockout.
@@ -77,7 +79,9 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
     },
   );
 
+  const shutdownGate = new ShutdownGate();
   app.use(requestLogging(logger));
+  app.use(shutdownGate.middleware);
   app.use(cspNonce);
   app.use(
     helmet({
@@ -145,4 +149,5 @@ export function setupApp(app: INestApplication, config: AppConfig, logger: Logge
     app.get(DataSource),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return shutdownGate;
 }

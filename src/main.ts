@@ -1,13 +1,17 @@
 import './preload.js';
+import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppModule } from './app.module.js';
 import { setupApp } from './app.setup.js';
+import type { ShutdownGate } from './common/graceful-shutdown.js';
 import { createRootLogger, PinoLoggerService } from './common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app.config.js';
 import { ROLE_LABELS } from './modules/auth/permissions.js';
 import { AdminUsersService } from './modules/auth/admin-users.service.js';
+import { JobRunner } from './modules/jobs/job-runner.service.js';
 
 function readConfig(): AppConfig {
   try {
@@ -33,6 +37,51 @@ function box(lines: string[]): string {
   );
 }
 
+/**
+ * SIGTERM/SIGINT, within SHUTDOWN_TIMEOUT_SECONDS: no job is scheduled any more; the port closes
+ * (new connections refused) while the requests in flight finish; running jobs finish or have
+ * their claims released; then Nest closes (database last) and the process exits 0. Before the
+ * port opens a signal still ends the process at once: a claim it held passes with its lease.
+ */
+async function shutdown(
+  app: NestExpressApplication,
+  gate: ShutdownGate,
+  config: AppConfig,
+  signal: string,
+): Promise<void> {
+  const logger = new Logger('Shutdown');
+  const started = performance.now();
+  const remainingMs = () =>
+    Math.max(0, config.shutdownTimeoutSeconds * 1000 - (performance.now() - started));
+  logger.log(
+    `收到 ${signal}：停止接收新请求，等待进行中的请求与任务完成 / stopping: draining ${gate.requestsInFlight} request(s)`,
+  );
+  for (const cron of app.get(SchedulerRegistry).getCronJobs().values()) void cron.stop();
+  const drained = await gate.drain(app.getHttpServer(), remainingMs());
+  if (!drained) logger.warn('requests still running at the shutdown timeout were cut off');
+  const released = await app.get(JobRunner).settle(remainingMs());
+  if (released > 0) logger.warn(`released the claims of ${released} unfinished job run(s)`);
+  await app.close();
+  logger.log('已停止 / stopped');
+}
+
+function exitOnSignals(app: NestExpressApplication, gate: ShutdownGate, config: AppConfig): void {
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      shutdown(app, gate, config, signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          new Logger('Shutdown').error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
 async function bootstrap(): Promise<void> {
   const config = readConfig();
   const rootLogger = createRootLogger(config);
@@ -40,8 +89,7 @@ async function bootstrap(): Promise<void> {
     logger: new PinoLoggerService(rootLogger),
     bufferLogs: true,
   });
-  setupApp(app, config, rootLogger);
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const gate = setupApp(app, config, rootLogger);
   await app.init();
 
   // After start-up's own lines and before the port opens (so before /health/ready says 200):
@@ -63,6 +111,7 @@ async function bootstrap(): Promise<void> {
     );
   }
   await app.listen(config.port, config.host);
+  exitOnSignals(app, gate, config);
   const logger = new Logger('Bootstrap');
   const where =
     config.database.dialect === 'sqlite' ? config.database.sqlitePath : config.database.dialect;

@@ -16,6 +16,9 @@ import { createOrganisation } from '../factories/organisation.factory.js';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.js';
 import { createScratchMariadb, type ScratchMariadb } from '../support/scratch-mariadb.js';
 import { createTestApp, issueKey } from '../support/test-app.js';
+import { TEST_PASSWORD } from '../support/admin-login.js';
+import { runAsSystem } from '../../src/common/request-context.js';
+import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';
 
 /** Generous: the machine is shared and slow; every wait below is on a condition, not a guess. */
@@ -414,3 +417,158 @@ describeOnMariadb(
     );
   },
 );
+
+/** A database with an organisation and a system administrator, and the test's own connection. */
+async function prepareForShutdown(): Promise<{ database: TestDatabase; watch: DataSource }> {
+  const database = await createTestDatabase();
+  const seeding = await createTestApp({ database });
+  await createOrganisation(seeding.app);
+  await runAsSystem('test', () =>
+    seeding.app
+      .get(AdminUsersService)
+      .create({ username: 'sys', password: TEST_PASSWORD, role: 'systemAdmin' }),
+  );
+  await seeding.close();
+  return { database, watch: await openDatabase(database) };
+}
+
+/** Logs the system administrator in through the admin form; returns the session cookie. */
+async function adminCookie(url: string): Promise<string> {
+  const response = await fetch(`${url}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: 'sys', password: TEST_PASSWORD }),
+    redirect: 'manual',
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .find((each) => each.startsWith('renda.sid='))
+    ?.split(';')[0];
+  if (!cookie) throw new Error(`login answered ${response.status} without a session`);
+  return cookie;
+}
+
+/** 立即检查 in the admin: closes the period that has ended, through the job runner. */
+async function runCheckNow(
+  url: string,
+  cookie: string,
+): Promise<{ status: number; body: string; at: number }> {
+  const response = await fetch(`${url}/admin/api/resources/CadenceRule/records/1/runCheck`, {
+    method: 'POST',
+    headers: { cookie },
+  });
+  return { status: response.status, body: await response.text(), at: Date.now() };
+}
+
+/** Whether a fresh connection to the server is refused (the port is closed). */
+const refusesConnections = (url: string): Promise<boolean> =>
+  fetch(`${url}/health/live`, { headers: { connection: 'close' } }).then(
+    () => false,
+    (error: Error & { cause?: { code?: string } }) => error.cause?.code === 'ECONNREFUSED',
+  );
+
+describe(`SIGTERM on ${testDialect()}`, () => {
+  const cleanups: (() => Promise<void>)[] = [];
+
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it(
+    'should finish the request in flight and its job, refuse new connections, and exit 0',
+    async () => {
+      const { database, watch } = await prepareForShutdown();
+      cleanups.push(
+        () => database.drop(),
+        () => watch.destroy(),
+      );
+      const server = await startBuiltServer({
+        ...database.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        RENDA_TEST_PAUSE_AFTER_CLAIM_MS: '8000',
+        SHUTDOWN_TIMEOUT_SECONDS: '60',
+      });
+      cleanups.push(() => server.stop());
+      const cookie = await adminCookie(server.url);
+      const inFlight = runCheckNow(server.url, cookie);
+      const run = await waitFor(
+        'the check to claim its run',
+        async () =>
+          (await watch.getRepository(JobRun).findOneBy({ outcome: 'running' })) ?? undefined,
+      );
+      const exit = once(server.process, 'exit');
+      const signalledAt = Date.now();
+      server.process.kill('SIGTERM');
+
+      const refusedAt = await waitFor('new connections to be refused', async () =>
+        (await refusesConnections(server.url)) ? Date.now() : undefined,
+      );
+      const answer = await inFlight;
+      expect(refusedAt).toBeLessThan(answer.at);
+      expect({ status: answer.status, output: server.output() }).toMatchObject({ status: 200 });
+      expect(answer.body).toContain('已检查：结算 1 个期间');
+      const [code, signal] = (await exit) as [number | null, string | null];
+      expect({ code, signal, output: server.output() }).toMatchObject({ code: 0, signal: null });
+      expect(Date.now() - signalledAt).toBeLessThan(60_000);
+      expect(await watch.getRepository(JobRun).findOneByOrFail({ id: run.id })).toMatchObject({
+        outcome: 'succeeded',
+        attempts: 1,
+      });
+      expect(server.output()).toContain('收到 SIGTERM');
+    },
+    FAULT_TEST_TIMEOUT,
+  );
+
+  it(
+    'should release the claim of a job still running at the shutdown timeout, and exit 0',
+    async () => {
+      const { database, watch } = await prepareForShutdown();
+      cleanups.push(
+        () => database.drop(),
+        () => watch.destroy(),
+      );
+      const server = await startBuiltServer({
+        ...database.env,
+        NODE_ENV: 'test',
+        RENDA_TEST_PAUSE_AFTER_CLAIM_MS: '600000',
+        SHUTDOWN_TIMEOUT_SECONDS: '3',
+      });
+      cleanups.push(() => server.stop());
+      const cookie = await adminCookie(server.url);
+      const inFlight = runCheckNow(server.url, cookie).then(
+        (answer) => answer.status,
+        () => 'cut off',
+      );
+      const run = await waitFor(
+        'the check to claim its run',
+        async () =>
+          (await watch.getRepository(JobRun).findOneBy({ outcome: 'running' })) ?? undefined,
+      );
+      const exit = once(server.process, 'exit');
+      server.process.kill('SIGTERM');
+      const [code] = (await exit) as [number | null];
+      expect({ code, output: server.output() }).toMatchObject({ code: 0 });
+      expect(await inFlight).toBe('cut off');
+      const released = await watch.getRepository(JobRun).findOneByOrFail({ id: run.id });
+      expect(released).toMatchObject({ outcome: 'failed', attempts: 1 });
+      expect(released.error).toContain('已释放认领');
+
+      // Released, not lapsed: the next attempt redoes the run at once, without waiting for a lease.
+      const next = await createTestApp({ database });
+      try {
+        const report = await next.app.get(JobsService).run('period-close', new Date());
+        const again = report.runs.find((each) => each.runKey === run.runKey);
+        expect(again?.result).toMatchObject({ status: 'ran', runId: run.id });
+      } finally {
+        await next.close();
+      }
+      expect(await watch.getRepository(JobRun).findOneByOrFail({ id: run.id })).toMatchObject({
+        outcome: 'succeeded',
+        attempts: 2,
+        takenOverFrom: null,
+      });
+    },
+    FAULT_TEST_TIMEOUT,
+  );
+});
