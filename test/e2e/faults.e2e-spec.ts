@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { ZH_CN } from '../../src/admin/locale/zh-CN.js';
 import { FixedClock } from '../../src/common/clock.js';
 import { loadConfig } from '../../src/config/app.config.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
@@ -16,7 +17,8 @@ import { createOrganisation } from '../factories/organisation.factory.js';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.js';
 import { createScratchMariadb, type ScratchMariadb } from '../support/scratch-mariadb.js';
 import { createTestApp, issueKey } from '../support/test-app.js';
-import { TEST_PASSWORD } from '../support/admin-login.js';
+import type { App } from 'supertest/types.js';
+import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { runAsSystem } from '../../src/common/request-context.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';
@@ -91,6 +93,11 @@ describe(`a job run killed after its claim, on ${testDialect()}`, () => {
     database = await createTestDatabase();
     const seeding = await createTestApp({ database });
     await createOrganisation(seeding.app);
+    await runAsSystem('test', () =>
+      seeding.app
+        .get(AdminUsersService)
+        .create({ username: 'sys', password: TEST_PASSWORD, role: 'systemAdmin' }),
+    );
     await seeding.close();
     watch = await openDatabase(database);
   }, FAULT_TEST_TIMEOUT);
@@ -164,6 +171,24 @@ describe(`a job run killed after its claim, on ${testDialect()}`, () => {
       });
       expect(completed.finishedAt).not.toBeNull();
       expect(await takeoverAudits(watch, orphan.id)).toHaveLength(1);
+
+      // The job monitor (系统设置 → 定时任务) shows the takeover, labelled in Chinese.
+      const monitor = await createTestApp({ database, admin: true });
+      try {
+        const sys = (await login(monitor.app.getHttpServer() as App, 'sys')).agent;
+        const list = await sys.get('/admin/api/resources/JobRun/actions/list').expect(200);
+        const shown = (
+          list.body as { records: { params: Record<string, unknown> }[] }
+        ).records.find((record) => record.params.id === orphan.id);
+        expect(shown?.params).toMatchObject({ attempts: 2, takenOverFrom: 'cli' });
+      } finally {
+        await monitor.close();
+      }
+      expect(ZH_CN.resources?.JobRun?.properties).toMatchObject({
+        attempts: '认领次数',
+        takenOverFrom: expect.stringContaining('接管自') as unknown,
+        leaseUntil: '认领有效至',
+      });
 
       // 5. Done is done: a third run does nothing, and nothing was taken over again.
       const third = startCli(['jobs:run', 'period-close', '--as-of', AS_OF], database.env);
