@@ -367,6 +367,10 @@ describeOnMariadb(
         await waitFor('/health/ready to answer 503', async () =>
           (await readiness(url)) === 503 ? true : undefined,
         );
+        // Down, said without naming where the database lives.
+        const ready = await (await fetch(`${url}/health/ready`)).text();
+        expect(ready).toContain('"down"');
+        expect(ready).not.toContain(String(mariadb.port));
         const read = await fetch(`${url}/api/v1/activities`, {
           headers: { authorization: `Bearer ${key}` },
         });
