@@ -14,6 +14,7 @@ import { UserAdministrationService } from '../modules/auth/user-administration.s
 import { seedDemo } from './demo-seed.js';
 import { encryptPlainPersonalData } from './encrypt-personal-data.js';
 import { AuditTrail } from '../modules/audit/audit-trail.service.js';
+import { JobRunner } from '../modules/jobs/job-runner.service.js';
 import { JobsService } from '../modules/jobs/jobs.service.js';
 import { isJobName, JOB_NAMES } from '../modules/jobs/schedule.js';
 import { runAsSystem } from '../common/request-context.js';
@@ -72,6 +73,26 @@ async function withApp<T>(
     return await runAsSystem('cli', () => work(app));
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * SIGTERM/SIGINT during `jobs:run`: the run in progress finishes (or, past
+ * SHUTDOWN_TIMEOUT_SECONDS, hands its claim back), no further run starts, and the CLI exits 1
+ * (interrupted): what it did not reach, the next run does.
+ */
+function releaseClaimsOnSignals(runner: JobRunner, config: AppConfig): void {
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      console.error(`收到 ${signal}，等待当前任务完成后退出 / stopping after the current run`);
+      void runner.settle(config.shutdownTimeoutSeconds * 1000).then((released) => {
+        if (released > 0) console.error(`已释放 ${released} 个未完成的认领 / released`);
+        process.exit(1);
+      });
+    });
   }
 }
 
@@ -210,6 +231,7 @@ async function run(argv: string[]): Promise<number> {
         return 2;
       }
       return withApp(config, async (app) => {
+        releaseClaimsOnSignals(app.get(JobRunner), config);
         const report = await app.get(JobsService).run(job, asOf, 'cli');
         for (const run of report.runs) {
           console.log(`${report.job} ${run.runKey}: ${JSON.stringify(run.result)}`);

@@ -600,4 +600,39 @@ describe(`SIGTERM on ${testDialect()}`, () => {
     },
     FAULT_TEST_TIMEOUT,
   );
+  it(
+    'should let a CLI run stopped by SIGTERM hand its claim back for the next run to redo at once',
+    async () => {
+      const { database, watch } = await prepareForShutdown();
+      cleanups.push(
+        () => database.drop(),
+        () => watch.destroy(),
+      );
+      const args = ['jobs:run', 'period-close', '--as-of', AS_OF];
+      const cli = startCli(args, {
+        ...database.env,
+        NODE_ENV: 'test',
+        RENDA_TEST_PAUSE_AFTER_CLAIM_MS: '600000',
+        SHUTDOWN_TIMEOUT_SECONDS: '1',
+      });
+      const run = await waitFor('the CLI to claim its run', async () => {
+        if (cli.child.exitCode !== null) throw new Error(`the CLI exited:\n${cli.output()}`);
+        return (await watch.getRepository(JobRun).findOneBy({ outcome: 'running' })) ?? undefined;
+      });
+      cli.child.kill('SIGTERM');
+      expect({ ...(await cli.exit), output: cli.output() }).toMatchObject({ code: 1 });
+      const released = await watch.getRepository(JobRun).findOneByOrFail({ id: run.id });
+      expect(released).toMatchObject({ outcome: 'failed', attempts: 1 });
+      expect(released.error).toContain('已释放认领');
+
+      const next = startCli(args, database.env);
+      expect((await next.exit).code).toBe(0);
+      expect(next.output()).toContain(`${run.runKey}: {"status":"ran"`);
+      expect(await watch.getRepository(JobRun).findOneByOrFail({ id: run.id })).toMatchObject({
+        outcome: 'succeeded',
+        attempts: 2,
+      });
+    },
+    FAULT_TEST_TIMEOUT,
+  );
 });

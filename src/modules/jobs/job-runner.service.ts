@@ -30,6 +30,8 @@ interface HeldClaim {
 
 type ClaimResult = ({ status: 'claimed' } & HeldClaim) | { status: 'alreadyRun'; runId: number };
 
+const STOPPING = '进程正在停止，不再开始新的任务运行 / stopping: no new job runs';
+
 const RELEASED_AT_SHUTDOWN =
   '进程关闭时仍在运行，已释放认领，下次运行将重做 / interrupted at shutdown; the claim was released';
 
@@ -50,6 +52,8 @@ export class JobRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   /** Claims held by this process, with the run that settles each. */
   private readonly active = new Map<number, { claim: HeldClaim; done: Promise<unknown> }>();
+  /** Set by `settle`: the process is stopping and takes no new runs. */
+  private closing = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -65,8 +69,14 @@ export class JobRunner implements BeforeApplicationShutdown {
     work: () => Promise<JobCounts>,
     runner = INSTANCE,
   ): Promise<RunResult> {
+    if (this.closing) throw new Error(STOPPING);
     const claim = await this.claim(job, runKey, asOf, runner);
     if (claim.status === 'alreadyRun') return { status: 'alreadyRun', runId: claim.runId };
+    if (this.closing) {
+      // Stopping began while the claim was being written: hand it back rather than start.
+      await this.release(claim);
+      return { status: 'failed', runId: claim.runId, error: RELEASED_AT_SHUTDOWN };
+    }
     const done = this.execute(claim, work);
     this.active.set(claim.runId, { claim, done });
     try {
@@ -77,11 +87,12 @@ export class JobRunner implements BeforeApplicationShutdown {
   }
 
   /**
-   * Shutdown: lets the runs in progress finish within `timeoutMs`; a run still going then has its
-   * claim released (marked failed), so the next attempt redoes it at once instead of waiting
-   * for the lease. Returns how many were released.
+   * Shutdown: takes no new runs, and lets the runs in progress finish within `timeoutMs`; a run
+   * still going then has its claim released (marked failed), so the next attempt redoes it at
+   * once instead of waiting for the lease. Returns how many were released.
    */
   async settle(timeoutMs: number): Promise<number> {
+    this.closing = true;
     if (this.active.size === 0) return 0;
     this.logger.log(`waiting for ${this.active.size} running job(s) before shutdown`);
     const all = Promise.allSettled([...this.active.values()].map((run) => run.done));
