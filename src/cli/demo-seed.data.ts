@@ -214,8 +214,14 @@ export function demoLocation(kind: string, place: string): string {
   }
 }
 
-/** The one deputy work meeting the demo's second committee could not hold (a visible miss). */
-export const DEMO_MISSED_NOTE = '因防汛任务紧急，会议取消，本季度未能另行安排代表活动。';
+/**
+ * The quarter the demo's second committee holds nothing in (its one work meeting cancelled): the
+ * first, so the miss shows from April on and never moves between runs.
+ */
+export const DEMO_MISSED_QUARTER = 1;
+
+/** Why that work meeting was cancelled, as staff would note it. */
+export const DEMO_MISSED_NOTE = '因春季森林防火任务紧急，会议取消，本季度未能另行安排代表活动。';
 
 export const DEMO_CLERK = {
   username: 'xihu.clerk',

@@ -1,11 +1,15 @@
 import { DateTime } from 'luxon';
 import { periodContaining, type Period, type PeriodKind } from '../common/period.js';
-import { DEMO_PLANS, MOBILE_PREFIXES, type DemoPlan } from './demo-seed.data.js';
+import {
+  DEMO_MISSED_QUARTER,
+  DEMO_PLANS,
+  MOBILE_PREFIXES,
+  type DemoPlan,
+} from './demo-seed.data.js';
 
 /**
  * The demo's calendar, pure: where each planned activity falls in the year — weekdays, office
- * hours in the committee's time zone, never after `now` — and which quarter the second
- * committee misses. Deterministic: every value is derived from a key, so a later run finds the
+ * hours in the committee's time zone, never after `now`. Deterministic: every value is derived from a key, so a later run finds the
  * same activities at the same instants and only adds those that have since come to pass.
  */
 
@@ -38,12 +42,6 @@ export function demoPhone(index: number): string {
   const prefix = MOBILE_PREFIXES[index % MOBILE_PREFIXES.length];
   const digits = Math.floor(keyedRandom(`phone:${index}`) * 100_000_000);
   return `${prefix}${String(digits).padStart(8, '0')}`;
-}
-
-/** The quarter the second committee misses: Q2 once it has ended, else Q1 (ended or running). */
-export function missedQuarter(now: Date, timeZone: string): number {
-  const quarter = DateTime.fromJSDate(now, { zone: timeZone }).quarter;
-  return quarter >= 3 ? 2 : 1;
 }
 
 export interface ScheduledActivity {
@@ -83,7 +81,8 @@ function placed(
 
 /**
  * Every activity of `year` for `committees` subdistricts that has ended by `now`: each quarter's
- * plan, except that the second committee's `missedQuarter` has only its work meeting, cancelled.
+ * plan, except that the second committee's DEMO_MISSED_QUARTER has only its work meeting,
+ * cancelled (the quarter the home page shows missed from the day it ends).
  */
 export function demoSchedule(input: {
   year: number;
@@ -92,12 +91,11 @@ export function demoSchedule(input: {
   committees: number;
 }): ScheduledActivity[] {
   const { year, now, timeZone } = input;
-  const missed = missedQuarter(now, timeZone);
   const schedule: ScheduledActivity[] = [];
   for (let committee = 0; committee < input.committees; committee++) {
     for (const [index, plans] of DEMO_PLANS.entries()) {
       const quarter = index + 1;
-      const missing = committee === 1 && quarter === missed;
+      const missing = committee === 1 && quarter === DEMO_MISSED_QUARTER;
       for (const plan of missing ? plans.filter((p) => p.kind === 'work_meeting') : plans) {
         const when = placed(year, quarter, plan, committee, timeZone);
         if (when.endsAt.getTime() > now.getTime()) continue;

@@ -66,7 +66,7 @@ const exact = <T extends { name: string }>(rows: T[], name: string): T | undefin
  * 演示数据: a believable committee's current year — one district, two subdistrict committees
  * with their communities, groups and 30 deputies, and this year's activities (weekdays, office
  * hours China time, none after today) with attendance; compliance closed up to today, one quarter
- * visibly missed; a clerk account for the second committee. Idempotent by exact name: a run
+ * visibly missed (DEMO_MISSED_QUARTER); a clerk account for the second committee. Idempotent by exact name: a run
  * finds its own records and adds only what is missing, whatever else the database holds.
  */
 export async function seedDemo(
