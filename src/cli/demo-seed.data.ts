@@ -77,17 +77,32 @@ export const DEMO_SUBDISTRICTS: readonly DemoSubdistrict[] = [
 
 export const DEMO_GROUPS = ['第一代表小组', '第二代表小组'];
 
-/** What deputies do for a living, with where (a community's name fills `{c}`). */
-export const DEMO_OCCUPATIONS: readonly { occupation: string; workplace: string }[] = [
-  { occupation: '社区党委书记', workplace: '{c}党委书记、居委会主任' },
+/** What deputies do for a living, and where (`{c}` is their community, village or not). */
+const OCCUPATIONS: readonly {
+  occupation: string;
+  workplace: string;
+  in?: 'village' | 'community';
+}[] = [
+  { occupation: '社区党委书记', workplace: '{c}党委书记、居委会主任', in: 'community' },
   { occupation: '企业负责人', workplace: '示范区宏达机械有限公司总经理' },
   { occupation: '教师', workplace: '示范区实验小学教师' },
   { occupation: '医生', workplace: '{c}卫生服务站医生' },
-  { occupation: '村委会主任', workplace: '{c}村委会主任' },
+  { occupation: '村委会主任', workplace: '{c}党支部书记、村委会主任', in: 'village' },
   { occupation: '个体工商户', workplace: '{c}便民超市经营者' },
   { occupation: '律师', workplace: '示范区明理律师事务所律师' },
-  { occupation: '农民', workplace: '{c}种植专业合作社社员' },
+  { occupation: '农民', workplace: '{c}种植专业合作社社员', in: 'village' },
 ];
+
+/** The `n`-th deputy's occupation and workplace, one that fits their community. */
+export function demoOccupation(
+  n: number,
+  community: string,
+): { occupation: string; workplace: string } {
+  const kind = community.endsWith('村') ? 'village' : 'community';
+  const fitting = OCCUPATIONS.filter((entry) => !entry.in || entry.in === kind);
+  const { occupation, workplace } = fitting[n % fitting.length];
+  return { occupation, workplace: workplace.replace('{c}', community) };
+}
 
 /** Mainland mobile prefixes (1[3-9]x) the demo phones start with. */
 export const MOBILE_PREFIXES = [

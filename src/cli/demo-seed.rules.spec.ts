@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { isPhoneNumber } from '../common/validation.js';
-import { DEMO_SUBDISTRICTS } from './demo-seed.data.js';
+import { DEMO_SUBDISTRICTS, demoOccupation } from './demo-seed.data.js';
 import {
   chineseNumber,
   demoPhone,
@@ -74,6 +74,18 @@ describe('demo seed rules', () => {
     expect(phones.every((phone) => isPhoneNumber(phone) && /^1[3-9]\d{9}$/.test(phone))).toBe(true);
     expect(new Set(phones).size).toBe(people.length);
     expect(new Set(people.map((person) => person.name)).size).toBe(people.length);
+  });
+
+  it('should give villagers village work and residents community work', () => {
+    const jobs = (community: string) =>
+      Array.from({ length: 8 }, (_, n) => demoOccupation(n, community));
+    expect(jobs('东风社区').map((job) => job.occupation)).not.toContain('村委会主任');
+    expect(jobs('东风社区').map((job) => job.occupation)).not.toContain('农民');
+    expect(jobs('𠮷庄村').map((job) => job.occupation)).not.toContain('社区党委书记');
+    expect(jobs('𠮷庄村')).toContainEqual({
+      occupation: '村委会主任',
+      workplace: '𠮷庄村党支部书记、村委会主任',
+    });
   });
 
   it.each([

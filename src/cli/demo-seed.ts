@@ -31,9 +31,9 @@ import {
   DEMO_DISTRICT,
   DEMO_GROUPS,
   DEMO_MISSED_NOTE,
-  DEMO_OCCUPATIONS,
   DEMO_SUBDISTRICTS,
   demoLocation,
+  demoOccupation,
   type DemoSubdistrict,
 } from './demo-seed.data.js';
 import {
@@ -174,7 +174,7 @@ class DemoSeeder {
       }
       const n = index * spec.people.length + i;
       const community = spec.communities[i % spec.communities.length];
-      const work = DEMO_OCCUPATIONS[n % DEMO_OCCUPATIONS.length];
+      const work = demoOccupation(n, community);
       const random = keyedRandom(`deputy:${person.name}`);
       const birth = DateTime.fromObject({
         year: this.year - 30 - Math.floor(random * 32),
@@ -188,10 +188,10 @@ class DemoSeeder {
         ethnicity: person.ethnicity ?? '汉族',
         birthDate: birth,
         party: random < 0.7 ? '中共党员' : random < 0.9 ? '群众' : '无党派人士',
-        level: i % 7 === 0 ? 'city' : 'district',
+        level: 'district',
         constituency: `第${(i % 5) + 1}选区`,
         occupation: work.occupation,
-        workplace: work.workplace.replace('{c}', community),
+        workplace: work.workplace,
         phone: demoPhone(n),
         committeeId,
         communityId: communityIds[i % communityIds.length],
