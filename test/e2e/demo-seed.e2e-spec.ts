@@ -3,6 +3,7 @@ import type { App } from 'supertest/types.js';
 import { In } from 'typeorm';
 import { formatDemoReport, seedDemo, type DemoSeedReport } from '../../src/cli/demo-seed.js';
 import { DEMO_CLERK, DEMO_DISTRICT, DEMO_SUBDISTRICTS } from '../../src/cli/demo-seed.data.js';
+import { quarterGrid } from '../../src/admin/quarter-grid.js';
 import { FixedClock } from '../../src/common/clock.js';
 import { runAsSystem } from '../../src/common/request-context.js';
 import { Activity } from '../../src/modules/activities/activity.entity.js';
@@ -12,6 +13,7 @@ import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { Committee } from '../../src/modules/committees/committee.entity.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
 import { ComplianceRecord } from '../../src/modules/compliance/compliance-record.entity.js';
+import { ComplianceService } from '../../src/modules/compliance/compliance.service.js';
 import { Deputy } from '../../src/modules/deputies/deputy.entity.js';
 import { login } from '../support/admin-login.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -136,6 +138,22 @@ describe(`seed:demo (${testDialect()})`, () => {
       ['2025-Q3', expect.stringMatching(/^(met|inProgress)$/), false],
     ]);
     expect(first.closedPeriods).toEqual(['2025-Q1', '2025-Q2']);
+
+    // The home page's grid (what the admin sees first) shows both outcomes.
+    const grid = await runAsSystem('test', () =>
+      quarterGrid(
+        {
+          rootPath: '/admin',
+          timeZone: ZONE,
+          compliance: sut.app.get(ComplianceService),
+          dataSource: sut.dataSource,
+        },
+        NOW.year,
+      ),
+    );
+    expect(
+      grid.find((row) => row.committeeId === west.id)?.quarters.map((cell) => cell?.status),
+    ).toEqual(['missed', 'met', expect.stringMatching(/^(met|inProgress)$/), undefined]);
   });
 
   it('should create a clerk who logs in to /admin with the printed password and must change it', async () => {
