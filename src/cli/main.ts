@@ -11,7 +11,7 @@ import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { ApiKeysService } from '../modules/auth/api-keys.service.js';
 import { AdminUser } from '../modules/auth/admin-user.entity.js';
 import { UserAdministrationService } from '../modules/auth/user-administration.service.js';
-import { seedDemo } from './demo-seed.js';
+import { formatDemoReport, seedDemo } from './demo-seed.js';
 import { encryptPlainPersonalData } from './encrypt-personal-data.js';
 import { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { JobsService } from '../modules/jobs/jobs.service.js';
@@ -33,7 +33,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
                                  在服务器上重置账号密码（三员只能这样重置），默认保留双因素；
                                  临时密码只输出一次 / reset a password on the server (the only way
                                  for the three administrators), keeping the second factor
-  seed:demo                      写入演示数据（可重复执行）/ idempotent demo data
+  seed:demo                      写入本年度演示数据并结算达标，创建演示工作人员账号（可重复执行）
+                                 / this year's demo data, compliance closed, a demo clerk account
   personal-data:encrypt          加密迁移前写入的明文电话 / encrypt phones stored before encryption
   jobs:run <job> [--as-of 2020-07-01T00:45:00+08:00]
                                  立即运行定时任务（重复运行无害）/ run a job now, as of a moment
@@ -228,7 +229,7 @@ async function run(argv: string[]): Promise<number> {
       });
     case 'seed:demo':
       return withApp(config, async (app) => {
-        console.log(await seedDemo(app, config, new Date()));
+        process.stdout.write(formatDemoReport(await seedDemo(app, config)));
         return 0;
       });
     default:
