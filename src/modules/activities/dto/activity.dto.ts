@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ExternalIdField, ExternalIdFilter } from '../../../common/external-id.js';
 import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
 import { IsInstant, IsLocalDate } from '../../../common/validation.js';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../activity.entity.js';
@@ -23,6 +24,23 @@ import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../attendance.entity
  * utf8mb4, so 16,000 characters of any kind always fit (the limit counts characters).
  */
 export const ACTIVITY_SUMMARY_MAX_LENGTH = 16_000;
+
+export class AttendanceItemDto {
+  @ApiProperty({ description: '代表 / deputy id' })
+  @IsInt()
+  @Min(1)
+  deputyId: number;
+
+  @ApiProperty({ description: 'attended 出席，leave 请假，absent 缺席', enum: ATTENDANCE_STATUSES })
+  @IsIn(ATTENDANCE_STATUSES)
+  status: AttendanceStatus;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: '备注（如请假原因）/ note' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string | null;
+}
 
 export class CreateActivityDto {
   @ApiProperty({ description: '组织的人大工委 / committee id' })
@@ -82,6 +100,24 @@ export class CreateActivityDto {
   @IsString()
   @MaxLength(100)
   organiser?: string | null;
+
+  @ExternalIdField()
+  externalId?: string | null;
+
+  @ApiPropertyOptional({
+    type: [AttendanceItemDto],
+    description:
+      '出席记录（可选）：与活动在同一事务中登记，任何一条有误则什么都不保存；修改时按代表新增或更新 / ' +
+      'attendance rows (optional), written in the same transaction as the activity — one bad row ' +
+      'and nothing is saved; on update, rows are inserted or updated by deputy',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceItemDto)
+  attendance?: AttendanceItemDto[];
 }
 
 export class UpdateActivityDto extends PartialType(CreateActivityDto) {}
@@ -111,23 +147,9 @@ export class ListActivitiesQuery extends PageQueryDto {
   @IsOptional()
   @IsLocalDate()
   to?: string;
-}
 
-export class AttendanceItemDto {
-  @ApiProperty({ description: '代表 / deputy id' })
-  @IsInt()
-  @Min(1)
-  deputyId: number;
-
-  @ApiProperty({ description: 'attended 出席，leave 请假，absent 缺席', enum: ATTENDANCE_STATUSES })
-  @IsIn(ATTENDANCE_STATUSES)
-  status: AttendanceStatus;
-
-  @ApiPropertyOptional({ type: String, nullable: true, description: '备注（如请假原因）/ note' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  note?: string | null;
+  @ExternalIdFilter()
+  externalId?: string;
 }
 
 export class BulkAttendanceDto {
