@@ -1,11 +1,15 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { ZH_CN } from '../../src/admin/locale/zh-CN.js';
 import { runAsSystem } from '../../src/common/request-context.js';
 import { Activity } from '../../src/modules/activities/activity.entity.js';
 import { Attendance } from '../../src/modules/activities/attendance.entity.js';
 import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
+import { Deputy } from '../../src/modules/deputies/deputy.entity.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
+import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
 
@@ -70,7 +74,7 @@ describe(`integrator API on ${testDialect()}`, () => {
   });
 
   beforeAll(async () => {
-    sut = await createTestApp();
+    sut = await createTestApp({ admin: true });
     server = sut.app.getHttpServer() as App;
     ({ districtId, subdistrictId: committeeA } = await createOrganisation(sut.app));
     committeeB = await runAsSystem('test', async () => {
@@ -100,11 +104,11 @@ describe(`integrator API on ${testDialect()}`, () => {
     }
     deputyB = body(await api.post('/deputies', deputy('丁代表', committeeB)).expect(201))
       .id as number;
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await sut.close();
-  });
+  }, 60_000);
 
   describe('an activity with its attendance in one request', () => {
     it('should write the activity and every row in one transaction, audited, and answer both', async () => {
@@ -236,6 +240,13 @@ describe(`integrator API on ${testDialect()}`, () => {
       expect(fields(failed)).toEqual(['attendance.0.deputyId']);
       const after = await api.get(`/activities/${id}`).expect(200);
       expect(body(after).location).toBe('会议室');
+      // The bulk endpoint names its rows the same way, a single row included.
+      const put = await request(server)
+        .put(`/api/v1/activities/${id}/attendance`)
+        .set('Authorization', `Bearer ${writer}`)
+        .send({ items: [{ deputyId: deputyB, status: 'attended' }] })
+        .expect(422);
+      expect(fields(put)).toEqual(['items.0.deputyId']);
       // Without attendance, a PATCH answers the record alone, as before.
       const plain = await api.patch(`/activities/${id}`, { location: '大会议室' }).expect(200);
       expect(body(plain).attendance).toBeUndefined();
@@ -439,5 +450,48 @@ describe(`integrator API on ${testDialect()}`, () => {
       const query = await api.get(`/deputies?externalId=${'x'.repeat(65)}`).expect(400);
       expect(fields(query)).toEqual(['externalId']);
     });
+  });
+  describe('external ids in the admin panel', () => {
+    it('should label the field 外部编号 on the three records', () => {
+      const resources = ZH_CN.resources as Record<string, { properties: Record<string, string> }>;
+      for (const resource of ['Deputy', 'Community', 'Activity']) {
+        expect(resources[resource].properties.externalId).toBe('外部编号');
+      }
+    });
+
+    it('should take an external id as an ordinary optional field, with the API’s rules', async () => {
+      await runAsSystem('test', () =>
+        sut.app.get(AdminUsersService).create({
+          username: 'integrator-staff',
+          password: TEST_PASSWORD,
+          role: 'staff',
+          committeeId: committeeA,
+        }),
+      );
+      const { agent } = await login(server, 'integrator-staff');
+      const form = (externalId: string) => ({
+        name: '后台代表',
+        gender: 'male',
+        level: 'district',
+        committeeId: String(committeeA),
+        externalId,
+      });
+      const created = await agent
+        .post('/admin/api/resources/Deputy/actions/new')
+        .type('form')
+        .send(form(' ADM-1 '));
+      const record = (created.body as { record: { params: Record<string, unknown> } }).record;
+      expect(record.params.externalId).toBe('ADM-1');
+      const duplicate = await agent
+        .post('/admin/api/resources/Deputy/actions/new')
+        .type('form')
+        .send(form('ADM-1'));
+      expect(JSON.stringify(duplicate.body)).toContain('已存在');
+      // An empty form field is no external id at all.
+      await agent.post('/admin/api/resources/Deputy/actions/new').type('form').send(form(''));
+      const repository = sut.dataSource.getRepository(Deputy);
+      await expect(repository.countBy({ externalId: 'ADM-1' })).resolves.toBe(1);
+      await expect(repository.countBy({ name: '后台代表' })).resolves.toBe(2);
+    }, 60_000);
   });
 });
