@@ -25,23 +25,6 @@ import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../attendance.entity
  */
 export const ACTIVITY_SUMMARY_MAX_LENGTH = 16_000;
 
-export class AttendanceItemDto {
-  @ApiProperty({ description: '代表 / deputy id' })
-  @IsInt()
-  @Min(1)
-  deputyId: number;
-
-  @ApiProperty({ description: 'attended 出席，leave 请假，absent 缺席', enum: ATTENDANCE_STATUSES })
-  @IsIn(ATTENDANCE_STATUSES)
-  status: AttendanceStatus;
-
-  @ApiPropertyOptional({ type: String, nullable: true, description: '备注（如请假原因）/ note' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  note?: string | null;
-}
-
 export class CreateActivityDto {
   @ApiProperty({ description: '组织的人大工委 / committee id' })
   @IsInt()
@@ -105,7 +88,9 @@ export class CreateActivityDto {
   externalId?: string | null;
 
   @ApiPropertyOptional({
-    type: [AttendanceItemDto],
+    // Lazy: AttendanceItemDto is declared further down.
+    type: () => AttendanceItemDto,
+    isArray: true,
     description:
       '出席记录（可选）：与活动在同一事务中登记，任何一条有误则什么都不保存；修改时按代表新增或更新 / ' +
       'attendance rows (optional), written in the same transaction as the activity — one bad row ' +
@@ -150,6 +135,23 @@ export class ListActivitiesQuery extends PageQueryDto {
 
   @ExternalIdFilter()
   externalId?: string;
+}
+
+export class AttendanceItemDto {
+  @ApiProperty({ description: '代表 / deputy id' })
+  @IsInt()
+  @Min(1)
+  deputyId: number;
+
+  @ApiProperty({ description: 'attended 出席，leave 请假，absent 缺席', enum: ATTENDANCE_STATUSES })
+  @IsIn(ATTENDANCE_STATUSES)
+  status: AttendanceStatus;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: '备注（如请假原因）/ note' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string | null;
 }
 
 export class BulkAttendanceDto {
