@@ -200,6 +200,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
           'status',
           'endedReason',
           'endedOn',
+          'externalId',
         ],
         properties: {
           ...TIMESTAMPS,
