@@ -3,6 +3,7 @@ import { ValidationError, type BaseRecord, type Filter, type ParamsType } from '
 import type { ClassConstructor } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
 import type { BaseEntity, FindManyOptions, FindOptionsWhere } from 'typeorm';
+import { calendarDate, calendarDateOfDate } from '../common/date-only.rules.js';
 import { DomainError } from '../common/errors.js';
 import { maskPersonal } from '../common/masking.js';
 import { currentActor, type Actor } from '../common/request-context.js';
@@ -25,6 +26,22 @@ export interface ReadBinding {
   derive?(params: Readonly<Record<string, unknown>>): Record<string, unknown>;
   /** The stored id of a record the panel shows under another id (derive's `id`), or null. */
   storedId?(shownId: string): Promise<string | null>;
+  /**
+   * Narrows lists and searches (find, count) further: a reference picker's valid targets
+   * (reference-choices.ts). Records are still found by id, so a reference made before a target
+   * stopped being valid (a disabled activity kind) still shows.
+   */
+  choices?: FindOptionsWhere<object>;
+}
+
+/** `where` (one condition or several ORed) with `extra` ANDed into each. */
+function andWhere(
+  where: FindOptionsWhere<object> | FindOptionsWhere<object>[],
+  extra: FindOptionsWhere<object> | undefined,
+): FindOptionsWhere<object> | FindOptionsWhere<object>[] {
+  if (!extra) return where;
+  const and = (one: FindOptionsWhere<object>): FindOptionsWhere<object> => ({ ...one, ...extra });
+  return Array.isArray(where) ? where.map(and) : and(where);
 }
 
 type Model = typeof BaseEntity;
@@ -46,7 +63,7 @@ function scopedModel(model: Model, binding: ReadBinding): Model {
           return (options: FindManyOptions<object> = {}) =>
             (value as (o: FindManyOptions<object>) => unknown).call(target, {
               ...options,
-              where: scoped(options.where),
+              where: andWhere(scoped(options.where), binding.choices),
             });
         case 'findOneBy':
         case 'findBy':
@@ -90,6 +107,13 @@ export class ScopedResource extends TypeormResource {
 
   private async storedId(id: string | number): Promise<string | number | null> {
     return this.readBinding.storedId ? this.readBinding.storedId(String(id)) : id;
+  }
+
+  /** Date-only columns (TypeORM `date`): calendar dates end to end, never instants. */
+  dateOnlyFields(): string[] {
+    return this.properties()
+      .filter((property) => (property as { column?: { type?: unknown } }).column?.type === 'date')
+      .map((property) => property.path());
   }
 
   /** Whether a field never leaves the server (not even to filter, search or sort by). */
@@ -153,11 +177,19 @@ function dtoFields(dto: ClassConstructor<object>): Set<string> {
  * Errors come back as AdminJS ValidationErrors, shown next to the fields in Chinese.
  */
 export class ServiceResource extends ScopedResource {
+  /** The zone a date-only form value sent as an instant is read in (withDateOnlyFields). */
+  private dateZone: string | null = null;
+
   constructor(
     model: Model,
     private readonly binding: WriteBinding & ReadBinding,
   ) {
     super(model, binding);
+  }
+
+  /** Reads date-only values sent as instants as their calendar day in `timeZone`. */
+  readDatesIn(timeZone: string): void {
+    this.dateZone = timeZone;
   }
 
   override async create(params: Record<string, unknown>): Promise<ParamsType> {
@@ -189,6 +221,7 @@ export class ServiceResource extends ScopedResource {
     // Our DTOs are flat, so AdminJS's flattened keys are already the DTO's field names.
     const prepared = adapter.prepareParams(params);
     const fields = dtoFields(dto);
+    const dateOnly = new Set(this.dateOnlyFields());
     const input: Record<string, unknown> = {};
     for (const field of fields) {
       if (!(field in params)) continue;
@@ -201,11 +234,17 @@ export class ServiceResource extends ScopedResource {
       if (raw === '' || raw === null || raw === undefined) value = null;
       else if (type === 'reference') value = Number(raw);
       else if (type === 'boolean') value = value === true || value === 'true';
-      else if (type === 'date' && typeof value === 'string') value = value.slice(0, 10);
+      else if (dateOnly.has(field) && this.dateZone) value = this.calendarDate(raw, this.dateZone);
       else if (value instanceof Date) value = value.toISOString();
       input[field] = value;
     }
     return this.translateErrors(() => validateInput(dto, input));
+  }
+
+  /** A date-only value as the calendar day meant (AdminJS hands them over as Dates). */
+  private calendarDate(raw: unknown, timeZone: string): unknown {
+    if (raw instanceof Date) return calendarDateOfDate(raw, timeZone);
+    return typeof raw === 'string' ? calendarDate(raw, timeZone) : raw;
   }
 
   private async translateErrors<R>(work: () => Promise<R>): Promise<R> {
