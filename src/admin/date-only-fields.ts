@@ -6,8 +6,9 @@ import { ScopedResource, ServiceResource } from './service-resource.js';
  * Every date-only column of a resource (TypeORM `date`: a term's start and end, a deputy's
  * birth date, …) shown and edited as a calendar date: AdminJS type `date` (its adapter calls
  * them `datetime`, which showed 1970-09-09 as "1970-09-09 08:00" and asked for a time), the
- * panel's own date editor (date-only-edit.jsx), and form values sent as instants read as their
- * day in the committee's time zone. A resource's own options for such a field still apply.
+ * panel's own date editor and filter (date-only-edit.jsx, date-only-filter.jsx), and form values
+ * sent as instants read as their day in the committee's time zone (filters compare days too:
+ * service-resource.ts). A resource's own options for such a field still apply.
  */
 export function withDateOnlyFields(
   entry: ResourceWithOptions,
@@ -22,7 +23,7 @@ export function withDateOnlyFields(
   for (const field of fields) {
     properties[field] = {
       type: 'date',
-      components: { edit: COMPONENTS.DateOnlyEdit },
+      components: { edit: COMPONENTS.DateOnlyEdit, filter: COMPONENTS.DateOnlyFilter },
       ...properties[field],
     };
   }

@@ -2,7 +2,12 @@ import { Resource as TypeormResource } from '@adminjs/typeorm';
 import { ValidationError, type BaseRecord, type Filter, type ParamsType } from 'adminjs';
 import type { ClassConstructor } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
-import type { BaseEntity, FindManyOptions, FindOptionsWhere } from 'typeorm';
+import {
+  FindOperator,
+  type BaseEntity,
+  type FindManyOptions,
+  type FindOptionsWhere,
+} from 'typeorm';
 import { calendarDate, calendarDateOfDate } from '../common/date-only.rules.js';
 import { DomainError } from '../common/errors.js';
 import { maskPersonal } from '../common/masking.js';
@@ -46,13 +51,60 @@ function andWhere(
 
 type Model = typeof BaseEntity;
 
+/** A bound of a date filter as @adminjs/typeorm makes it (a Date, or its ISO text) → YYYY-MM-DD. */
+function filterDay(bound: unknown): unknown {
+  if (bound instanceof Date) return Number.isNaN(bound.getTime()) ? bound : isoDay(bound);
+  return typeof bound === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(bound)
+    ? bound.slice(0, 10)
+    : bound;
+}
+const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+/**
+ * A panel filter on date-only columns compares calendar days: @adminjs/typeorm turns the day
+ * `2026-11-01` into a Date (UTC midnight), which SQLite compares as `2026-11-01 00:00:00.000`
+ * text (after the stored `2026-11-01`, so the first day fell out) and MariaDB as a datetime.
+ */
+function dateOnlyWhere(
+  where: FindOptionsWhere<object> | FindOptionsWhere<object>[] | undefined,
+  fields: readonly string[],
+): FindOptionsWhere<object> | FindOptionsWhere<object>[] | undefined {
+  if (!where || fields.length === 0) return where;
+  if (Array.isArray(where)) {
+    return where.map((one: FindOptionsWhere<object>) => dateOnlyWhere(one, fields) as object);
+  }
+  const days: Record<string, unknown> = { ...where };
+  for (const field of fields) {
+    const value = days[field];
+    if (!(value instanceof FindOperator)) continue;
+    const operand: unknown = value.value;
+    days[field] = new FindOperator(
+      value.type,
+      Array.isArray(operand) ? operand.map(filterDay) : filterDay(operand),
+      value.useParameter,
+      value.multipleParameters,
+    );
+  }
+  return days;
+}
+
 /**
  * The entity class as @adminjs/typeorm sees it, with every read it makes (find, count, findOneBy,
  * findBy) narrowed to the current actor's committees: lists, searches, show, edit, delete, bulk
  * actions and reference pickers all go through these four.
  */
 function scopedModel(model: Model, binding: ReadBinding): Model {
-  const scoped = (where: unknown) => binding.scope(currentActor(), where ?? {});
+  let dateOnly: string[] | undefined;
+  const dateOnlyFields = () =>
+    (dateOnly ??= model
+      .getRepository()
+      .metadata.columns.filter((column) => column.type === 'date')
+      .map((column) => column.propertyName));
+  const scoped = (where: unknown) =>
+    binding.scope(
+      currentActor(),
+      dateOnlyWhere(where as FindOptionsWhere<object> | undefined, dateOnlyFields()) ?? {},
+    );
   return new Proxy(model, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);

@@ -126,6 +126,19 @@ describe(`admin panel defects (H1 §3) on ${testDialect()}`, () => {
       }
     });
 
+    it('should filter a date-only field by calendar days, the bounds included', async () => {
+      const listed = async (from: string, to: string) => {
+        const answer = await sysadmin
+          .get('/admin/api/resources/Term/actions/list')
+          .query({ 'filters.startsOn~~from': from, 'filters.startsOn~~to': to })
+          .expect(200);
+        return (body(answer).records ?? []).map((record) => record.params.startsOn);
+      };
+      expect(await listed('2026-11-01', '2026-11-01')).toEqual(['2026-11-01']);
+      expect(await listed('2026-10-01', '2026-10-31')).toEqual([]);
+      expect(await listed('2026-11-02', '2026-12-31')).toEqual([]);
+    });
+
     it("should keep a deputy's typed birth date, on the list, the show page and the API", async () => {
       const created = await post(clerk, '/resources/Deputy/actions/new', {
         name: '张三',

@@ -27,6 +27,7 @@ export const COMPONENTS = {
   Dashboard: componentLoader.add('Dashboard', source('dashboard.jsx')),
   ExportLink: componentLoader.add('ExportLink', source('export-link.jsx')),
   DateOnlyEdit: componentLoader.add('DateOnlyEdit', source('date-only-edit.jsx')),
+  DateOnlyFilter: componentLoader.add('DateOnlyFilter', source('date-only-filter.jsx')),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');
