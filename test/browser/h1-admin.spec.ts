@@ -3,6 +3,9 @@ import { type Browser, type Page } from 'playwright-core';
 import { Deputy } from '../../src/modules/deputies/deputy.entity.js';
 import { DictionaryItem } from '../../src/modules/dictionaries/dictionary-item.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import { runAsSystem } from '../../src/common/request-context.js';
+import { CommitteesService } from '../../src/modules/committees/committees.service.js';
+import { CommunitiesService } from '../../src/modules/committees/communities.service.js';
 import { Term } from '../../src/modules/terms/term.entity.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
@@ -30,11 +33,29 @@ describe(`admin panel defects (H1 §3) in Chromium on ${testDialect()}`, () => {
     await sut.app.listen(0, '127.0.0.1');
     const { port } = (sut.app.getHttpServer() as Server).address() as AddressInfo;
     origin = `http://127.0.0.1:${port}`;
-    const { subdistrictId } = await createOrganisation(sut.app, {
+    const { districtId, subdistrictId } = await createOrganisation(sut.app, {
       subdistrict: '和平街道人大工委',
+    });
+    await runAsSystem('test', async () => {
+      const other = await sut.app
+        .get(CommitteesService)
+        .create({ name: '新华街道人大工委', kind: 'subdistrict', parentId: districtId });
+      const communities = sut.app.get(CommunitiesService);
+      await communities.create({
+        name: '和平一社区',
+        kind: 'community',
+        committeeId: subdistrictId,
+      });
+      await communities.create({ name: '新华一社区', kind: 'community', committeeId: other.id });
     });
     const users = sut.app.get(AdminUsersService);
     await users.create({ username: 'sysop', password: TEST_PASSWORD, role: 'systemAdmin' });
+    await users.create({
+      username: 'chief',
+      password: TEST_PASSWORD,
+      role: 'committeeAdmin',
+      committeeId: districtId,
+    });
     await users.create({
       username: 'typist',
       password: TEST_PASSWORD,
@@ -145,6 +166,27 @@ describe(`admin panel defects (H1 §3) in Chromium on ${testDialect()}`, () => {
       .sort();
     expect(offered).toEqual(kinds);
     expect(items.length).toBeGreaterThan(kinds.length);
+    await page.context().close();
+  }, 60_000);
+
+  it("should offer a deputy only the communities of the deputy's committee", async () => {
+    const page = await loggedIn('chief');
+    await page.goto(`${origin}/admin/resources/Deputy/actions/new`);
+    const wrapper = page.locator('[data-testid="property-edit-communityId"]');
+    const options = wrapper.locator('[class*="-option"]');
+    await wrapper.locator('input[role=combobox]').click();
+    await wrapper.getByText('请先选择所属人大工委').waitFor();
+    await page.keyboard.press('Escape');
+    for (const [committee, community] of [
+      ['和平街道人大工委', '和平一社区'],
+      ['新华街道人大工委', '新华一社区'],
+    ]) {
+      await choose(page, 'committeeId', committee.slice(0, 2), committee);
+      await wrapper.locator('input[role=combobox]').click();
+      await options.first().waitFor();
+      expect(await options.allTextContents()).toEqual([community]);
+      await page.keyboard.press('Escape');
+    }
     await page.context().close();
   }, 60_000);
 

@@ -28,6 +28,10 @@ export const COMPONENTS = {
   ExportLink: componentLoader.add('ExportLink', source('export-link.jsx')),
   DateOnlyEdit: componentLoader.add('DateOnlyEdit', source('date-only-edit.jsx')),
   DateOnlyFilter: componentLoader.add('DateOnlyFilter', source('date-only-filter.jsx')),
+  DependentReferenceEdit: componentLoader.add(
+    'DependentReferenceEdit',
+    source('dependent-reference-edit.jsx'),
+  ),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');

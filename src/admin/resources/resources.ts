@@ -100,6 +100,15 @@ const bind = <T extends { id: number }>(
   remove: (id) => service.remove(id),
 });
 
+/**
+ * A deputy's community and group must belong to the deputy's committee (DeputiesService): their
+ * pickers offer only those of the committee chosen in the form.
+ */
+const ofTheDeputysCommittee = {
+  components: { edit: COMPONENTS.DependentReferenceEdit },
+  props: { dependsOn: 'committeeId', emptyHint: '请先选择所属人大工委' },
+};
+
 const TIMESTAMPS = {
   createdAt: { isVisible: { list: false, filter: true, show: true, edit: false } },
   updatedAt: { isVisible: { list: false, filter: false, show: true, edit: false } },
@@ -213,6 +222,8 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
           level: { availableValues: availableValues(VALUE_LABELS.level) },
           status: { availableValues: availableValues(VALUE_LABELS.deputyStatus) },
           phoneHash: { isVisible: false },
+          communityId: ofTheDeputysCommittee,
+          groupId: ofTheDeputysCommittee,
           [ONE_TIME_VALUE]: {
             type: 'string',
             isVisible: { list: false, filter: false, show: true, edit: false },
