@@ -222,6 +222,22 @@ describe(`admin panel defects (H1 §3) on ${testDialect()}`, () => {
       expect(await names('DistrictCommittee')).toEqual([districtId]);
       expect(await names('SubdistrictCommittee')).toEqual([subdistrictId]);
     });
+    it("should offer an API key's holder only enabled business accounts, without their secrets", async () => {
+      await sut.app
+        .get(AdminUsersService)
+        .create({ username: 'sec', password: TEST_PASSWORD, role: 'securityAdmin' });
+      const secadmin = (await login(server, 'sec')).agent;
+      const reference = admin
+        .findResource('ApiKey')
+        .decorate()
+        .getPropertyByKey('holderId')
+        ?.referenceName();
+      expect(reference).toBe('KeyHolder');
+      const answer = await search(secadmin, 'KeyHolder').expect(200);
+      const offered = (body(answer).records ?? []).map((record) => record.params.username).sort();
+      expect(offered).toEqual(['clerk', `key-holder-staff-${subdistrictId}`]);
+      expect(JSON.stringify(answer.body)).not.toMatch(/passwordHash|argon2|totpSecret/);
+    });
   });
 
   describe('the new-user form offers only what registering sets', () => {
