@@ -291,6 +291,16 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
   },
 };
 
+/** Reference pickers' own resources (reference-choices.ts): the records they list, renamed. */
+for (const [id, of, name] of [
+  ['ActivityKind', 'DictionaryItem', '活动类型'],
+  ['DistrictCommittee', 'Committee', '区人大常委会'],
+  ['SubdistrictCommittee', 'Committee', '街道人大工委'],
+  ['KeyHolder', 'AdminUser', '密钥持有人'],
+] as const) {
+  RESOURCES[id] = { name, properties: RESOURCES[of].properties };
+}
+
 const BOOLEAN_PATHS = ['enabled', 'mustChangePassword'];
 
 export const ZH_CN: Partial<LocaleTranslations> = {
