@@ -125,6 +125,7 @@ export class AdminPanelModule {
                 jobs,
                 scheduler,
                 clock,
+                compliance,
               }),
               componentLoader,
               // Custom actions run by POST only (admin-guards.ts): the page's client sends them so.

@@ -26,6 +26,7 @@ const source = (file: string) => join(projectRoot(), 'src', 'admin', 'components
 export const COMPONENTS = {
   Dashboard: componentLoader.add('Dashboard', source('dashboard.jsx')),
   ExportLink: componentLoader.add('ExportLink', source('export-link.jsx')),
+  ComplianceCheck: componentLoader.add('ComplianceCheck', source('compliance-check.jsx')),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');
