@@ -15,6 +15,7 @@ import { seedDemo } from './demo-seed.js';
 import { encryptPlainPersonalData } from './encrypt-personal-data.js';
 import { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { JobsService } from '../modules/jobs/jobs.service.js';
+import { ManualRunsService } from '../modules/jobs/manual-runs.service.js';
 import { isJobName, JOB_NAMES } from '../modules/jobs/schedule.js';
 import { runAsSystem } from '../common/request-context.js';
 import { isRole } from '../modules/auth/permissions.js';
@@ -222,7 +223,7 @@ async function run(argv: string[]): Promise<number> {
         }
         const range = { from: values.from ?? '', to: values.to ?? values.from ?? '' };
         return withApp(config, async (app) => {
-          const run = await app.get(JobsService).evaluateRange(range, asOf, 'cli');
+          const run = await app.get(ManualRunsService).evaluateRange(range, asOf, 'cli');
           console.log(`${job} ${run.runKey}: ${JSON.stringify(run.result)}`);
           return run.result.status === 'ran' ? 0 : 1;
         });

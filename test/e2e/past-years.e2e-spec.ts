@@ -14,6 +14,7 @@ import { ComplianceRecord } from '../../src/modules/compliance/compliance-record
 import { DictionaryItem } from '../../src/modules/dictionaries/dictionary-item.entity.js';
 import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
+import { ManualRunsService } from '../../src/modules/jobs/manual-runs.service.js';
 import { Notification } from '../../src/modules/notifications/notification.entity.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { login } from '../support/admin-login.js';
@@ -50,6 +51,7 @@ describe(`past years on ${testDialect()}`, () => {
   let staffId: number;
 
   const jobs = () => sut.app.get(JobsService);
+  const manualRuns = () => sut.app.get(ManualRunsService);
   const asSystem = <T>(work: () => Promise<T>) => runAsSystem('test', work);
   const compliance = async (year: number): Promise<Entry[]> => {
     const answer = await request(server)
@@ -171,7 +173,7 @@ describe(`past years on ${testDialect()}`, () => {
 
     // Q1–Q2 through the service (what the CLI calls), Q3–Q4 through the CLI itself.
     const first = await asSystem(() =>
-      jobs().evaluateRange({ from: '2019-Q1', to: '2019-Q2' }, clock.now(), 'test'),
+      manualRuns().evaluateRange({ from: '2019-Q1', to: '2019-Q2' }, clock.now(), 'test'),
     );
     expect(first.result).toMatchObject({
       status: 'ran',
@@ -215,7 +217,7 @@ describe(`past years on ${testDialect()}`, () => {
   it('should re-evaluate after a late entry, keep the earlier outcome, and notify only a recent change', async () => {
     await addActivity('2019年第三季度代表活动（补录）', '2019-09-30T23:30:00+08:00');
     const again = await asSystem(() =>
-      jobs().evaluateRange({ from: '2019', to: '2019' }, clock.now(), 'test'),
+      manualRuns().evaluateRange({ from: '2019', to: '2019' }, clock.now(), 'test'),
     );
     expect(again.result).toMatchObject({
       status: 'ran',
@@ -241,7 +243,7 @@ describe(`past years on ${testDialect()}`, () => {
     expect(await missNotices('2026-Q3')).toHaveLength(1);
     const late = await addActivity('2026年第三季度代表活动（补录）', '2026-09-20T09:00:00+08:00');
     const met = await asSystem(() =>
-      jobs().evaluateRange({ from: '2026-Q3', to: '2026-Q3' }, clock.now(), 'test'),
+      manualRuns().evaluateRange({ from: '2026-Q3', to: '2026-Q3' }, clock.now(), 'test'),
     );
     expect(met.result).toMatchObject({ counts: { met: 1, changed: 1, notifications: 0 } });
     await request(server)
@@ -250,12 +252,12 @@ describe(`past years on ${testDialect()}`, () => {
       .send({ status: 'cancelled' })
       .expect(200);
     const missed = await asSystem(() =>
-      jobs().evaluateRange({ from: '2026-Q3', to: '2026-Q3' }, clock.now(), 'test'),
+      manualRuns().evaluateRange({ from: '2026-Q3', to: '2026-Q3' }, clock.now(), 'test'),
     );
     // One in-app row for each of A's people: the staff member and the two key holders.
     expect(missed.result).toMatchObject({ counts: { missed: 1, changed: 1, notifications: 3 } });
     const unchanged = await asSystem(() =>
-      jobs().evaluateRange({ from: '2026-Q3', to: '2026-Q3' }, clock.now(), 'test'),
+      manualRuns().evaluateRange({ from: '2026-Q3', to: '2026-Q3' }, clock.now(), 'test'),
     );
     expect(unchanged.result).toMatchObject({ counts: { missed: 1, changed: 0, notifications: 0 } });
     expect(await missNotices('2026-Q3')).toHaveLength(2);
@@ -267,7 +269,7 @@ describe(`past years on ${testDialect()}`, () => {
       .expect(200);
     clock.set(at('2027-01-05T09:00:00+08:00'));
     const metLater = await asSystem(() =>
-      jobs().evaluateRange({ from: '2026-Q3', to: '2026-Q3' }, clock.now(), 'test'),
+      manualRuns().evaluateRange({ from: '2026-Q3', to: '2026-Q3' }, clock.now(), 'test'),
     );
     expect(metLater.result).toMatchObject({ counts: { met: 1, changed: 1 } });
     await request(server)
@@ -276,7 +278,7 @@ describe(`past years on ${testDialect()}`, () => {
       .send({ status: 'cancelled' })
       .expect(200);
     const historic = await asSystem(() =>
-      jobs().evaluateRange({ from: '2026-Q3', to: '2026-Q3' }, clock.now(), 'test'),
+      manualRuns().evaluateRange({ from: '2026-Q3', to: '2026-Q3' }, clock.now(), 'test'),
     );
     expect(historic.result).toMatchObject({ counts: { missed: 1, changed: 1, notifications: 0 } });
     expect(await missNotices('2026-Q3')).toHaveLength(2);
@@ -284,10 +286,14 @@ describe(`past years on ${testDialect()}`, () => {
 
   it('should refuse a bad range with 400 naming the field', async () => {
     await expect(
-      asSystem(() => jobs().evaluateRange({ from: '2019-Q5', to: '2019-Q4' }, clock.now(), 'test')),
+      asSystem(() =>
+        manualRuns().evaluateRange({ from: '2019-Q5', to: '2019-Q4' }, clock.now(), 'test'),
+      ),
     ).rejects.toMatchObject({ details: [{ field: 'from' }] });
     await expect(
-      asSystem(() => jobs().evaluateRange({ from: '2027-Q1', to: '2027-Q1' }, clock.now(), 'test')),
+      asSystem(() =>
+        manualRuns().evaluateRange({ from: '2027-Q1', to: '2027-Q1' }, clock.now(), 'test'),
+      ),
     ).rejects.toMatchObject({ details: [{ field: 'to' }] });
   });
 

@@ -11,7 +11,7 @@ import { ComplianceService } from '../../modules/compliance/compliance.service.j
 import { UpdateCadenceRuleDto } from '../../modules/compliance/dto/cadence-rule.dto.js';
 import { JobRun } from '../../modules/jobs/job-run.entity.js';
 import { JobsScheduler } from '../../modules/jobs/jobs.scheduler.js';
-import { JobsService, type ManualRun } from '../../modules/jobs/jobs.service.js';
+import { ManualRunsService, type ManualRun } from '../../modules/jobs/manual-runs.service.js';
 import { JOBS } from '../../modules/jobs/schedule.js';
 import { Notification } from '../../modules/notifications/notification.entity.js';
 import {
@@ -28,7 +28,7 @@ import { COMPONENTS } from '../components/components.js';
 
 export interface ComplianceServices {
   cadenceRules: CadenceRulesService;
-  jobs: JobsService;
+  manualRuns: ManualRunsService;
   scheduler: JobsScheduler;
   clock: Clock;
   compliance: ComplianceService;
@@ -84,7 +84,7 @@ const ownNotifications = (actor: { id: number | null }, where: object) => ({
 });
 
 export function complianceResources(services: ComplianceServices): ResourceWithOptions[] {
-  const { cadenceRules, jobs, scheduler, clock, compliance } = services;
+  const { cadenceRules, manualRuns, scheduler, clock, compliance } = services;
   const timeZone = compliance.timeZone;
   const recordActions: AdminActions = actionsFor('complianceRecord', READ_ONLY);
   const ruleActions: AdminActions = actionsFor('cadenceRule', ['new', 'delete', 'bulkDelete']);
@@ -116,8 +116,8 @@ export function complianceResources(services: ComplianceServices): ResourceWithO
               let run: ManualRun;
               try {
                 run = range
-                  ? await jobs.evaluateRange(range, clock.now(), runner)
-                  : await jobs.checkNow(clock.now(), runner);
+                  ? await manualRuns.evaluateRange(range, clock.now(), runner)
+                  : await manualRuns.checkNow(clock.now(), runner);
               } catch (error) {
                 if (!(error instanceof DomainError)) throw error;
                 response.status(error.status);

@@ -22,7 +22,7 @@ export const hasEnded = (period: Period, asOf: Date): boolean =>
  * The ended periods a close at `asOf` must finalise, oldest first: every period after the last
  * one closed (at or before the one just ended), up to the one just ended. Never the running one.
  * With no close yet, only the period just ended (a new rule does not judge history it never
- * announced: past years are evaluated on request, see `JobsService.evaluateRange`).
+ * announced: past years are evaluated on request, see `ManualRunsService.evaluateRange`).
  */
 export function periodsToClose(
   kind: PeriodKind,

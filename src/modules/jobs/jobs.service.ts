@@ -1,17 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { invalidInput } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize } from '../../common/record.service.js';
-import { localDate, periodContaining, periodsWithin, previousPeriod } from '../../common/period.js';
+import { localDate, periodContaining, previousPeriod } from '../../common/period.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Activity } from '../activities/activity.entity.js';
 import { Attendance } from '../activities/attendance.entity.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
-import { pastRange, periodsToClose } from '../compliance/cadence.rules.js';
-import { ComplianceService, type CloseCounts } from '../compliance/compliance.service.js';
+import { periodsToClose } from '../compliance/cadence.rules.js';
+import { ComplianceService } from '../compliance/compliance.service.js';
 import { OutboxService } from '../notifications/outbox.service.js';
 import { JobRun } from './job-run.entity.js';
 import { JobRunner, type JobCounts, type RunResult } from './job-runner.service.js';
@@ -24,25 +19,12 @@ export interface JobReport {
   runs: { runKey: string; result: RunResult }[];
 }
 
-/** A run started by a person (the admin's 立即检查, the CLI's --from/--to): its monitor entry. */
-export interface ManualRun {
-  runKey: string;
-  result: RunResult;
-}
-
 const RECORD_KEEPING_DAYS = 3;
 
 /**
- * A run key of its own for each manual run (so every one shows in the job monitor), e.g.
- * manual:2019-Q1..2019-Q4:20261130T024000Z-1a2b3c4d.
- */
-const manualKey = (what: string, asOf: Date): string =>
-  `manual:${what}:${asOf.toISOString().replace(/[-:]|\.\d+/g, '')}-${randomBytes(4).toString('hex')}`;
-
-/**
  * The jobs themselves, each `as of` a moment (the clock, the CLI's --as-of or a test's), each
- * unit of work claimed once through JobRunner. Cron, the CLI, the admin's 立即检查 and start-up
- * catch-up all come through `run`.
+ * unit of work claimed once through JobRunner. Cron, the CLI and start-up catch-up come through
+ * `run`; the runs people start (立即检查, 往期检查) through ManualRunsService.
  */
 @Injectable()
 export class JobsService {
@@ -52,7 +34,6 @@ export class JobsService {
     private readonly runner: JobRunner,
     private readonly compliance: ComplianceService,
     private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -80,7 +61,7 @@ export class JobsService {
    * While there is no subject to judge, nothing is claimed: the period stays open to a later
    * close or evaluation instead of being claimed forever with no records.
    */
-  private async periodClose(asOf: Date, runner?: string): Promise<JobReport> {
+  async periodClose(asOf: Date, runner?: string): Promise<JobReport> {
     const report: JobReport = { job: JOBS.periodClose.name, asOf, runs: [] };
     const zone = this.config.timeZone;
     for (const rule of await this.compliance.enabledRules()) {
@@ -109,62 +90,8 @@ export class JobsService {
     return report;
   }
 
-  /**
-   * 往期检查: evaluates every period of every enabled rule from `from` to `to` (a year, 2019, or
-   * a quarter, 2019-Q1; all ended as of `asOf`) as one run of its own in the job monitor. Closed
-   * periods are re-evaluated (their history keeps the earlier outcome); notices go out only for
-   * changed outcomes of recent periods. Refuses a bad range with 400 naming the field.
-   */
-  async evaluateRange(
-    range: { from: string; to: string },
-    asOf: Date,
-    runner: string,
-  ): Promise<ManualRun> {
-    authorize('cadenceRule', RECORD_NAMES.cadenceRule, 'runCheck');
-    const zone = this.config.timeZone;
-    const span = pastRange(range, asOf, zone);
-    if (!span.ok) throw invalidInput(span.problems);
-    const job = JOBS.periodClose.name;
-    const runKey = manualKey(`${span.from.key}..${span.to.key}`, asOf);
-    const result = await this.runner.once(
-      job,
-      runKey,
-      asOf,
-      async () => {
-        const runId = await this.runIdOf(job, runKey);
-        const totals: JobCounts = { periods: 0 };
-        for (const rule of await this.compliance.enabledRules()) {
-          for (const period of periodsWithin(rule.period, span.start, span.end, zone)) {
-            addCounts(totals, await this.compliance.evaluate(rule, period, asOf, runId));
-            totals.periods += 1;
-          }
-        }
-        return totals;
-      },
-      runner,
-    );
-    await this.auditRequest(job, runKey, result, { from: span.from.key, to: span.to.key });
-    return { runKey, result };
-  }
-
-  /** Who asked for a manual run (the admin, or `cli`): the run itself is audited as the system. */
-  private async auditRequest(
-    job: string,
-    runKey: string,
-    result: RunResult,
-    requested: object,
-  ): Promise<void> {
-    await this.audit.recordAlone({
-      action: 'jobRun',
-      objectType: 'jobRun',
-      objectId: result.runId,
-      outcome: result.status === 'failed' ? 'failure' : 'success',
-      detail: { job, runKey, requested, status: result.status },
-    });
-  }
-
   /** The id of the claimed run (the job monitor's row), for the records it writes. */
-  private async runIdOf(job: string, runKey: string): Promise<number | null> {
+  async runIdOf(job: string, runKey: string): Promise<number | null> {
     const run = await this.dataSource.getRepository(JobRun).findOneBy({ job, runKey });
     return run?.id ?? null;
   }
@@ -182,33 +109,6 @@ export class JobsService {
       const current = await this.compliance.refreshCurrent(asOf);
       return { reminded, notifications, current };
     });
-  }
-
-  /**
-   * 立即检查 (admin): closes whatever has ended (claimed once, like the nightly close) and
-   * re-counts the running period, so staff see the effect of what they just recorded. The check
-   * is a run of its own in the job monitor.
-   */
-  async checkNow(asOf: Date, runner: string): Promise<ManualRun> {
-    authorize('cadenceRule', RECORD_NAMES.cadenceRule, 'runCheck');
-    const job = JOBS.periodClose.name;
-    const runKey = manualKey('check', asOf);
-    const result = await this.runner.once(
-      job,
-      runKey,
-      asOf,
-      async () => {
-        const close = await this.periodClose(asOf, runner);
-        const current = await this.compliance.refreshCurrent(asOf);
-        return {
-          closed: close.runs.filter((run) => run.result.status === 'ran').length,
-          current,
-        };
-      },
-      runner,
-    );
-    await this.auditRequest(job, runKey, result, { check: 'now' });
-    return { runKey, result };
   }
 
   /** Once a day: held activities older than 3 days with no attendance or no minutes. */
@@ -274,9 +174,4 @@ export class JobsService {
       runs: [{ runKey: '-', result: { status: 'ran', runId: 0, counts } }],
     };
   }
-}
-
-function addCounts(totals: JobCounts, counts: CloseCounts): void {
-  const added: JobCounts = { ...counts };
-  for (const [name, value] of Object.entries(added)) totals[name] = (totals[name] ?? 0) + value;
 }
