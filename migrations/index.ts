@@ -10,6 +10,7 @@ import { AddSecondFactor1795680000009 } from './1795680000009-AddSecondFactor.js
 import { CreateJobsAndCompliance1795680000010 } from './1795680000010-CreateJobsAndCompliance.js';
 import { AddApiKeyHolder1795680000020 } from './1795680000020-AddApiKeyHolder.js';
 import { AddExternalIds1795680000030 } from './1795680000030-AddExternalIds.js';
+import { CreateComplianceEvaluations1795680000040 } from './1795680000040-CreateComplianceEvaluations.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and tests run the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateJobsAndCompliance1795680000010,
   AddApiKeyHolder1795680000020,
   AddExternalIds1795680000030,
+  CreateComplianceEvaluations1795680000040,
 ];

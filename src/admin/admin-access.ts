@@ -75,12 +75,12 @@ export const CUSTOM_RECORD_ACTIONS: Readonly<Record<string, readonly Action[]>> 
   AdminUser: ['unlock', 'resetPassword'],
   ApiKey: ['revoke'],
   AdminSession: ['endSession'],
-  CadenceRule: ['runCheck'],
 };
 
 /** Custom resource actions (on the whole list), likewise named after their permission. */
 export const CUSTOM_RESOURCE_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   Deputy: ['export'],
+  CadenceRule: ['runCheck'],
 };
 
 const roleOf = (admin: CurrentAdmin | undefined): AdminSessionUser['role'] =>

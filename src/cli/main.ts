@@ -15,6 +15,7 @@ import { formatDemoReport, seedDemo } from './demo-seed.js';
 import { encryptPlainPersonalData } from './encrypt-personal-data.js';
 import { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { JobsService } from '../modules/jobs/jobs.service.js';
+import { ManualRunsService } from '../modules/jobs/manual-runs.service.js';
 import { isJobName, JOB_NAMES } from '../modules/jobs/schedule.js';
 import { runAsSystem } from '../common/request-context.js';
 import { isRole } from '../modules/auth/permissions.js';
@@ -39,6 +40,10 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
   jobs:run <job> [--as-of 2020-07-01T00:45:00+08:00]
                                  立即运行定时任务（重复运行无害）/ run a job now, as of a moment
                                  jobs: ${JOB_NAMES.join(', ')}
+  jobs:run period-close --from 2019-Q1 --to 2019-Q4
+                                 按记录重新评定已结束的往期（年度如 2019 或季度如 2019-Q1），
+                                 原结果保留在历史中，只对最近一期的变化发通知 / evaluate past
+                                 periods again; history kept, notices only for a recent change
   audit:purge                    删除超过 AUDIT_RETENTION_DAYS 的审计日志 / purge audit rows past retention`;
 
 async function withDataSource<T>(
@@ -91,6 +96,8 @@ async function run(argv: string[]): Promise<number> {
       holder: { type: 'string' },
       'clear-second-factor': { type: 'boolean' },
       'as-of': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -209,6 +216,18 @@ async function run(argv: string[]): Promise<number> {
           '--as-of 须为带时区偏移的时间，如 2020-07-01T00:45:00+08:00 / needs an offset',
         );
         return 2;
+      }
+      if (values.from !== undefined || values.to !== undefined) {
+        if (job !== 'period-close') {
+          console.error('--from/--to 只用于 period-close / only for period-close');
+          return 2;
+        }
+        const range = { from: values.from ?? '', to: values.to ?? values.from ?? '' };
+        return withApp(config, async (app) => {
+          const run = await app.get(ManualRunsService).evaluateRange(range, asOf, 'cli');
+          console.log(`${job} ${run.runKey}: ${JSON.stringify(run.result)}`);
+          return run.result.status === 'ran' ? 0 : 1;
+        });
       }
       return withApp(config, async (app) => {
         const report = await app.get(JobsService).run(job, asOf, 'cli');

@@ -32,6 +32,7 @@ export const COMPONENTS = {
     'DependentReferenceEdit',
     source('dependent-reference-edit.jsx'),
   ),
+  ComplianceCheck: componentLoader.add('ComplianceCheck', source('compliance-check.jsx')),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');

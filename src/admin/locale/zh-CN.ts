@@ -215,6 +215,7 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       status: '状态',
       qualifyingCount: '已举行次数',
       qualifyingActivityIds: '计入的活动编号',
+      history: '评定历史（每次结算或往期检查的结果）',
       evaluatedAt: '统计时间',
       finalisedAt: '结算时间',
     },
@@ -323,7 +324,7 @@ export const ZH_CN: Partial<LocaleTranslations> = {
     resetPassword: '重置密码',
     revoke: '吊销',
     endSession: '结束会话',
-    runCheck: '立即检查',
+    runCheck: '立即检查 / 往期检查',
   },
   components: {
     Login: {
