@@ -8,10 +8,11 @@ const common = {
   transform: {},
   setupFiles: ['<rootDir>/dist/test/setup-env.js'],
   testEnvironment: 'node',
-  // Sized for a loaded 2-core machine: argon2 logins alone take over a second there.
-  testTimeout: 60_000,
 };
 export default {
+  // Sized for a loaded 2-core machine: argon2 logins alone take over a second there. A global
+  // option: Jest ignores testTimeout inside `projects` (it left every test at the 5 s default).
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/dist/src/**/*.spec.js'] },
     {

@@ -9,6 +9,8 @@ import { EncryptPersonalData1795680000008 } from './1795680000008-EncryptPersona
 import { AddSecondFactor1795680000009 } from './1795680000009-AddSecondFactor.js';
 import { CreateJobsAndCompliance1795680000010 } from './1795680000010-CreateJobsAndCompliance.js';
 import { AddApiKeyHolder1795680000020 } from './1795680000020-AddApiKeyHolder.js';
+import { AddExternalIds1795680000030 } from './1795680000030-AddExternalIds.js';
+import { CreateComplianceEvaluations1795680000040 } from './1795680000040-CreateComplianceEvaluations.js';
 import { AddJobRunLease1795680000050 } from './1795680000050-AddJobRunLease.js';
 
 /** Every migration, in order. Listed explicitly so the app, the CLI and tests run the same set. */
@@ -24,5 +26,7 @@ export const MIGRATIONS = [
   AddSecondFactor1795680000009,
   CreateJobsAndCompliance1795680000010,
   AddApiKeyHolder1795680000020,
+  AddExternalIds1795680000030,
+  CreateComplianceEvaluations1795680000040,
   AddJobRunLease1795680000050,
 ];

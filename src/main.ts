@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppModule } from './app.module.js';
 import { setupApp } from './app.setup.js';
+import { box } from './common/console-box.js';
 import type { ShutdownGate } from './common/graceful-shutdown.js';
 import { createRootLogger, PinoLoggerService } from './common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app.config.js';
@@ -23,18 +24,6 @@ function readConfig(): AppConfig {
     }
     throw error;
   }
-}
-
-/** Display width of a console line: CJK characters take two columns. */
-const width = (text: string): number =>
-  [...text].reduce((sum, char) => sum + (/[\u1100-\uffff]/u.test(char) ? 2 : 1), 0);
-
-function box(lines: string[]): string {
-  const inner = Math.max(...lines.map(width)) + 2;
-  const row = (text: string) => `║ ${text}${' '.repeat(inner - width(text) - 1)}║`;
-  return ['', `╔${'═'.repeat(inner)}╗`, ...lines.map(row), `╚${'═'.repeat(inner)}╝`, '', ''].join(
-    '\n',
-  );
 }
 
 /**

@@ -35,6 +35,25 @@ export const ADMIN_RESOURCES: Readonly<Record<string, ResourceId>> = {
   Notification: 'notification',
 };
 
+/**
+ * Reference pickers' resources (reference-choices.ts) → the permission-table resource whose
+ * records they offer. Read only, and only what a picker needs: `search` to offer the valid
+ * targets, `show` for the chosen one's name and page.
+ */
+export const REFERENCE_CHOICES: Readonly<Record<string, ResourceId>> = {
+  ActivityKind: 'dictionaryItem',
+  DistrictCommittee: 'committee',
+  SubdistrictCommittee: 'committee',
+  KeyHolder: 'adminUser',
+};
+export const CHOICE_ACTIONS: readonly Action[] = ['search', 'show'];
+
+/** The permission-table resource an admin API call on `adminId` is checked against, if any. */
+export function permissionResource(adminId: string, action: string): ResourceId | undefined {
+  if (adminId in ADMIN_RESOURCES) return ADMIN_RESOURCES[adminId];
+  return CHOICE_ACTIONS.includes(action as Action) ? REFERENCE_CHOICES[adminId] : undefined;
+}
+
 /** AdminJS's built-in actions, each checked against the permission of the same name. */
 export const BUILT_IN_ACTIONS = [
   'list',
@@ -56,12 +75,12 @@ export const CUSTOM_RECORD_ACTIONS: Readonly<Record<string, readonly Action[]>> 
   AdminUser: ['unlock', 'resetPassword'],
   ApiKey: ['revoke'],
   AdminSession: ['endSession'],
-  CadenceRule: ['runCheck'],
 };
 
 /** Custom resource actions (on the whole list), likewise named after their permission. */
 export const CUSTOM_RESOURCE_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   Deputy: ['export'],
+  CadenceRule: ['runCheck'],
 };
 
 const roleOf = (admin: CurrentAdmin | undefined): AdminSessionUser['role'] =>
@@ -187,7 +206,15 @@ export function withAccess(entry: ResourceWithOptions): ResourceWithOptions {
   const closed = Object.fromEntries(
     BUILT_IN_ACTIONS.map((action) => [action, { isAccessible: false }]),
   );
-  const base: AdminActions = resourceId ? actionsFor(resourceId) : closed;
+  const choiceOf = REFERENCE_CHOICES[adminId];
+  const base: AdminActions = resourceId
+    ? actionsFor(resourceId)
+    : choiceOf
+      ? actionsFor(
+          choiceOf,
+          BUILT_IN_ACTIONS.filter((action) => !CHOICE_ACTIONS.includes(action)),
+        )
+      : closed;
   const own = (entry.options.actions ?? {}) as AdminActions;
   // Per action: a resource's hooks (e.g. show's `after`) keep the table's isAccessible unless
   // the resource sets its own.

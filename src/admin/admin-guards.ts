@@ -5,7 +5,7 @@ import formidable from 'express-formidable';
 import { requestContext, runInContext } from '../common/request-context.js';
 import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { can, type Action } from '../modules/auth/permissions.js';
-import { ADMIN_RESOURCES, BUILT_IN_ACTIONS } from './admin-access.js';
+import { BUILT_IN_ACTIONS, permissionResource } from './admin-access.js';
 import { ScopedResource } from './service-resource.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -286,7 +286,7 @@ export function adminApiAccess(admin: AdminJS, audit: AuditTrail) {
         await denied('adminApi', null, 'miscasedPath');
         return refuse(res, 404, '页面不存在', 'Not found');
       }
-      const resource = ADMIN_RESOURCES[route.resourceId];
+      const resource = permissionResource(route.resourceId, route.action);
       const adminResource = resource ? admin.findResource(route.resourceId) : undefined;
       const decorated = adminResource?.decorate();
       const known = decorated?.actions[route.action];

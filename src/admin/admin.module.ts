@@ -32,7 +32,7 @@ import { dashboardHandler } from './dashboard.js';
 import { Clock } from '../common/clock.js';
 import { CadenceRulesService } from '../modules/compliance/cadence-rules.service.js';
 import { JobsScheduler } from '../modules/jobs/jobs.scheduler.js';
-import { JobsService } from '../modules/jobs/jobs.service.js';
+import { ManualRunsService } from '../modules/jobs/manual-runs.service.js';
 import { ComplianceModule } from '../modules/compliance/compliance.module.js';
 import { JobsModule } from '../modules/jobs/jobs.module.js';
 import { AdminSessionsService } from '../modules/auth/admin-sessions.service.js';
@@ -74,7 +74,7 @@ export class AdminPanelModule {
             ApiKeysService,
             AdminSessionsService,
             CadenceRulesService,
-            JobsService,
+            ManualRunsService,
             JobsScheduler,
             Clock,
             ComplianceService,
@@ -97,7 +97,7 @@ export class AdminPanelModule {
             apiKeys: ApiKeysService,
             adminSessions: AdminSessionsService,
             cadenceRules: CadenceRulesService,
-            jobs: JobsService,
+            manualRuns: ManualRunsService,
             scheduler: JobsScheduler,
             clock: Clock,
             compliance: ComplianceService,
@@ -122,9 +122,11 @@ export class AdminPanelModule {
                 apiKeys,
                 adminSessions,
                 cadenceRules,
-                jobs,
+                manualRuns,
                 scheduler,
                 clock,
+                timeZone: config.timeZone,
+                compliance,
               }),
               componentLoader,
               // Custom actions run by POST only (admin-guards.ts): the page's client sends them so.

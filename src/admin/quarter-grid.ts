@@ -46,15 +46,15 @@ export async function quarterGrid(sources: GridSources, year: number): Promise<Q
     committee: committee.name,
     quarters: [1, 2, 3, 4].map((quarter) => {
       const record = records.find(
-        (r) => r.committeeId === committee.id && r.periodKey === `${year}-Q${quarter}`,
+        (r) => r.committeeId === committee.id && r.period.key === `${year}-Q${quarter}`,
       );
       if (!record) return null;
       const period = quarterPeriod(year, quarter, timeZone);
       const to = localDate(new Date(period.end.getTime() - 1), timeZone);
       return {
         status: record.status,
-        count: record.qualifyingCount,
-        final: record.finalisedAt !== null,
+        count: record.count,
+        final: record.final,
         activitiesUrl:
           `${rootPath}/resources/Activity?filters.committeeId=${committee.id}` +
           `&filters.startsAt~~from=${localDate(period.start, timeZone)}&filters.startsAt~~to=${to}`,

@@ -2,7 +2,13 @@ import { Resource as TypeormResource } from '@adminjs/typeorm';
 import { ValidationError, type BaseRecord, type Filter, type ParamsType } from 'adminjs';
 import type { ClassConstructor } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
-import type { BaseEntity, FindManyOptions, FindOptionsWhere } from 'typeorm';
+import {
+  FindOperator,
+  type BaseEntity,
+  type FindManyOptions,
+  type FindOptionsWhere,
+} from 'typeorm';
+import { calendarDate, calendarDateOfDate } from '../common/date-only.rules.js';
 import { DomainError } from '../common/errors.js';
 import { maskPersonal } from '../common/masking.js';
 import { currentActor, type Actor } from '../common/request-context.js';
@@ -25,9 +31,62 @@ export interface ReadBinding {
   derive?(params: Readonly<Record<string, unknown>>): Record<string, unknown>;
   /** The stored id of a record the panel shows under another id (derive's `id`), or null. */
   storedId?(shownId: string): Promise<string | null>;
+  /**
+   * Narrows lists and searches (find, count) further: a reference picker's valid targets
+   * (reference-choices.ts). Records are still found by id, so a reference made before a target
+   * stopped being valid (a disabled activity kind) still shows.
+   */
+  choices?: FindOptionsWhere<object>;
+}
+
+/** `where` (one condition or several ORed) with `extra` ANDed into each. */
+function andWhere(
+  where: FindOptionsWhere<object> | FindOptionsWhere<object>[],
+  extra: FindOptionsWhere<object> | undefined,
+): FindOptionsWhere<object> | FindOptionsWhere<object>[] {
+  if (!extra) return where;
+  const and = (one: FindOptionsWhere<object>): FindOptionsWhere<object> => ({ ...one, ...extra });
+  return Array.isArray(where) ? where.map(and) : and(where);
 }
 
 type Model = typeof BaseEntity;
+
+/** A bound of a date filter as @adminjs/typeorm makes it (a Date, or its ISO text) → YYYY-MM-DD. */
+function filterDay(bound: unknown): unknown {
+  if (bound instanceof Date) return Number.isNaN(bound.getTime()) ? bound : isoDay(bound);
+  return typeof bound === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(bound)
+    ? bound.slice(0, 10)
+    : bound;
+}
+const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+/**
+ * A panel filter on date-only columns compares calendar days: @adminjs/typeorm turns the day
+ * `2026-11-01` into a Date (UTC midnight), which SQLite compares as `2026-11-01 00:00:00.000`
+ * text (after the stored `2026-11-01`, so the first day fell out) and MariaDB as a datetime.
+ */
+function dateOnlyWhere(
+  where: FindOptionsWhere<object> | FindOptionsWhere<object>[] | undefined,
+  fields: readonly string[],
+): FindOptionsWhere<object> | FindOptionsWhere<object>[] | undefined {
+  if (!where || fields.length === 0) return where;
+  if (Array.isArray(where)) {
+    return where.map((one: FindOptionsWhere<object>) => dateOnlyWhere(one, fields) as object);
+  }
+  const days: Record<string, unknown> = { ...where };
+  for (const field of fields) {
+    const value = days[field];
+    if (!(value instanceof FindOperator)) continue;
+    const operand: unknown = value.value;
+    days[field] = new FindOperator(
+      value.type,
+      Array.isArray(operand) ? operand.map(filterDay) : filterDay(operand),
+      value.useParameter,
+      value.multipleParameters,
+    );
+  }
+  return days;
+}
 
 /**
  * The entity class as @adminjs/typeorm sees it, with every read it makes (find, count, findOneBy,
@@ -35,7 +94,17 @@ type Model = typeof BaseEntity;
  * actions and reference pickers all go through these four.
  */
 function scopedModel(model: Model, binding: ReadBinding): Model {
-  const scoped = (where: unknown) => binding.scope(currentActor(), where ?? {});
+  let dateOnly: string[] | undefined;
+  const dateOnlyFields = () =>
+    (dateOnly ??= model
+      .getRepository()
+      .metadata.columns.filter((column) => column.type === 'date')
+      .map((column) => column.propertyName));
+  const scoped = (where: unknown) =>
+    binding.scope(
+      currentActor(),
+      dateOnlyWhere(where as FindOptionsWhere<object> | undefined, dateOnlyFields()) ?? {},
+    );
   return new Proxy(model, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
@@ -46,7 +115,7 @@ function scopedModel(model: Model, binding: ReadBinding): Model {
           return (options: FindManyOptions<object> = {}) =>
             (value as (o: FindManyOptions<object>) => unknown).call(target, {
               ...options,
-              where: scoped(options.where),
+              where: andWhere(scoped(options.where), binding.choices),
             });
         case 'findOneBy':
         case 'findBy':
@@ -90,6 +159,13 @@ export class ScopedResource extends TypeormResource {
 
   private async storedId(id: string | number): Promise<string | number | null> {
     return this.readBinding.storedId ? this.readBinding.storedId(String(id)) : id;
+  }
+
+  /** Date-only columns (TypeORM `date`): calendar dates end to end, never instants. */
+  dateOnlyFields(): string[] {
+    return this.properties()
+      .filter((property) => (property as { column?: { type?: unknown } }).column?.type === 'date')
+      .map((property) => property.path());
   }
 
   /** Whether a field never leaves the server (not even to filter, search or sort by). */
@@ -153,11 +229,19 @@ function dtoFields(dto: ClassConstructor<object>): Set<string> {
  * Errors come back as AdminJS ValidationErrors, shown next to the fields in Chinese.
  */
 export class ServiceResource extends ScopedResource {
+  /** The zone a date-only form value sent as an instant is read in (withDateOnlyFields). */
+  private dateZone: string | null = null;
+
   constructor(
     model: Model,
     private readonly binding: WriteBinding & ReadBinding,
   ) {
     super(model, binding);
+  }
+
+  /** Reads date-only values sent as instants as their calendar day in `timeZone`. */
+  readDatesIn(timeZone: string): void {
+    this.dateZone = timeZone;
   }
 
   override async create(params: Record<string, unknown>): Promise<ParamsType> {
@@ -189,6 +273,7 @@ export class ServiceResource extends ScopedResource {
     // Our DTOs are flat, so AdminJS's flattened keys are already the DTO's field names.
     const prepared = adapter.prepareParams(params);
     const fields = dtoFields(dto);
+    const dateOnly = new Set(this.dateOnlyFields());
     const input: Record<string, unknown> = {};
     for (const field of fields) {
       if (!(field in params)) continue;
@@ -201,11 +286,17 @@ export class ServiceResource extends ScopedResource {
       if (raw === '' || raw === null || raw === undefined) value = null;
       else if (type === 'reference') value = Number(raw);
       else if (type === 'boolean') value = value === true || value === 'true';
-      else if (type === 'date' && typeof value === 'string') value = value.slice(0, 10);
+      else if (dateOnly.has(field) && this.dateZone) value = this.calendarDate(raw, this.dateZone);
       else if (value instanceof Date) value = value.toISOString();
       input[field] = value;
     }
     return this.translateErrors(() => validateInput(dto, input));
+  }
+
+  /** A date-only value as the calendar day meant (AdminJS hands them over as Dates). */
+  private calendarDate(raw: unknown, timeZone: string): unknown {
+    if (raw instanceof Date) return calendarDateOfDate(raw, timeZone);
+    return typeof raw === 'string' ? calendarDate(raw, timeZone) : raw;
   }
 
   private async translateErrors<R>(work: () => Promise<R>): Promise<R> {

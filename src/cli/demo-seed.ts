@@ -1,195 +1,378 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { quarterPeriod } from '../common/period.js';
+import { DateTime } from 'luxon';
+import { And, DataSource, In, IsNull, LessThan, MoreThanOrEqual, Not } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { box } from '../common/console-box.js';
 import type { AppConfig } from '../config/app.config.js';
 import { ActivitiesService } from '../modules/activities/activities.service.js';
-import type { ActivityStatus } from '../modules/activities/activity.entity.js';
-import type { AttendanceStatus } from '../modules/activities/attendance.entity.js';
+import { Activity } from '../modules/activities/activity.entity.js';
+import { Attendance, type AttendanceStatus } from '../modules/activities/attendance.entity.js';
 import { AttendanceService } from '../modules/activities/attendance.service.js';
+import { AuditTrail, auditSnapshot } from '../modules/audit/audit-trail.service.js';
+import { AdminUser } from '../modules/auth/admin-user.entity.js';
+import { AdminUsersService } from '../modules/auth/admin-users.service.js';
+import { temporaryPassword } from '../modules/auth/password-policy.js';
+import { ROLE_LABELS } from '../modules/auth/permissions.js';
 import { Committee } from '../modules/committees/committee.entity.js';
 import { CommitteesService } from '../modules/committees/committees.service.js';
+import { Community } from '../modules/committees/community.entity.js';
 import { CommunitiesService } from '../modules/committees/communities.service.js';
+import { ComplianceRecord } from '../modules/compliance/compliance-record.entity.js';
+import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { DeputiesService } from '../modules/deputies/deputies.service.js';
+import { Deputy } from '../modules/deputies/deputy.entity.js';
+import { DeputyGroup } from '../modules/deputies/deputy-group.entity.js';
 import { DeputyGroupsService } from '../modules/deputies/deputy-groups.service.js';
 import { DictionaryItemsService } from '../modules/dictionaries/dictionary-items.service.js';
+import { Term } from '../modules/terms/term.entity.js';
 import { TermsService } from '../modules/terms/terms.service.js';
+import {
+  DEMO_CLERK,
+  DEMO_DISTRICT,
+  DEMO_GROUPS,
+  DEMO_MISSED_NOTE,
+  DEMO_SUBDISTRICTS,
+  demoLocation,
+  demoOccupation,
+  type DemoSubdistrict,
+} from './demo-seed.data.js';
+import {
+  demoPhone,
+  demoSchedule,
+  demoTerm,
+  endedPeriodsOfYear,
+  keyedRandom,
+  type ScheduledActivity,
+} from './demo-seed.rules.js';
 
-const DISTRICT = '示范区人大常委会';
-const SUBDISTRICTS = [
-  { name: '东城街道人大工委', communities: ['东风社区', '光明社区', '𠮷庄村'] },
-  { name: '西湖街道人大工委', communities: ['湖滨社区', '柳园社区', '䶮山村'] },
-];
-const SURNAMES = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '赵',
-  '黄',
-  '周',
-  '吴',
-  '徐',
-  '孙',
-  '马',
-  '朱',
-  '胡',
-];
-const GIVEN = [
-  '建国',
-  '丽华',
-  '志强',
-  '秀英',
-  '海燕',
-  '文博',
-  '晓明',
-  '桂兰',
-  '春生',
-  '玉梅',
-  '国庆',
-  '𡒄',
-  '红霞',
-  '永刚',
-  '淑珍',
-];
-const OCCUPATIONS = [
-  '社区党委书记',
-  '企业负责人',
-  '教师',
-  '医生',
-  '村委会主任',
-  '个体工商户',
-  '律师',
-  '农民',
-];
-const PLAN: { kind: string; title: string }[] = [
-  { kind: 'work_meeting', title: '代表工作会议' },
-  { kind: 'group_study', title: '集中学习习近平新时代中国特色社会主义思想' },
-  { kind: 'inspection', title: '视察重点项目建设' },
-  { kind: 'voter_visit', title: '走访联系选民' },
-];
-
-/** A small deterministic generator, so the demo is the same on every machine. */
-function* sequence(seed: number): Generator<number> {
-  let state = seed;
-  for (;;) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    yield state / 2147483648;
-  }
+/** What a run wrote (a second run writes nothing new) and the clerk's login, if created now. */
+export interface DemoSeedReport {
+  year: number;
+  created: Record<
+    'committees' | 'communities' | 'groups' | 'deputies' | 'activities' | 'attendance',
+    number
+  >;
+  /** Period keys evaluated and finalised by this run (e.g. 2026-Q1). */
+  closedPeriods: string[];
+  clerk: { username: string; committee: string; password: string | null };
+  loginUrl: string;
 }
 
+/** The one entity of `rows` named exactly `name` (a collation may match look-alikes too). */
+const exact = <T extends { name: string }>(rows: T[], name: string): T | undefined =>
+  rows.find((row) => row.name === name);
+
 /**
- * A realistic, idempotent demo: one district, two subdistrict committees, six communities,
- * 30 deputies with Chinese names, and last year's activities in every quarter with attendance.
+ * 演示数据: a believable committee's current year — one district, two subdistrict committees
+ * with their communities, groups and 30 deputies, and this year's activities (weekdays, office
+ * hours China time, none after today) with attendance; compliance closed up to today, one quarter
+ * visibly missed (DEMO_MISSED_QUARTER); a clerk account for the second committee. Idempotent by exact name: a run
+ * finds its own records and adds only what is missing, whatever else the database holds.
  */
 export async function seedDemo(
   app: INestApplicationContext,
   config: AppConfig,
-  now: Date,
-): Promise<string> {
-  const dataSource = app.get(DataSource);
-  if (await dataSource.getRepository(Committee).existsBy({ name: DISTRICT })) {
-    return `演示数据已存在，未重复写入 / demo data already present (${DISTRICT})`;
-  }
-  const committees = app.get(CommitteesService);
-  const communities = app.get(CommunitiesService);
-  const groups = app.get(DeputyGroupsService);
-  const deputies = app.get(DeputiesService);
-  const activities = app.get(ActivitiesService);
-  const attendance = app.get(AttendanceService);
-  const kinds = await app.get(DictionaryItemsService).activityKinds();
-  const kindId = (code: string): number => kinds.find((kind) => kind.code === code)!.id;
-  const random = sequence(20191231);
-  const next = (): number => random.next().value as number;
+): Promise<DemoSeedReport> {
+  return new DemoSeeder(app, config).run();
+}
 
-  const year = Number(now.toISOString().slice(0, 4)) - 1;
-  const term = await app.get(TermsService).create({
-    name: '示范区第十五届人民代表大会',
-    level: 'district',
-    ordinal: 15,
-    startsOn: '2021-11-01',
-    endsOn: null,
-  });
-  const district = await committees.create({ name: DISTRICT, kind: 'district' });
-  let deputyCount = 0;
-  let activityCount = 0;
-  for (const [index, spec] of SUBDISTRICTS.entries()) {
-    const committee = await committees.create({
-      name: spec.name,
-      kind: 'subdistrict',
-      parentId: district.id,
+class DemoSeeder {
+  private readonly dataSource: DataSource;
+  private readonly now: Date;
+  private readonly year: number;
+  private readonly created: DemoSeedReport['created'] = {
+    committees: 0,
+    communities: 0,
+    groups: 0,
+    deputies: 0,
+    activities: 0,
+    attendance: 0,
+  };
+
+  constructor(
+    private readonly app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    this.dataSource = app.get(DataSource);
+    this.now = app.get(Clock).now();
+    this.year = DateTime.fromJSDate(this.now, { zone: config.timeZone }).year;
+  }
+
+  async run(): Promise<DemoSeedReport> {
+    const termId = await this.ensureTerm();
+    const district = await this.ensureCommittee(DEMO_DISTRICT, null);
+    const schedule = demoSchedule({
+      year: this.year,
+      now: this.now,
+      timeZone: this.config.timeZone,
+      committees: DEMO_SUBDISTRICTS.length,
     });
-    const communityIds: number[] = [];
-    for (const name of spec.communities) {
-      communityIds.push(
-        (
-          await communities.create({
-            name,
-            kind: name.endsWith('村') ? 'village' : 'community',
-            committeeId: committee.id,
-          })
-        ).id,
-      );
+    const subdistricts: Committee[] = [];
+    for (const [index, spec] of DEMO_SUBDISTRICTS.entries()) {
+      const committee = await this.ensureCommittee(spec.name, district.id);
+      subdistricts.push(committee);
+      const members = await this.ensureDeputies(committee.id, index, spec, termId);
+      const own = schedule.filter((activity) => activity.committee === index);
+      await this.ensureActivities(committee.id, spec, own, members);
     }
-    const groupIds = [
-      (await groups.create({ name: '第一代表小组', committeeId: committee.id })).id,
-      (await groups.create({ name: '第二代表小组', committeeId: committee.id })).id,
-    ];
-    const members: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const n = index * 15 + i;
-      const deputy = await deputies.create({
-        name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7) % GIVEN.length]}`,
-        gender: n % 3 === 0 ? 'female' : 'male',
-        ethnicity: n % 9 === 4 ? '回族' : '汉族',
-        birthDate: `${1962 + (n % 30)}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 27) + 1).padStart(2, '0')}`,
-        party: n % 4 === 0 ? '群众' : '中共党员',
-        level: n % 10 === 0 ? 'city' : 'district',
-        constituency: `第${(n % 8) + 1}选区`,
-        occupation: OCCUPATIONS[n % OCCUPATIONS.length],
-        workplace: `${spec.communities[n % 3]}`,
-        phone: `139${String(10000000 + n * 7919).slice(0, 8)}`,
-        committeeId: committee.id,
-        communityId: communityIds[n % communityIds.length],
-        termId: term.id,
-        groupId: groupIds[n % 2],
+    const clerkCommittee = subdistricts[DEMO_CLERK.subdistrict];
+    // Before the close, so the clerk also finds the missed quarter among their notifications.
+    const password = await this.ensureClerk(clerkCommittee.id);
+    const closedPeriods = await this.closeCompliance(subdistricts.map((c) => c.id));
+    return {
+      year: this.year,
+      created: this.created,
+      closedPeriods,
+      clerk: { username: DEMO_CLERK.username, committee: clerkCommittee.name, password },
+      loginUrl: `http://localhost:${this.config.port}/admin`,
+    };
+  }
+
+  /** Terms are unique by level and ordinal: an existing 第十五届 is the demo's too. */
+  private async ensureTerm(): Promise<number> {
+    const term = demoTerm(this.year);
+    const existing = await this.dataSource
+      .getRepository(Term)
+      .findOneBy({ level: 'district', ordinal: term.ordinal });
+    if (existing) return existing.id;
+    const created = await this.app
+      .get(TermsService)
+      .create({ ...term, level: 'district', endsOn: null });
+    return created.id;
+  }
+
+  private async ensureCommittee(name: string, parentId: number | null): Promise<Committee> {
+    const candidates = await this.dataSource
+      .getRepository(Committee)
+      .findBy({ name, parentId: parentId ?? IsNull() });
+    const existing = exact(candidates, name);
+    if (existing) return existing;
+    this.created.committees += 1;
+    return this.app.get(CommitteesService).create({
+      name,
+      kind: parentId === null ? 'district' : 'subdistrict',
+      parentId,
+    });
+  }
+
+  /** The committee's communities and groups, then its deputies; their ids in list order. */
+  private async ensureDeputies(
+    committeeId: number,
+    index: number,
+    spec: DemoSubdistrict,
+    termId: number,
+  ): Promise<number[]> {
+    const communityIds = await this.ensureCommunities(committeeId, spec.communities);
+    const groupIds = await this.ensureGroups(committeeId);
+    const existing = await this.dataSource.getRepository(Deputy).findBy({ committeeId });
+    const ids: number[] = [];
+    for (const [i, person] of spec.people.entries()) {
+      const found = exact(existing, person.name);
+      if (found) {
+        ids.push(found.id);
+        continue;
+      }
+      const n = index * spec.people.length + i;
+      const community = spec.communities[i % spec.communities.length];
+      const work = demoOccupation(n, community);
+      const random = keyedRandom(`deputy:${person.name}`);
+      const birth = DateTime.fromObject({
+        year: this.year - 30 - Math.floor(random * 32),
+        month: 1,
+      })
+        .plus({ days: Math.floor(keyedRandom(`birthday:${person.name}`) * 365) })
+        .toISODate() as string;
+      const deputy = await this.app.get(DeputiesService).create({
+        name: person.name,
+        gender: person.gender,
+        ethnicity: person.ethnicity ?? '汉族',
+        birthDate: birth,
+        party: random < 0.7 ? '中共党员' : random < 0.9 ? '群众' : '无党派人士',
+        level: 'district',
+        constituency: `第${(i % 5) + 1}选区`,
+        occupation: work.occupation,
+        workplace: work.workplace,
+        phone: demoPhone(n),
+        committeeId,
+        communityId: communityIds[i % communityIds.length],
+        termId,
+        groupId: groupIds[i % groupIds.length],
       });
-      members.push(deputy.id);
-      deputyCount++;
+      this.created.deputies += 1;
+      ids.push(deputy.id);
     }
-    for (let quarter = 1; quarter <= 4; quarter++) {
-      const period = quarterPeriod(year, quarter, config.timeZone);
-      for (const [p, plan] of PLAN.entries()) {
-        const dayOffset = Math.floor(next() * 80) + 1;
-        const startsAt = new Date(
-          period.start.getTime() + dayOffset * 86400000 + (9 + p) * 3600000 - 8 * 3600000,
-        );
-        const status: ActivityStatus = p === 3 && quarter === 4 ? 'cancelled' : 'held';
-        const activity = await activities.create({
-          committeeId: committee.id,
-          kindId: kindId(plan.kind),
-          title: `${year}年第${quarter}季度${plan.title}`,
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 2 * 3600000).toISOString(),
-          location: `${spec.name.replace('人大工委', '')}代表之家`,
-          status,
-          summary: status === 'held' ? `${plan.title}，代表们积极发言，形成意见建议若干条。` : null,
-          organiser: '工委办公室',
+    return ids;
+  }
+
+  private async ensureCommunities(committeeId: number, names: string[]): Promise<number[]> {
+    const existing = await this.dataSource.getRepository(Community).findBy({ committeeId });
+    const ids: number[] = [];
+    for (const name of names) {
+      const found = exact(existing, name);
+      if (found) {
+        ids.push(found.id);
+        continue;
+      }
+      const kind = name.endsWith('村') ? 'village' : 'community';
+      ids.push((await this.app.get(CommunitiesService).create({ name, kind, committeeId })).id);
+      this.created.communities += 1;
+    }
+    return ids;
+  }
+
+  private async ensureGroups(committeeId: number): Promise<number[]> {
+    const existing = await this.dataSource.getRepository(DeputyGroup).findBy({ committeeId });
+    const ids: number[] = [];
+    for (const name of DEMO_GROUPS) {
+      const found = exact(existing, name);
+      if (found) {
+        ids.push(found.id);
+        continue;
+      }
+      ids.push((await this.app.get(DeputyGroupsService).create({ name, committeeId })).id);
+      this.created.groups += 1;
+    }
+    return ids;
+  }
+
+  /** This year's activities of the schedule not yet recorded (by exact title), with attendance. */
+  private async ensureActivities(
+    committeeId: number,
+    spec: DemoSubdistrict,
+    schedule: ScheduledActivity[],
+    members: number[],
+  ): Promise<void> {
+    const kinds = await this.app.get(DictionaryItemsService).activityKinds();
+    const yearStart = DateTime.fromObject({ year: this.year }, { zone: this.config.timeZone });
+    const existing = await this.dataSource.getRepository(Activity).findBy({
+      committeeId,
+      startsAt: And(
+        MoreThanOrEqual(yearStart.toJSDate()),
+        LessThan(yearStart.plus({ years: 1 }).toJSDate()),
+      ),
+    });
+    for (const planned of schedule) {
+      const kind = kinds.find((item) => item.code === planned.plan.kind);
+      if (!kind) continue; // a kind switched off in the dictionary is not the demo's to restore
+      let activity = existing.find((row) => row.title === planned.plan.title);
+      if (!activity) {
+        activity = await this.app.get(ActivitiesService).create({
+          committeeId,
+          kindId: kind.id,
+          title: planned.plan.title,
+          startsAt: planned.startsAt,
+          endsAt: planned.endsAt,
+          location: demoLocation(planned.plan.kind, spec.place),
+          status: planned.status,
+          summary: planned.status === 'held' ? planned.plan.summary : DEMO_MISSED_NOTE,
+          organiser: `${spec.place}人大工委办公室`,
         });
-        activityCount++;
-        if (status !== 'held') continue;
-        await attendance.upsert(
-          activity.id,
-          members.map((deputyId) => {
-            const roll = next();
-            const value: AttendanceStatus =
-              roll < 0.82 ? 'attended' : roll < 0.95 ? 'leave' : 'absent';
-            return { deputyId, status: value, note: value === 'leave' ? '因公请假' : null };
-          }),
-        );
+        this.created.activities += 1;
+      }
+      if (activity.status === 'held') await this.ensureAttendance(activity, members);
+    }
+  }
+
+  private async ensureAttendance(activity: Activity, members: number[]): Promise<void> {
+    if (await this.dataSource.getRepository(Attendance).existsBy({ activityId: activity.id })) {
+      return;
+    }
+    await this.app.get(AttendanceService).upsert(
+      activity.id,
+      members.map((deputyId) => {
+        const roll = keyedRandom(`attendance:${activity.title}:${deputyId}`);
+        const status: AttendanceStatus =
+          roll < 0.82 ? 'attended' : roll < 0.95 ? 'leave' : 'absent';
+        return { deputyId, status, note: status === 'leave' ? '因公请假' : null };
+      }),
+    );
+    this.created.attendance += members.length;
+  }
+
+  /**
+   * 工委工作人员 (role `staff`) of the demo committee, with a temporary password to change at
+   * first login, like every account the panel registers; written with its audit row. Returns
+   * the password when the account is created now, null when it already existed.
+   */
+  private async ensureClerk(committeeId: number): Promise<string | null> {
+    const users = this.dataSource.getRepository(AdminUser);
+    if (await users.existsBy({ username: DEMO_CLERK.username })) return null;
+    const password = temporaryPassword();
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.app.get(AdminUsersService).create(
+        {
+          username: DEMO_CLERK.username,
+          password,
+          mustChangePassword: true,
+          displayName: DEMO_CLERK.displayName,
+          role: 'staff',
+          committeeId,
+        },
+        manager,
+      );
+      await this.app.get(AuditTrail).record(manager, {
+        action: 'create',
+        objectType: 'adminUser',
+        objectId: user.id,
+        detail: auditSnapshot(user),
+      });
+    });
+    return password;
+  }
+
+  /**
+   * 期末结算 for this year's ended periods that the demo committees have no final record of
+   * (the compliance service's own evaluation, as the nightly close runs it), then the running
+   * period's standing — so the home page's grid shows met, missed and in progress.
+   */
+  private async closeCompliance(committeeIds: number[]): Promise<string[]> {
+    const compliance = this.app.get(ComplianceService);
+    const closed: string[] = [];
+    for (const rule of await compliance.enabledRules()) {
+      const periods = endedPeriodsOfYear(rule.period, this.year, this.now, this.config.timeZone);
+      for (const period of periods) {
+        const finals = await this.dataSource.getRepository(ComplianceRecord).countBy({
+          ruleId: rule.id,
+          periodKey: period.key,
+          committeeId: In(committeeIds),
+          finalisedAt: Not(IsNull()),
+        });
+        if (finals >= committeeIds.length) continue;
+        await compliance.evaluate(rule, period, this.now);
+        closed.push(period.key);
       }
     }
+    await compliance.refreshCurrent(this.now);
+    return closed;
   }
-  return `已写入演示数据 / demo seeded: 3 个委员会, 6 个社区/村, ${deputyCount} 名代表, ${activityCount} 项 ${year} 年活动`;
+}
+
+/** What `seed:demo` prints: counts, then the clerk's login in a box when it was just created. */
+export function formatDemoReport(report: DemoSeedReport): string {
+  const { created } = report;
+  const wrote = Object.values(created).some((count) => count > 0);
+  const lines = [
+    wrote
+      ? `已写入 ${report.year} 年演示数据 / demo seeded: ${created.committees} 个委员会, ${created.communities} 个社区/村, ${created.groups} 个代表小组, ${created.deputies} 名代表, ${created.activities} 项活动, ${created.attendance} 条出席记录`
+      : `演示数据已是最新，未重复写入 / demo data already present for ${report.year}`,
+    report.closedPeriods.length > 0
+      ? `已结算达标情况 / compliance closed: ${report.closedPeriods.join(', ')}`
+      : '达标情况已结算 / compliance already closed',
+  ];
+  const { clerk } = report;
+  if (clerk.password === null) {
+    lines.push(
+      `演示账号 ${clerk.username} 已存在，密码未改变；如需重置：npm run cli -- admin:reset-password --username ${clerk.username}`,
+    );
+    return `${lines.join('\n')}\n`;
+  }
+  return `${lines.join('\n')}\n${box([
+    `演示账号（${clerk.committee}${ROLE_LABELS.staff}），密码只显示这一次`,
+    'Demo clerk account; the password is shown only this once',
+    '',
+    `登录 / log in  ${report.loginUrl}`,
+    `用户名 ${clerk.username}  密码 ${clerk.password}`,
+    '',
+    '首次登录后必须修改密码 / change it at first login',
+  ])}`;
 }

@@ -11,11 +11,12 @@ import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { ApiKeysService } from '../modules/auth/api-keys.service.js';
 import { AdminUser } from '../modules/auth/admin-user.entity.js';
 import { UserAdministrationService } from '../modules/auth/user-administration.service.js';
-import { seedDemo } from './demo-seed.js';
+import { formatDemoReport, seedDemo } from './demo-seed.js';
 import { encryptPlainPersonalData } from './encrypt-personal-data.js';
 import { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import { JobRunner } from '../modules/jobs/job-runner.service.js';
 import { JobsService } from '../modules/jobs/jobs.service.js';
+import { ManualRunsService } from '../modules/jobs/manual-runs.service.js';
 import { isJobName, JOB_NAMES } from '../modules/jobs/schedule.js';
 import { runAsSystem } from '../common/request-context.js';
 import { isRole } from '../modules/auth/permissions.js';
@@ -34,11 +35,16 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
                                  在服务器上重置账号密码（三员只能这样重置），默认保留双因素；
                                  临时密码只输出一次 / reset a password on the server (the only way
                                  for the three administrators), keeping the second factor
-  seed:demo                      写入演示数据（可重复执行）/ idempotent demo data
+  seed:demo                      写入本年度演示数据并结算达标，创建演示工作人员账号（可重复执行）
+                                 / this year's demo data, compliance closed, a demo clerk account
   personal-data:encrypt          加密迁移前写入的明文电话 / encrypt phones stored before encryption
   jobs:run <job> [--as-of 2020-07-01T00:45:00+08:00]
                                  立即运行定时任务（重复运行无害）/ run a job now, as of a moment
                                  jobs: ${JOB_NAMES.join(', ')}
+  jobs:run period-close --from 2019-Q1 --to 2019-Q4
+                                 按记录重新评定已结束的往期（年度如 2019 或季度如 2019-Q1），
+                                 原结果保留在历史中，只对最近一期的变化发通知 / evaluate past
+                                 periods again; history kept, notices only for a recent change
   audit:purge                    删除超过 AUDIT_RETENTION_DAYS 的审计日志 / purge audit rows past retention`;
 
 async function withDataSource<T>(
@@ -111,6 +117,8 @@ async function run(argv: string[]): Promise<number> {
       holder: { type: 'string' },
       'clear-second-factor': { type: 'boolean' },
       'as-of': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -230,6 +238,18 @@ async function run(argv: string[]): Promise<number> {
         );
         return 2;
       }
+      if (values.from !== undefined || values.to !== undefined) {
+        if (job !== 'period-close') {
+          console.error('--from/--to 只用于 period-close / only for period-close');
+          return 2;
+        }
+        const range = { from: values.from ?? '', to: values.to ?? values.from ?? '' };
+        return withApp(config, async (app) => {
+          const run = await app.get(ManualRunsService).evaluateRange(range, asOf, 'cli');
+          console.log(`${job} ${run.runKey}: ${JSON.stringify(run.result)}`);
+          return run.result.status === 'ran' ? 0 : 1;
+        });
+      }
       return withApp(config, async (app) => {
         releaseClaimsOnSignals(app.get(JobRunner), config);
         const report = await app.get(JobsService).run(job, asOf, 'cli');
@@ -250,7 +270,7 @@ async function run(argv: string[]): Promise<number> {
       });
     case 'seed:demo':
       return withApp(config, async (app) => {
-        console.log(await seedDemo(app, config, new Date()));
+        process.stdout.write(formatDemoReport(await seedDemo(app, config)));
         return 0;
       });
     default:

@@ -88,7 +88,8 @@ const ERRORS: Record<string, { description: string; code: string; message: strin
   },
 };
 
-function errorResponse(status: string): Schema {
+/** The documented error answer for `status`, for an operation that declares one by hand. */
+export function errorResponse(status: string): Schema {
   const { description, code, message } = ERRORS[status];
   return {
     description,

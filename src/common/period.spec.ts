@@ -1,7 +1,9 @@
 import {
   formatInstant,
   localDate,
+  parsePeriodKey,
   periodContaining,
+  periodsWithin,
   previousPeriod,
   quarterOf,
   quarterPeriod,
@@ -86,5 +88,33 @@ describe('period', () => {
       '2020-03-31T23:30:00.000+08:00',
     );
     expect(() => startOfLocalDate('2020-02-30', TZ)).toThrow(RangeError);
+  });
+  it.each<[string, string | null, string | null]>([
+    ['2019-Q1', '2019-Q1', '2019-01-01T00:00:00.000+08:00'],
+    ['2019-Q4', '2019-Q4', '2019-10-01T00:00:00.000+08:00'],
+    ['2019', '2019', '2019-01-01T00:00:00.000+08:00'],
+    ['2019-Q5', null, null],
+    ['2019-Q0', null, null],
+    ['19-Q1', null, null],
+    ['2019Q1', null, null],
+    ['', null, null],
+  ])('should read the period key %p', (text, key, start) => {
+    const period = parsePeriodKey(text, TZ);
+    expect(period?.key ?? null).toBe(key);
+    expect(period ? formatInstant(period.start, TZ) : null).toBe(start);
+  });
+
+  it.each<[string, string, string, string[]]>([
+    ['quarter', '2019', '2019', ['2019-Q1', '2019-Q2', '2019-Q3', '2019-Q4']],
+    ['quarter', '2019-Q4', '2020-Q1', ['2019-Q4', '2020-Q1']],
+    ['year', '2019-Q1', '2019-Q3', []],
+    ['year', '2019-Q1', '2019-Q4', ['2019']],
+    ['month', '2020-Q1', '2020-Q1', ['2020-01', '2020-02', '2020-03']],
+  ])('should list the %s periods from %s to %s', (kind, from, to, keys) => {
+    const start = parsePeriodKey(from, TZ)!.start;
+    const end = parsePeriodKey(to, TZ)!.end;
+    expect(
+      periodsWithin(kind as 'quarter' | 'year' | 'month', start, end, TZ).map((p) => p.key),
+    ).toEqual(keys);
   });
 });

@@ -86,3 +86,37 @@ export function startOfLocalDate(date: string, timeZone: string): Date {
 export function formatInstant(instant: Date, timeZone: string): string {
   return local(instant, timeZone).toISO({ suppressMilliseconds: false }) as string;
 }
+
+/**
+ * A period written as its key: a year (2019) or a quarter (2019-Q3). Null for anything else,
+ * so callers answer with their own message naming the field.
+ */
+export function parsePeriodKey(key: string, timeZone: string): Period | null {
+  const match = /^(\d{4})(?:-Q([1-4]))?$/.exec(key.trim());
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (match[2]) return quarterPeriod(year, Number(match[2]), timeZone);
+  return toPeriod('year', DateTime.fromObject({ year, month: 1, day: 1 }, { zone: timeZone }));
+}
+
+/**
+ * The periods of `kind` that lie wholly within [start, end), oldest first, at most `limit`
+ * (a quarter rule over 2019 gives 2019-Q1…Q4; a year rule over 2019-Q1…Q3 gives none).
+ */
+export function periodsWithin(
+  kind: PeriodKind,
+  start: Date,
+  end: Date,
+  timeZone: string,
+  limit = 400,
+): Period[] {
+  const periods: Period[] = [];
+  let period = periodContaining(kind, start, timeZone);
+  while (period.start.getTime() < end.getTime() && periods.length < limit) {
+    if (period.start.getTime() >= start.getTime() && period.end.getTime() <= end.getTime()) {
+      periods.push(period);
+    }
+    period = periodContaining(kind, period.end, timeZone);
+  }
+  return periods;
+}

@@ -25,6 +25,8 @@ export interface RecordControllerOptions {
   create: Type<object>;
   update: Type<object>;
   query: Type<PageQueryDto>;
+  /** What create and update answer, when more than the record (default: the entity's schema). */
+  writeResponse?: Record<string, unknown>;
 }
 
 /** The base's methods, the permission each needs, and the DTO classes its parameters take. */
@@ -53,6 +55,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
   options: RecordControllerOptions,
 ) {
   const entity = options.entity.name;
+  const written = options.writeResponse ?? recordSchemaRef(entity);
   const rolesOf = (action: Action): string =>
     `可调用的角色 / roles that may call it: ${apiKeyRolesFor(options.resource, action).join(', ')}`;
 
@@ -89,7 +92,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
     @Permission(undefined, 'new')
     @RequireScope('records:write')
     @ApiOperation({ summary: `新建 / create in ${options.title}`, description: rolesOf('new') })
-    @ApiCreatedResponse({ schema: recordSchemaRef(entity) })
+    @ApiCreatedResponse({ schema: written })
     async create(@Body() body: object): Promise<unknown> {
       return this.present(await this.service.create(body as DeepPartial<T>));
     }
@@ -101,7 +104,7 @@ export function RecordController<T extends ObjectLiteral & { id: number }>(
       summary: `修改（只改提交的字段）/ update (only the fields sent) in ${options.title}`,
       description: rolesOf('edit'),
     })
-    @ApiOkResponse({ schema: recordSchemaRef(entity) })
+    @ApiOkResponse({ schema: written })
     async update(@Param('id', IdPipe) id: number, @Body() body: object): Promise<unknown> {
       return this.present(await this.service.update(id, body as DeepPartial<T>));
     }

@@ -24,6 +24,12 @@ import { RECORD_NAMES } from './record-names.js';
 import { scopedWhere, withinScope, type RecordScope } from './record-scope.js';
 import { currentActor, type Actor } from './request-context.js';
 
+/**
+ * Work that commits or fails with a record's own write (its child rows, say), run in the same
+ * transaction after the record is saved and audited.
+ */
+export type WithinWrite<T> = (manager: EntityManager, saved: T) => Promise<void>;
+
 /** The most rows one export may carry. */
 export const MAX_EXPORT_ROWS = 50_000;
 
@@ -137,7 +143,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
     });
   }
 
-  async create(input: DeepPartial<T>): Promise<T> {
+  async create(input: DeepPartial<T>, within?: WithinWrite<T>): Promise<T> {
     const actor = this.authorize('new');
     return this.repository.manager.transaction(async (manager) => {
       const entity = manager.create(this.target, input);
@@ -150,11 +156,12 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
         objectId: saved.id,
         detail: auditSnapshot(saved),
       });
+      await within?.(manager, saved);
       return this.withoutHiddenColumns(saved);
     });
   }
 
-  async update(id: number, input: DeepPartial<T>): Promise<T> {
+  async update(id: number, input: DeepPartial<T>, within?: WithinWrite<T>): Promise<T> {
     const actor = this.authorize('edit');
     return this.repository.manager.transaction(async (manager) => {
       const current = await this.load(manager, id, actor);
@@ -169,6 +176,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
         objectId: id,
         detail: auditDiff(current, saved),
       });
+      await within?.(manager, saved);
       return this.withoutHiddenColumns(saved);
     });
   }

@@ -42,7 +42,10 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     url: database.url,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
-    dateStrings: false,
+    // DATE columns come back as the stored text (YYYY-MM-DD), not as a Date at a midnight of
+    // the server's zone that TypeORM then formats in the process's zone: a calendar date is
+    // the same day whatever the zones. DATETIME stays a Date (UTC).
+    dateStrings: ['DATE'],
     extra: { connectionLimit: 10 },
   };
 }

@@ -13,6 +13,7 @@ import { DictionaryItem } from '../modules/dictionaries/dictionary-item.entity.j
 import { Term } from '../modules/terms/term.entity.js';
 import { AdminSession } from './session.entity.js';
 import { CadenceRule } from '../modules/compliance/cadence-rule.entity.js';
+import { ComplianceEvaluation } from '../modules/compliance/compliance-evaluation.entity.js';
 import { ComplianceRecord } from '../modules/compliance/compliance-record.entity.js';
 import { JobRun } from '../modules/jobs/job-run.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   LoginAttempt,
   CadenceRule,
   ComplianceRecord,
+  ComplianceEvaluation,
   JobRun,
   Notification,
 ];

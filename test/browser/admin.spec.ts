@@ -12,7 +12,7 @@ import { AttendanceService } from '../../src/modules/activities/attendance.servi
 import { formatInstant } from '../../src/common/period.js';
 import { launchChromium } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { JobsService } from '../../src/modules/jobs/jobs.service.js';
+import { ManualRunsService } from '../../src/modules/jobs/manual-runs.service.js';
 import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
 import { Notification } from '../../src/modules/notifications/notification.entity.js';
 import { IsNull } from 'typeorm';
@@ -207,7 +207,7 @@ describe('admin panel in Chromium', () => {
       title: '测试提醒',
       body: '首页应显示一条未读通知',
     });
-    await asSystem(() => sut.app.get(JobsService).checkNow(new Date(), 'test'));
+    await asSystem(() => sut.app.get(ManualRunsService).checkNow(new Date(), 'test'));
     await page.goto(`${origin}/admin`);
     await page.getByText('条未读通知').first().waitFor();
     const line = await page.getByText('条未读通知').first().textContent();

@@ -5,7 +5,7 @@ import { jest } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { Not, IsNull } from 'typeorm';
+import { IsNull, Like, Not } from 'typeorm';
 import { FixedClock } from '../../src/common/clock.js';
 import { runAsSystem } from '../../src/common/request-context.js';
 import { ActivitiesService } from '../../src/modules/activities/activities.service.js';
@@ -377,24 +377,39 @@ describe(`scheduled jobs on ${testDialect()}`, () => {
         }[];
       }
     ).items;
-    // 甲区's key sees 甲街道 only.
+    // 甲区's key sees 甲街道 only: Q2 closed; Q1 (never closed) and the running Q3 counted live;
+    // Q4 has not begun.
     expect(items).toEqual([
+      expect.objectContaining({
+        committeeId: aId,
+        period: '2020-Q1',
+        status: 'missed',
+        final: false,
+        provisional: true,
+      }),
       expect.objectContaining({
         committeeId: aId,
         period: '2020-Q2',
         status: 'met',
         final: true,
+        provisional: false,
         periodStart: '2020-04-01T00:00:00.000+08:00',
+      }),
+      expect.objectContaining({
+        committeeId: aId,
+        period: '2020-Q3',
+        status: 'inProgress',
+        provisional: true,
       }),
     ]);
     // The same page shape and filter name as every other list.
-    expect(answer.body).toMatchObject({ total: 1, page: 1, pageSize: 1 });
+    expect(answer.body).toMatchObject({ total: 3, page: 1, pageSize: 3 });
     const filtered = await request(server)
       .get('/api/v1/compliance')
       .query({ year: 2020, committeeId: aId })
       .set('Authorization', `Bearer ${viewer}`)
       .expect(200);
-    expect((filtered.body as { total: number }).total).toBe(1);
+    expect((filtered.body as { total: number }).total).toBe(3);
     const oldName = await request(server)
       .get('/api/v1/compliance')
       .query({ year: 2020, committee: aId })
@@ -465,10 +480,15 @@ describe(`compliance in the admin panel on ${testDialect()}`, () => {
     const rule = await sut.dataSource.getRepository(CadenceRule).findOneByOrFail({ id: 1 });
     expect(rule.reminderDays).toBe('30,14,7');
 
-    const checked = await sys
-      .post('/admin/api/resources/CadenceRule/records/1/runCheck')
-      .expect(200);
-    expect((checked.body as { notice: { message: string } }).notice.message).toContain('2 个工委');
+    const checked = await sys.post('/admin/api/resources/CadenceRule/actions/runCheck').expect(200);
+    const answer = checked.body as { notice: { message: string }; redirectUrl: string };
+    expect(answer.notice.message).toContain('2 个工委');
+    // It lands on its own run in the job monitor, a page the system admin may open.
+    const run = await sut.dataSource
+      .getRepository(JobRun)
+      .findOneByOrFail({ runner: 'admin:sys', runKey: Like('manual:check:%') });
+    expect(answer.redirectUrl).toBe(`/admin/resources/JobRun/records/${run.id}/show`);
+    await sys.get(`/admin/api/resources/JobRun/records/${run.id}/show`).expect(200);
     const current = await sut.dataSource
       .getRepository(ComplianceRecord)
       .find({ where: { periodKey: '2020-Q2' }, order: { committeeId: 'ASC' } });
@@ -486,7 +506,7 @@ describe(`compliance in the admin panel on ${testDialect()}`, () => {
     const rows = (list.body as { records: { params: { committeeId: number } }[] }).records;
     // Q1 (closed by the check) and Q2 (running), both A's; B's rows stay out of sight.
     expect(rows.map((row) => row.params.committeeId)).toEqual([aId, aId]);
-    await staff.post('/admin/api/resources/CadenceRule/records/1/runCheck').expect(403);
+    await staff.post('/admin/api/resources/CadenceRule/actions/runCheck').expect(403);
     await staff.get('/admin/api/resources/JobRun/actions/list').expect(403);
   });
 

@@ -26,6 +26,13 @@ const source = (file: string) => join(projectRoot(), 'src', 'admin', 'components
 export const COMPONENTS = {
   Dashboard: componentLoader.add('Dashboard', source('dashboard.jsx')),
   ExportLink: componentLoader.add('ExportLink', source('export-link.jsx')),
+  DateOnlyEdit: componentLoader.add('DateOnlyEdit', source('date-only-edit.jsx')),
+  DateOnlyFilter: componentLoader.add('DateOnlyFilter', source('date-only-filter.jsx')),
+  DependentReferenceEdit: componentLoader.add(
+    'DependentReferenceEdit',
+    source('dependent-reference-edit.jsx'),
+  ),
+  ComplianceCheck: componentLoader.add('ComplianceCheck', source('compliance-check.jsx')),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');

@@ -36,6 +36,7 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       name: '名称',
       kind: '类型',
       committeeId: '所属人大工委',
+      externalId: '外部编号',
       createdAt: '创建时间',
       updatedAt: '更新时间',
     },
@@ -88,6 +89,7 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       status: '状态',
       endedReason: '终止原因',
       endedOn: '终止日期',
+      externalId: '外部编号',
       createdAt: '创建时间',
       updatedAt: '更新时间',
     },
@@ -132,6 +134,7 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       status: '状态',
       summary: '内容纪要',
       organiser: '组织者',
+      externalId: '外部编号',
       createdAt: '创建时间',
       updatedAt: '更新时间',
     },
@@ -212,6 +215,7 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
       status: '状态',
       qualifyingCount: '已举行次数',
       qualifyingActivityIds: '计入的活动编号',
+      history: '评定历史（每次结算或往期检查的结果）',
       evaluatedAt: '统计时间',
       finalisedAt: '结算时间',
     },
@@ -291,6 +295,16 @@ const RESOURCES: Record<string, { name: string; properties: Record<string, strin
   },
 };
 
+/** Reference pickers' own resources (reference-choices.ts): the records they list, renamed. */
+for (const [id, of, name] of [
+  ['ActivityKind', 'DictionaryItem', '活动类型'],
+  ['DistrictCommittee', 'Committee', '区人大常委会'],
+  ['SubdistrictCommittee', 'Committee', '街道人大工委'],
+  ['KeyHolder', 'AdminUser', '密钥持有人'],
+] as const) {
+  RESOURCES[id] = { name, properties: RESOURCES[of].properties };
+}
+
 const BOOLEAN_PATHS = ['enabled', 'mustChangePassword'];
 
 export const ZH_CN: Partial<LocaleTranslations> = {
@@ -313,7 +327,7 @@ export const ZH_CN: Partial<LocaleTranslations> = {
     resetPassword: '重置密码',
     revoke: '吊销',
     endSession: '结束会话',
-    runCheck: '立即检查',
+    runCheck: '立即检查 / 往期检查',
   },
   components: {
     Login: {

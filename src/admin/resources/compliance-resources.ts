@@ -1,13 +1,17 @@
 import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
 import { IsNull } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { DomainError } from '../../common/errors.js';
+import { formatInstant } from '../../common/period.js';
+import { can } from '../../modules/auth/permissions.js';
 import { CadenceRule } from '../../modules/compliance/cadence-rule.entity.js';
 import { CadenceRulesService } from '../../modules/compliance/cadence-rules.service.js';
 import { ComplianceRecord } from '../../modules/compliance/compliance-record.entity.js';
+import { ComplianceService } from '../../modules/compliance/compliance.service.js';
 import { UpdateCadenceRuleDto } from '../../modules/compliance/dto/cadence-rule.dto.js';
 import { JobRun } from '../../modules/jobs/job-run.entity.js';
 import { JobsScheduler } from '../../modules/jobs/jobs.scheduler.js';
-import { JobsService } from '../../modules/jobs/jobs.service.js';
+import { ManualRunsService, type ManualRun } from '../../modules/jobs/manual-runs.service.js';
 import { JOBS } from '../../modules/jobs/schedule.js';
 import { Notification } from '../../modules/notifications/notification.entity.js';
 import {
@@ -20,12 +24,14 @@ import {
 import type { AdminSessionUser } from '../admin-express.loader.js';
 import { availableValues, NAVIGATION } from '../locale/zh-CN.js';
 import { ScopedResource, ServiceResource } from '../service-resource.js';
+import { COMPONENTS } from '../components/components.js';
 
 export interface ComplianceServices {
   cadenceRules: CadenceRulesService;
-  jobs: JobsService;
+  manualRuns: ManualRunsService;
   scheduler: JobsScheduler;
   clock: Clock;
+  compliance: ComplianceService;
 }
 
 /** Status labels with a colour mark, since a list cell has no colour of its own. */
@@ -37,6 +43,39 @@ const JOB_LABELS = Object.fromEntries(
 );
 const READ_ONLY = ['new', 'edit', 'delete', 'bulkDelete'] as const;
 
+/** What the form of 立即检查 / 往期检查 asked for: a year, a range, or (neither) a check now. */
+function requestedRange(
+  payload: Record<string, unknown> = {},
+): { from: string; to: string } | null {
+  const text = (field: string): string => {
+    const value = payload[field];
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const year = text('year');
+  if (year) return { from: year, to: year };
+  if (text('from') || text('to')) return { from: text('from'), to: text('to') };
+  return null;
+}
+
+/** The notice for a finished manual run, in the words of the job monitor. */
+function runNotice(what: string, run: ManualRun): { message: string; type: 'success' | 'error' } {
+  const { result } = run;
+  if (result.status !== 'ran') {
+    return {
+      message: `${what}未完成：${result.status === 'failed' ? result.error : '已在运行'}`,
+      type: 'error',
+    };
+  }
+  const c = result.counts;
+  const detail =
+    'periods' in c
+      ? `评定 ${c.periods} 个期间、${c.subjects ?? 0} 条记录（达标 ${c.met ?? 0}，未达标 ${c.missed ?? 0}，结果变化 ${c.changed ?? 0}），通知 ${c.notifications ?? 0} 条`
+      : `结算 ${c.closed} 个期间，重新统计当前期间 ${c.current} 个工委`;
+  return { message: `${what}完成：${detail}（运行记录 #${result.runId}）`, type: 'success' };
+}
+
+const HISTORY_LABELS = { met: '达标', missed: '未达标', inProgress: '进行中' };
+
 /** Notifications are each user's own: the in-app ones addressed to the person logged in. */
 const ownNotifications = (actor: { id: number | null }, where: object) => ({
   ...where,
@@ -45,7 +84,9 @@ const ownNotifications = (actor: { id: number | null }, where: object) => ({
 });
 
 export function complianceResources(services: ComplianceServices): ResourceWithOptions[] {
-  const { cadenceRules, jobs, scheduler, clock } = services;
+  const { cadenceRules, manualRuns, scheduler, clock, compliance } = services;
+  const timeZone = compliance.timeZone;
+  const recordActions: AdminActions = actionsFor('complianceRecord', READ_ONLY);
   const ruleActions: AdminActions = actionsFor('cadenceRule', ['new', 'delete', 'bulkDelete']);
   const notificationActions: AdminActions = actionsFor('notification', READ_ONLY);
   return [
@@ -62,22 +103,39 @@ export function complianceResources(services: ComplianceServices): ResourceWithO
         navigation: NAVIGATION.compliance,
         actions: {
           ...ruleActions,
+          // 立即检查 / 往期检查: a form (year, or from/to quarters); empty = check now.
           runCheck: {
-            actionType: 'record',
-            component: false,
+            actionType: 'resource',
+            component: COMPONENTS.ComplianceCheck,
             icon: 'RefreshCw',
-            guard: '立即结算已结束的期间并重新统计当前期间？',
             isAccessible: allowed('cadenceRule', 'runCheck'),
-            handler: async (_request, _response, context) => {
+            handler: async (request, response: { status(code: number): unknown }, context) => {
               const admin = context.currentAdmin as AdminSessionUser | undefined;
-              const result = await jobs.checkNow(clock.now(), `admin:${admin?.email ?? '-'}`);
+              const runner = `admin:${admin?.email ?? '-'}`;
+              const range = requestedRange(request.payload);
+              let run: ManualRun;
+              try {
+                run = range
+                  ? await manualRuns.evaluateRange(range, clock.now(), runner)
+                  : await manualRuns.checkNow(clock.now(), runner);
+              } catch (error) {
+                if (!(error instanceof DomainError)) throw error;
+                response.status(error.status);
+                const problems = error.details.map((d) => `${d.field}：${d.problem}`).join('；');
+                return { notice: { message: `${error.message}：${problems}`, type: 'error' } };
+              }
+              // Land in the job monitor on this run (its row shows what was done), or on the
+              // rules for a role that may not read the monitor; never on a page it may not see.
+              const seesRuns = can(admin?.role ?? null, 'jobRun', 'show');
               return {
-                record: context.record?.toJSON(context.currentAdmin),
-                redirectUrl: context.h.resourceUrl({ resourceId: 'ComplianceRecord' }),
-                notice: {
-                  message: `已检查：结算 ${result.closed} 个期间，重新统计当前期间 ${result.current} 个工委`,
-                  type: 'success',
-                },
+                redirectUrl: seesRuns
+                  ? context.h.recordActionUrl({
+                      resourceId: 'JobRun',
+                      recordId: String(run.result.runId),
+                      actionName: 'show',
+                    })
+                  : context.h.resourceUrl({ resourceId: 'CadenceRule' }),
+                notice: runNotice(range ? `往期检查 ${range.from}–${range.to} ` : '立即检查', run),
               };
             },
           },
@@ -107,7 +165,37 @@ export function complianceResources(services: ComplianceServices): ResourceWithO
       resource: new ScopedResource(ComplianceRecord, { scope: scopeByColumn('committeeId') }),
       options: {
         navigation: NAVIGATION.compliance,
-        actions: actionsFor('complianceRecord', READ_ONLY),
+        actions: {
+          ...recordActions,
+          // The show page lists the record's final evaluations, the earlier outcomes kept.
+          show: {
+            ...recordActions.show,
+            after: async (response: ActionResponse) => {
+              const params = (response.record as { params?: Record<string, unknown> } | undefined)
+                ?.params;
+              if (!params) return response;
+              const evaluations = await compliance.history({
+                ruleId: Number(params.ruleId),
+                subjectId: Number(params.subjectId ?? params.committeeId),
+                periodKey: String(params.periodKey),
+              });
+              params.history =
+                evaluations
+                  .map(
+                    (row) =>
+                      `${formatInstant(row.evaluatedAt, timeZone).slice(0, 16).replace('T', ' ')} ` +
+                      `${HISTORY_LABELS[row.status]}（${row.qualifyingCount} 次）` +
+                      (row.previousStatus
+                        ? `，原为${HISTORY_LABELS[row.previousStatus]}`
+                        : '，首次评定') +
+                      (row.notified ? '，已通知' : '') +
+                      (row.runId ? `，运行记录 #${row.runId}` : ''),
+                  )
+                  .join('\n') || '（尚无结算评定）';
+              return response;
+            },
+          },
+        },
         sort: { sortBy: 'periodKey', direction: 'desc' },
         listProperties: [
           'committeeId',
@@ -121,6 +209,10 @@ export function complianceResources(services: ComplianceServices): ResourceWithO
         properties: {
           status: { availableValues: availableValues(STATUS_LABELS) },
           qualifyingActivityIds: { type: 'textarea' },
+          history: {
+            type: 'textarea',
+            isVisible: { list: false, filter: false, show: true, edit: false },
+          },
           subjectType: { isVisible: false },
           subjectId: { isVisible: false },
         },

@@ -45,13 +45,15 @@ import { CreateTermDto, UpdateTermDto } from '../../modules/terms/dto/term.dto.j
 import { Term } from '../../modules/terms/term.entity.js';
 import { TermsService } from '../../modules/terms/terms.service.js';
 import type { RecordService } from '../../common/record.service.js';
-import { securityResources, type SecurityServices } from './security-resources.js';
+import { ADMIN_USER_READ, securityResources, type SecurityServices } from './security-resources.js';
 import { COMPONENTS } from '../components/components.js';
 import { ONE_TIME_VALUE, showOneTimeValue } from '../one-time-values.js';
 import { complianceResources, type ComplianceServices } from './compliance-resources.js';
 import { availableValues, NAVIGATION, VALUE_LABELS } from '../locale/zh-CN.js';
 import { exportAction, revealAction, withAccess } from '../admin-access.js';
 import { ServiceResource, type ReadBinding, type WriteBinding } from '../service-resource.js';
+import { withDateOnlyFields } from '../date-only-fields.js';
+import { CHOICE_REFERENCES, referenceChoices } from '../reference-choices.js';
 
 /** Attendance rows are seen through their activity's committee. */
 const scopeByActivity: ReadBinding['scope'] = (actor, where) =>
@@ -78,6 +80,8 @@ export interface AdminServices extends SecurityServices, ComplianceServices {
   dictionaryItems: DictionaryItemsService;
   activities: ActivitiesService;
   attendance: AttendanceService;
+  /** APP_TIMEZONE: the zone the staff pick dates in (date-only fields). */
+  timeZone: string;
 }
 
 const bind = <T extends { id: number }>(
@@ -95,6 +99,15 @@ const bind = <T extends { id: number }>(
   update: (id, input) => service.update(id, input as DeepPartial<T>),
   remove: (id) => service.remove(id),
 });
+
+/**
+ * A deputy's community and group must belong to the deputy's committee (DeputiesService): their
+ * pickers offer only those of the committee chosen in the form.
+ */
+const ofTheDeputysCommittee = {
+  components: { edit: COMPONENTS.DependentReferenceEdit },
+  props: { dependsOn: 'committeeId', emptyHint: '请先选择所属人大工委' },
+};
 
 const TIMESTAMPS = {
   createdAt: { isVisible: { list: false, filter: true, show: true, edit: false } },
@@ -115,6 +128,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
         properties: {
           ...TIMESTAMPS,
           kind: { availableValues: availableValues(VALUE_LABELS.committeeKind) },
+          parentId: CHOICE_REFERENCES.districtCommittee,
         },
       },
     },
@@ -130,6 +144,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
         properties: {
           ...TIMESTAMPS,
           kind: { availableValues: availableValues(VALUE_LABELS.communityKind) },
+          committeeId: CHOICE_REFERENCES.subdistrictCommittee,
         },
       },
     },
@@ -200,6 +215,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
           'status',
           'endedReason',
           'endedOn',
+          'externalId',
         ],
         properties: {
           ...TIMESTAMPS,
@@ -207,6 +223,8 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
           level: { availableValues: availableValues(VALUE_LABELS.level) },
           status: { availableValues: availableValues(VALUE_LABELS.deputyStatus) },
           phoneHash: { isVisible: false },
+          communityId: ofTheDeputysCommittee,
+          groupId: ofTheDeputysCommittee,
           [ONE_TIME_VALUE]: {
             type: 'string',
             isVisible: { list: false, filter: false, show: true, edit: false },
@@ -232,6 +250,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
         properties: {
           ...TIMESTAMPS,
           title: { isTitle: true },
+          kindId: CHOICE_REFERENCES.activityKind,
           status: { availableValues: availableValues(VALUE_LABELS.activityStatus) },
           summary: { type: 'textarea' },
         },
@@ -289,6 +308,7 @@ export function adminResources(services: AdminServices): ResourceWithOptions[] {
     },
     ...complianceResources(services),
     ...securityResources(services),
+    ...referenceChoices({ ...services, adminUsers: ADMIN_USER_READ }),
   ];
-  return resources.map(withAccess);
+  return resources.map((entry) => withAccess(withDateOnlyFields(entry, services.timeZone)));
 }

@@ -40,7 +40,14 @@ import {
 } from '../admin-access.js';
 import { NAVIGATION, availableValues } from '../locale/zh-CN.js';
 import { keepOneTimeValue, ONE_TIME_VALUE, showOneTimeValue } from '../one-time-values.js';
-import { ScopedResource, ServiceResource } from '../service-resource.js';
+import { ScopedResource, ServiceResource, type ReadBinding } from '../service-resource.js';
+import { CHOICE_REFERENCES } from '../reference-choices.js';
+
+/** How the panel reads admin accounts: within the actor's committees, never their secrets. */
+export const ADMIN_USER_READ = {
+  scope: scopeByColumn('committeeId'),
+  hiddenFields: ['passwordHash', 'totpSecret', 'totpLastStep'],
+} satisfies Pick<ReadBinding, 'scope' | 'hiddenFields'>;
 
 export interface SecurityServices {
   userAdministration: UserAdministrationService;
@@ -63,6 +70,13 @@ const AUDIT_COLUMNS = [
 const NO_GENERIC_WRITES = ['new', 'edit', 'delete', 'bulkDelete'] as const;
 /** Accounts and keys are disabled or revoked, never deleted: the audit trail names them. */
 const NO_DELETES = ['delete', 'bulkDelete'] as const;
+
+/**
+ * The "new user" form: only what registering sets. The role and the enabled flag are not
+ * offered there (三员分立: a security administrator grants the role once the account exists;
+ * a new account is enabled); a role sent anyway is refused with a message (UserAdministration).
+ */
+const REGISTER_FIELDS = ['username', 'displayName', 'email', 'committeeId'];
 
 const roleLabels = (roles: readonly (keyof typeof ROLE_LABELS)[]) =>
   Object.fromEntries(roles.map((role) => [role, ROLE_LABELS[role]]));
@@ -139,11 +153,11 @@ function recordCommand(
 
 export function securityResources(services: SecurityServices): ResourceWithOptions[] {
   const { userAdministration, apiKeys, adminSessions } = services;
+  const userActions = withOneTimeValues(actionsFor('adminUser', NO_DELETES));
   return [
     {
       resource: new ServiceResource(AdminUser, {
-        scope: scopeByColumn('committeeId'),
-        hiddenFields: ['passwordHash', 'totpSecret', 'totpLastStep'],
+        ...ADMIN_USER_READ,
         createDto: RegisterUserDto,
         updateDto: EditUserDto,
         create: async (input) => {
@@ -159,7 +173,8 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
       options: {
         navigation: NAVIGATION.system,
         actions: {
-          ...withOneTimeValues(actionsFor('adminUser', NO_DELETES)),
+          ...userActions,
+          new: { ...userActions.new, layout: REGISTER_FIELDS },
           unlock: recordCommand('adminUser', 'unlock', {
             icon: 'Unlock',
             guard: '确定解除该账号的登录锁定？',
@@ -284,6 +299,7 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
               '逗号分隔：records:read, records:write, records:export（导出）, personal:reveal（查看完整个人信息）, reports:read',
           },
           holderId: {
+            ...CHOICE_REFERENCES.keyHolder,
             description:
               '密钥持有人：该工委已启用的业务账号或对接账号（不能是签发人或三员）；密钥的角色不能超出持有人的角色',
           },

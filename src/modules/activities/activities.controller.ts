@@ -32,6 +32,22 @@ export class ActivitiesController extends RecordController<Activity>({
   create: CreateActivityDto,
   update: UpdateActivityDto,
   query: ListActivitiesQuery,
+  writeResponse: {
+    allOf: [
+      recordSchemaRef('Activity'),
+      {
+        type: 'object',
+        properties: {
+          attendance: {
+            type: 'array',
+            items: recordSchemaRef('Attendance'),
+            description:
+              '请求带出席记录时返回该活动的全部出席记录 / all the activity’s attendance rows, when the request carried attendance',
+          },
+        },
+      },
+    ],
+  },
 }) {
   constructor(
     service: ActivitiesService,

@@ -5,12 +5,15 @@ import { And, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
 import { startOfLocalDate } from '../../common/period.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService, requireReference } from '../../common/record.service.js';
+import { RecordService, requireReference, type WithinWrite } from '../../common/record.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Committee } from '../committees/committee.entity.js';
 import { DictionaryItemsService } from '../dictionaries/dictionary-items.service.js';
 import { Activity } from './activity.entity.js';
+import type { Attendance } from './attendance.entity.js';
+import { AttendanceService } from './attendance.service.js';
 import type {
+  AttendanceItemDto,
   CreateActivityDto,
   ListActivitiesQuery,
   UpdateActivityDto,
@@ -19,6 +22,9 @@ import { ownedByCommittee, type RecordScope } from '../../common/record-scope.js
 import { AuditTrail } from '../audit/audit-trail.service.js';
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** An activity as a write that carried attendance answers it: with all of its rows. */
+export type ActivityWithAttendance = Activity & { attendance?: Attendance[] };
 
 @Injectable()
 export class ActivitiesService extends RecordService<Activity> {
@@ -33,6 +39,7 @@ export class ActivitiesService extends RecordService<Activity> {
     audit: AuditTrail,
     private readonly kinds: DictionaryItemsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly attendance: AttendanceService,
   ) {
     super(repository, audit);
   }
@@ -47,6 +54,7 @@ export class ActivitiesService extends RecordService<Activity> {
       committeeId: query.committeeId,
       kindId: query.kindId,
       status: query.status,
+      externalId: query.externalId,
       startsAt: from && to ? And(from, to) : (from ?? to),
     };
   }
@@ -68,12 +76,57 @@ export class ActivitiesService extends RecordService<Activity> {
     }
   }
 
-  override create(input: CreateActivityDto | DeepPartial<Activity>): Promise<Activity> {
-    return super.create(this.withInstants(input));
+  /** A new activity, with its attendance if the request carries it: one transaction. */
+  override async create(
+    input: CreateActivityDto | DeepPartial<Activity>,
+  ): Promise<ActivityWithAttendance> {
+    const { attendance, fields } = this.withoutAttendance(input);
+    if (!attendance) return super.create(fields);
+    const rows = this.attendanceWriter(attendance);
+    const saved = await super.create(fields, rows.write);
+    return Object.assign(saved, { attendance: rows.written });
   }
 
-  override update(id: number, input: UpdateActivityDto | DeepPartial<Activity>): Promise<Activity> {
-    return super.update(id, this.withInstants(input));
+  /** Changes the sent fields; attendance sent along is upserted by deputy in the same transaction. */
+  override async update(
+    id: number,
+    input: UpdateActivityDto | DeepPartial<Activity>,
+  ): Promise<ActivityWithAttendance> {
+    const { attendance, fields } = this.withoutAttendance(input);
+    if (!attendance) return super.update(id, fields);
+    const rows = this.attendanceWriter(attendance);
+    const saved = await super.update(id, fields, rows.write);
+    return Object.assign(saved, { attendance: rows.written });
+  }
+
+  private withoutAttendance(input: object): {
+    attendance?: AttendanceItemDto[];
+    fields: DeepPartial<Activity>;
+  } {
+    const { attendance, ...fields } = input as { attendance?: AttendanceItemDto[] };
+    return { attendance, fields: this.withInstants(fields) };
+  }
+
+  /**
+   * Writes the rows through the attendance use case (its permission, committee checks and audit)
+   * inside the activity's transaction; `written` holds the activity's rows afterwards.
+   */
+  private attendanceWriter(items: AttendanceItemDto[]): {
+    write: WithinWrite<Activity>;
+    written: Attendance[];
+  } {
+    const result = {
+      written: [] as Attendance[],
+      write: async (manager: EntityManager, activity: Activity): Promise<void> => {
+        result.written = await this.attendance.upsertWithin(
+          manager,
+          activity.id,
+          items,
+          'attendance',
+        );
+      },
+    };
+    return result;
   }
 
   /** The API takes instants as ISO strings with an offset; the entity holds Dates (UTC). */

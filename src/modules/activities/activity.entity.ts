@@ -21,6 +21,7 @@ export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 @Index(['committeeId', 'startsAt'])
 // The cadence rule counts a period across all committees: a range on startsAt, covering.
 @Index(['startsAt', 'status', 'committeeId'])
+@Index(['committeeId', 'externalId'], { unique: true })
 export class Activity extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -31,6 +32,10 @@ export class Activity extends BaseEntity {
   @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'committee_id' })
   committee?: Relation<Committee>;
+
+  /** 外部编号: the record's id in an integrator's system, unique within the committee. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  externalId: string | null;
 
   @Column({ type: 'integer' })
   kindId: number;

@@ -70,32 +70,47 @@ export class AttendanceService {
   /** Inserts or updates every row by deputy, all or nothing. */
   async upsert(activityId: number, items: AttendanceItemDto[]): Promise<Attendance[]> {
     authorize('attendance', RECORD_NAMES.attendance, 'edit');
-    return this.dataSource.transaction(async (manager) => {
-      await this.checkItems(manager, activityId, items);
-      const existing = await manager.find(Attendance, {
-        where: { activityId, deputyId: In(items.map((item) => item.deputyId)) },
-      });
-      const byDeputy = new Map(existing.map((row) => [row.deputyId, row]));
-      const rows = items.map((item) =>
-        manager.merge(
-          Attendance,
-          byDeputy.get(item.deputyId) ?? manager.create(Attendance, { activityId }),
-          {
-            deputyId: item.deputyId,
-            status: item.status,
-            note: item.note ?? null,
-          },
-        ),
-      );
-      await manager.save(Attendance, rows);
-      await this.audit.record(manager, {
-        action: 'update',
-        objectType: 'activity',
-        objectId: activityId,
-        detail: { attendance: items.map(({ deputyId, status }) => ({ deputyId, status })) },
-      });
-      return manager.find(Attendance, { where: { activityId }, order: { deputyId: 'ASC' } });
+    return this.dataSource.transaction((manager) =>
+      this.upsertWithin(manager, activityId, items, 'items'),
+    );
+  }
+
+  /**
+   * The bulk upsert inside a transaction the caller holds, so that an activity and its
+   * attendance (POST/PATCH /activities with `attendance`) commit or fail together. `field`
+   * names the array in error details (`attendance.2.deputyId`). Returns all the activity's rows.
+   */
+  async upsertWithin(
+    manager: EntityManager,
+    activityId: number,
+    items: AttendanceItemDto[],
+    field: string,
+  ): Promise<Attendance[]> {
+    authorize('attendance', RECORD_NAMES.attendance, 'edit');
+    await this.checkItems(manager, activityId, items, field);
+    const existing = await manager.find(Attendance, {
+      where: { activityId, deputyId: In(items.map((item) => item.deputyId)) },
     });
+    const byDeputy = new Map(existing.map((row) => [row.deputyId, row]));
+    const rows = items.map((item) =>
+      manager.merge(
+        Attendance,
+        byDeputy.get(item.deputyId) ?? manager.create(Attendance, { activityId }),
+        {
+          deputyId: item.deputyId,
+          status: item.status,
+          note: item.note ?? null,
+        },
+      ),
+    );
+    await manager.save(Attendance, rows);
+    await this.audit.record(manager, {
+      action: 'update',
+      objectType: 'activity',
+      objectId: activityId,
+      detail: { attendance: items.map(({ deputyId, status }) => ({ deputyId, status })) },
+    });
+    return manager.find(Attendance, { where: { activityId }, order: { deputyId: 'ASC' } });
   }
 
   /** Changes the status or note of one row (the admin panel edits rows by id). */
@@ -184,18 +199,25 @@ export class AttendanceService {
     return activity;
   }
 
-  /** Each deputy listed once, and each one the activity may take (else "does not exist"). */
+  /**
+   * Each deputy listed once, and each one the activity may take (else "does not exist"). Errors
+   * name `<field>.<index>.deputyId`, or `deputyId` for a single row (no `field`).
+   */
   private async checkItems(
     manager: EntityManager,
     activityId: number,
     items: AttendanceItemDto[],
+    field?: string,
   ): Promise<void> {
     const activity = await this.requireOpenActivity(manager, activityId);
     const seen = new Set<number>();
     items.forEach((item, index) => {
       if (seen.has(item.deputyId)) {
         throw invalidInput([
-          { field: `items.${index}.deputyId`, problem: '同一代表重复出现 / deputy listed twice' },
+          {
+            field: `${field ?? 'items'}.${index}.deputyId`,
+            problem: '同一代表重复出现 / deputy listed twice',
+          },
         ]);
       }
       seen.add(item.deputyId);
@@ -217,7 +239,7 @@ export class AttendanceService {
     const missing = items.findIndex((item) => !known.has(item.deputyId));
     if (missing >= 0) {
       throw referenceNotFound(
-        items.length === 1 ? 'deputyId' : `items.${missing}.deputyId`,
+        field === undefined ? 'deputyId' : `${field}.${missing}.deputyId`,
         RECORD_NAMES.deputy,
         items[missing].deputyId,
       );

@@ -20,6 +20,8 @@ export interface RegisterUserInput {
   displayName?: string | null;
   committeeId?: number | null;
   email?: string | null;
+  /** Refused unless the actor may assign roles (no role that registers users may). */
+  role?: Role | null;
 }
 
 /** What the panel's edit form sends; each field needs the permission FIELD_ACTIONS names. */
@@ -52,9 +54,14 @@ const FIELD_ACTIONS: Readonly<Record<Exclude<keyof EditUserInput, 'username'>, A
 };
 
 /** The permission (permissions.ts) each audited use case exercises, as refusals name it. */
-const AUDITED_ACTIONS: Readonly<
-  Record<'roleChange' | 'update' | 'unlock' | 'passwordReset', Action>
-> = { roleChange: 'assignRole', update: 'edit', unlock: 'unlock', passwordReset: 'resetPassword' };
+type AuditedUseCase = 'create' | 'roleChange' | 'update' | 'unlock' | 'passwordReset';
+const AUDITED_ACTIONS: Readonly<Record<AuditedUseCase, Action>> = {
+  create: 'new',
+  roleChange: 'assignRole',
+  update: 'edit',
+  unlock: 'unlock',
+  passwordReset: 'resetPassword',
+};
 
 /** Changes that end every session of the user (the session epoch moves on). */
 const SESSION_ENDING: readonly (keyof AdminUser)[] = ['enabled', 'role', 'committeeId'];
@@ -79,6 +86,13 @@ export class UserAdministrationService {
   /** 新建账号: a temporary password to change at first login; no role until one is assigned. */
   async register(input: RegisterUserInput): Promise<AccountWithPassword> {
     const actor = this.authorize('new');
+    if (input.role) {
+      const role = input.role;
+      await this.auditingRefusals('create', input.username, async () => {
+        this.checkRoleAtRegistration(actor);
+        await this.checkGrant(actor, { role, committeeId: input.committeeId ?? null }, {});
+      });
+    }
     if (input.committeeId) await this.checkCommittee(actor, input.committeeId);
     const password = temporaryPassword();
     const user = await this.users.manager.transaction(async (manager) => {
@@ -89,6 +103,7 @@ export class UserAdministrationService {
           mustChangePassword: true,
           displayName: input.displayName ?? null,
           committeeId: input.committeeId ?? null,
+          role: input.role ?? null,
         },
         manager,
       );
@@ -271,7 +286,7 @@ export class UserAdministrationService {
    * outcome `failure` otherwise — so refusals shown as form errors are never silent (等保2.0).
    */
   private async auditingRefusals<R>(
-    action: 'roleChange' | 'update' | 'unlock' | 'passwordReset',
+    action: AuditedUseCase,
     id: number | string,
     work: () => Promise<R>,
   ): Promise<R> {
@@ -330,6 +345,20 @@ export class UserAdministrationService {
     }
     if (field === 'enabled' && actor.kind === 'user' && actor.id === current.id) {
       throw refuse(field, '不能停用自己的账号', 'You cannot disable your own account');
+    }
+  }
+
+  /**
+   * A role given with a new account: only by whoever may assign roles (三员分立: the system
+   * administrator registers accounts, the security administrator grants them).
+   */
+  private checkRoleAtRegistration(actor: Actor): void {
+    if (actor.kind !== 'system' && !can(actor.role, 'adminUser', 'assignRole')) {
+      throw refuse(
+        'role',
+        '新建账号时不能分配角色：请先保存账号，再由安全管理员授予角色',
+        'A new account gets no role here: a security administrator grants it once the account exists',
+      );
     }
   }
 

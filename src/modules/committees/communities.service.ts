@@ -23,7 +23,7 @@ export class CommunitiesService extends RecordService<Community> {
   }
 
   protected override where(query: ListCommunitiesQuery): FindOptionsWhere<Community> {
-    return { committeeId: query.committeeId };
+    return { committeeId: query.committeeId, externalId: query.externalId };
   }
 
   protected override async checkWrite(manager: EntityManager, next: Community): Promise<void> {

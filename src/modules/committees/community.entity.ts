@@ -18,6 +18,7 @@ export type CommunityKind = (typeof COMMUNITY_KINDS)[number];
 /** 社区 / 村 within a subdistrict committee. */
 @Entity()
 @Index(['committeeId', 'name'], { unique: true })
+@Index(['committeeId', 'externalId'], { unique: true })
 export class Community extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -34,6 +35,10 @@ export class Community extends BaseEntity {
   @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'committee_id' })
   committee?: Relation<Committee>;
+
+  /** 外部编号: the record's id in an integrator's system, unique within the committee. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  externalId: string | null;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -43,6 +43,7 @@ export interface ComplianceEntry {
   count: number;
   activityIds: number[];
   final: boolean;
+  provisional: boolean;
   evaluatedAt: string;
 }
 
@@ -66,6 +67,12 @@ const COMPLIANCE_ENTRY_SCHEMA = {
     count: { type: 'integer', example: 2 },
     activityIds: { type: 'array', items: { type: 'integer' }, example: [31, 35] },
     final: { type: 'boolean', example: true },
+    provisional: {
+      type: 'boolean',
+      example: false,
+      description:
+        'true：该期尚无结算记录（未结算或进行中），按当前记录实时计算 / no closed record: counted live from the records',
+    },
     evaluatedAt: {
       type: 'string',
       format: 'date-time',
@@ -90,23 +97,26 @@ export class ComplianceController {
   @ApiOperation({
     summary:
       '各工委各期的达标情况（met 达标 / missed 未达标 / inProgress 进行中），可追溯到计入的活动 / compliance per committee and period',
+    description:
+      '返回该年度已开始的每一期（尚未开始的期间不列出）。已结算的期间取自达标记录（provisional: false）；未结算或进行中的期间按当前记录实时计算（provisional: true）。committeeId 为区人大常委会时含其下各街道人大工委。/ Every period of the year that has begun, for every subdistrict committee in scope: closed periods from their record (provisional: false), others counted live (provisional: true); periods yet to begin are omitted.',
   })
   @ApiOkResponse({ schema: pageSchema(COMPLIANCE_ENTRY_SCHEMA) })
   async list(@Query() query: ComplianceQuery): Promise<Page<ComplianceEntry>> {
-    const records = await this.compliance.forYear(query.year, query.committeeId);
+    const standings = await this.compliance.forYear(query.year, query.committeeId);
     const zone = this.config.timeZone;
     return wholePage(
-      records.map((record) => ({
-        ruleId: record.ruleId,
-        committeeId: record.committeeId,
-        period: record.periodKey,
-        periodStart: formatInstant(record.periodStart, zone),
-        periodEnd: formatInstant(record.periodEnd, zone),
-        status: record.status,
-        count: record.qualifyingCount,
-        activityIds: (record.qualifyingActivityIds ?? '').split(',').filter(Boolean).map(Number),
-        final: record.finalisedAt !== null,
-        evaluatedAt: formatInstant(record.evaluatedAt, zone),
+      standings.map((standing) => ({
+        ruleId: standing.ruleId,
+        committeeId: standing.committeeId,
+        period: standing.period.key,
+        periodStart: formatInstant(standing.period.start, zone),
+        periodEnd: formatInstant(standing.period.end, zone),
+        status: standing.status,
+        count: standing.count,
+        activityIds: standing.activityIds,
+        final: standing.final,
+        provisional: standing.provisional,
+        evaluatedAt: formatInstant(standing.evaluatedAt, zone),
       })),
     );
   }

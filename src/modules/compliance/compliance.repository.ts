@@ -6,7 +6,8 @@ import { rawInstant } from '../../database/raw-values.js';
 import { Activity } from '../activities/activity.entity.js';
 import { Committee } from '../committees/committee.entity.js';
 import type { CadenceRule } from './cadence-rule.entity.js';
-import { ComplianceRecord } from './compliance-record.entity.js';
+import { ComplianceEvaluation } from './compliance-evaluation.entity.js';
+import { ComplianceRecord, type ComplianceStatus } from './compliance-record.entity.js';
 
 /** One subject's tally for a period: held qualifying activities, and planned ones still to come. */
 export interface SubjectTally {
@@ -39,6 +40,30 @@ export class ComplianceRepository {
       .where("committee.kind = 'subdistrict'")
       .orderBy('committee.id')
       .getRawMany<{ id: number | string }>();
+    return rows.map((row) => Number(row.id));
+  }
+
+  /**
+   * The subdistrict committees within `scope` (null: all), and with `committeeId` only that one
+   * or those under it.
+   */
+  async subdistrictsWithin(
+    scope: readonly number[] | null,
+    committeeId?: number,
+  ): Promise<number[]> {
+    if (scope !== null && scope.length === 0) return [];
+    const query = this.dataSource
+      .createQueryBuilder(Committee, 'committee')
+      .select('committee.id', 'id')
+      .where("committee.kind = 'subdistrict'")
+      .orderBy('committee.id');
+    if (scope !== null) query.andWhere('committee.id IN (:...scope)', { scope: [...scope] });
+    if (committeeId !== undefined) {
+      query.andWhere('(committee.id = :committeeId OR committee.parentId = :committeeId)', {
+        committeeId,
+      });
+    }
+    const rows = await query.getRawMany<{ id: number | string }>();
     return rows.map((row) => Number(row.id));
   }
 
@@ -139,15 +164,71 @@ export class ComplianceRepository {
     }
   }
 
-  /** The latest period of the rule that a close has made final, or null. */
-  async lastClosedKey(ruleId: number): Promise<string | null> {
+  /**
+   * The latest period of the rule, at or before `upTo`, that a close has made final, or null:
+   * a close as of an earlier date is not stopped by later periods already closed.
+   */
+  async lastClosedKey(ruleId: number, upTo: string): Promise<string | null> {
     const row = await this.dataSource
       .getRepository(ComplianceRecord)
       .createQueryBuilder('record')
       .select('MAX(record.periodKey)', 'key')
       .where('record.ruleId = :ruleId', { ruleId })
+      .andWhere('record.periodKey <= :upTo', { upTo })
       .andWhere('record.finalisedAt IS NOT NULL')
       .getRawOne<{ key: string | null }>();
     return row?.key ?? null;
+  }
+
+  /** Each subject's final outcome of the period so far (before a re-evaluation replaces it). */
+  async finalOutcomes(
+    manager: EntityManager,
+    ruleId: number,
+    periodKey: string,
+  ): Promise<Map<number, { status: ComplianceStatus; evaluatedAt: Date }>> {
+    const rows = await manager.find(ComplianceRecord, {
+      select: { subjectId: true, status: true, evaluatedAt: true, finalisedAt: true },
+      where: { ruleId, periodKey },
+    });
+    return new Map(
+      rows
+        .filter((row) => row.finalisedAt !== null)
+        .map((row) => [row.subjectId, { status: row.status, evaluatedAt: row.evaluatedAt }]),
+    );
+  }
+
+  /** Appends final evaluations to the history, in the caller's transaction. */
+  async addEvaluations(
+    manager: EntityManager,
+    evaluations: Partial<ComplianceEvaluation>[],
+  ): Promise<void> {
+    for (let i = 0; i < evaluations.length; i += 500) {
+      await manager.insert(ComplianceEvaluation, evaluations.slice(i, i + 500));
+    }
+  }
+
+  /** One subject's final evaluations of one period, oldest first. */
+  history(ruleId: number, subjectId: number, periodKey: string): Promise<ComplianceEvaluation[]> {
+    return this.dataSource.getRepository(ComplianceEvaluation).find({
+      where: { ruleId, subjectId, periodKey },
+      order: { id: 'ASC' },
+    });
+  }
+
+  /** The final records of the rule for the given periods and subjects. */
+  async finalRecords(
+    ruleId: number,
+    periodKeys: string[],
+    subjectIds: number[],
+  ): Promise<ComplianceRecord[]> {
+    if (periodKeys.length === 0 || subjectIds.length === 0) return [];
+    return this.dataSource
+      .getRepository(ComplianceRecord)
+      .createQueryBuilder('record')
+      .where('record.ruleId = :ruleId', { ruleId })
+      .andWhere('record.periodKey IN (:...periodKeys)', { periodKeys })
+      .andWhere('record.subjectId IN (:...subjectIds)', { subjectIds })
+      .andWhere('record.finalisedAt IS NOT NULL')
+      .getMany();
   }
 }

@@ -2,23 +2,57 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { formatInstant, localDate, periodContaining, type Period } from '../../common/period.js';
+import {
+  formatInstant,
+  localDate,
+  parsePeriodKey,
+  periodContaining,
+  periodsWithin,
+  type Period,
+} from '../../common/period.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize } from '../../common/record.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Committee } from '../committees/committee.entity.js';
 import { OutboxService } from '../notifications/outbox.service.js';
 import { CadenceRule } from './cadence-rule.entity.js';
-import { complianceStatus, dueThreshold, hasEnded, parseReminderDays } from './cadence.rules.js';
-import { ComplianceRecord } from './compliance-record.entity.js';
+import {
+  complianceStatus,
+  dueThreshold,
+  hasEnded,
+  parseReminderDays,
+  shouldNotifyMiss,
+} from './cadence.rules.js';
+import type { ComplianceEvaluation } from './compliance-evaluation.entity.js';
+import { ComplianceRecord, type ComplianceStatus } from './compliance-record.entity.js';
 import { ComplianceRepository } from './compliance.repository.js';
 
 export interface CloseCounts {
   subjects: number;
   met: number;
   missed: number;
+  /** Subjects whose final outcome differs from the previous final one (a first one counts). */
+  changed: number;
   notifications: number;
 }
+
+/** One subject's standing in one period: closed (final) or computed live (provisional). */
+export interface ComplianceStanding {
+  ruleId: number;
+  committeeId: number;
+  period: Period;
+  status: ComplianceStatus;
+  count: number;
+  activityIds: number[];
+  /** Closed by a period close or an evaluation of past periods. */
+  final: boolean;
+  /** Computed from the records now, without a closed record (the opposite of `final`). */
+  provisional: boolean;
+  evaluatedAt: Date;
+}
+
+const idList = (text: string | null): number[] =>
+  (text ?? '').split(',').filter(Boolean).map(Number);
 
 /**
  * The quarterly rule (and any cadence rule like it): evaluating a period for every subject,
@@ -35,7 +69,7 @@ export class ComplianceService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private get timeZone(): string {
+  get timeZone(): string {
     return this.config.timeZone;
   }
 
@@ -46,17 +80,40 @@ export class ComplianceService {
     });
   }
 
-  lastClosedKey(rule: CadenceRule): Promise<string | null> {
-    return this.records.lastClosedKey(rule.id);
+  /** The latest period closed at or before `upTo` (a period key of the rule's kind). */
+  lastClosedKey(rule: CadenceRule, upTo: string): Promise<string | null> {
+    return this.records.lastClosedKey(rule.id, upTo);
+  }
+
+  /** How many subjects a close would judge now (none: the close waits, claiming nothing). */
+  async subjectCount(): Promise<number> {
+    return (await this.records.subdistrictIds()).length;
+  }
+
+  /** One subject's final evaluations of a period, oldest first (the record's history). */
+  history(
+    record: Pick<ComplianceRecord, 'ruleId' | 'subjectId' | 'periodKey'>,
+  ): Promise<ComplianceEvaluation[]> {
+    return this.records.history(record.ruleId, record.subjectId, record.periodKey);
   }
 
   /**
    * Writes every subject's record for the period as of `asOf`: final (met/missed) once the period
-   * has ended, otherwise in progress. Misses are notified to the committee and its district.
+   * has ended, otherwise in progress. A final evaluation replaces the record and appends to its
+   * history; a miss is notified to the committee and its district only when it is news
+   * (`shouldNotifyMiss`: a changed outcome of a recent period). `runId` is the job run it is for.
    */
-  async evaluate(rule: CadenceRule, period: Period, asOf: Date): Promise<CloseCounts> {
+  async evaluate(
+    rule: CadenceRule,
+    period: Period,
+    asOf: Date,
+    runId: number | null = null,
+  ): Promise<CloseCounts> {
     const ended = hasEnded(period, asOf);
     return this.dataSource.transaction(async (manager) => {
+      const previous = ended
+        ? await this.records.finalOutcomes(manager, rule.id, period.key)
+        : new Map<number, { status: ComplianceStatus; evaluatedAt: Date }>();
       const subjects = await this.records.subdistrictIds(manager);
       const tallies = await this.records.tally(rule, period, manager);
       const counted = subjects.filter((id) => (tallies.get(id)?.held ?? 0) > 0);
@@ -80,21 +137,44 @@ export class ComplianceService {
         };
       });
       await this.records.replacePeriod(manager, rule.id, period.key, rows);
-      const missed = rows.filter((row) => row.status === 'missed');
       let notifications = 0;
-      for (const row of missed) {
-        notifications += await this.notifyMiss(
-          manager,
-          rule,
+      let changed = 0;
+      const evaluations: Partial<ComplianceEvaluation>[] = [];
+      for (const row of ended ? rows : []) {
+        const committeeId = row.committeeId as number;
+        const status = row.status as ComplianceStatus;
+        const before = previous.get(committeeId) ?? null;
+        if (before?.status !== status) changed += 1;
+        const notify = shouldNotifyMiss({
+          previous: before?.status ?? null,
+          next: status,
           period,
-          row.committeeId as number,
-          row,
-        );
+          asOf,
+          timeZone: this.timeZone,
+        });
+        const queued = notify
+          ? await this.notifyMiss(manager, rule, period, committeeId, row, before)
+          : 0;
+        notifications += queued;
+        evaluations.push({
+          ruleId: rule.id,
+          subjectId: committeeId,
+          committeeId,
+          periodKey: period.key,
+          status,
+          previousStatus: before?.status ?? null,
+          qualifyingCount: row.qualifyingCount,
+          evaluatedAt: now,
+          runId,
+          notified: queued > 0,
+        });
       }
+      await this.records.addEvaluations(manager, evaluations);
       return {
         subjects: rows.length,
         met: rows.filter((row) => row.status === 'met').length,
-        missed: missed.length,
+        missed: rows.filter((row) => row.status === 'missed').length,
+        changed,
         notifications,
       };
     });
@@ -158,22 +238,90 @@ export class ComplianceService {
     });
   }
 
-  /** 达标情况 for a year, within the actor's committees (the compliance API). */
-  async forYear(year: number, committeeId?: number): Promise<ComplianceRecord[]> {
+  /**
+   * 达标情况 for a year, within the actor's committees (the compliance API and the grids): every
+   * subdistrict committee × every period of each enabled rule that has begun. A period with a
+   * closed record answers from it; any other (never closed, or running) is counted live from
+   * the records and marked provisional. Periods yet to begin are left out.
+   */
+  async forYear(year: number, committeeId?: number): Promise<ComplianceStanding[]> {
     const actor = authorize('complianceRecord', RECORD_NAMES.complianceRecord, 'list');
-    const start = `${year}-`;
-    const query = this.dataSource
-      .getRepository(ComplianceRecord)
-      .createQueryBuilder('record')
-      .where('record.periodKey LIKE :start', { start: `${start}%` })
-      .orderBy('record.committeeId')
-      .addOrderBy('record.periodKey');
-    if (committeeId) query.andWhere('record.committeeId = :committeeId', { committeeId });
-    if (actor.committeeIds) {
-      if (actor.committeeIds.length === 0) return [];
-      query.andWhere('record.committeeId IN (:...scope)', { scope: [...actor.committeeIds] });
+    const now = this.clock.now();
+    const subjects = await this.records.subdistrictsWithin(actor.committeeIds, committeeId);
+    const whole = parsePeriodKey(String(year), this.timeZone);
+    if (subjects.length === 0 || whole === null) return [];
+    const standings: ComplianceStanding[] = [];
+    for (const rule of await this.enabledRules()) {
+      const periods = periodsWithin(rule.period, whole.start, whole.end, this.timeZone).filter(
+        (period) => period.start.getTime() <= now.getTime(),
+      );
+      const closed = new Map(
+        (
+          await this.records.finalRecords(
+            rule.id,
+            periods.map((p) => p.key),
+            subjects,
+          )
+        ).map((record) => [`${record.subjectId}:${record.periodKey}`, record]),
+      );
+      for (const period of periods) {
+        const open = subjects.filter((id) => !closed.has(`${id}:${period.key}`));
+        const live = await this.liveStandings(rule, period, open, now);
+        for (const committeeId of subjects) {
+          const record = closed.get(`${committeeId}:${period.key}`);
+          standings.push(
+            record
+              ? {
+                  ruleId: rule.id,
+                  committeeId,
+                  period,
+                  status: record.status,
+                  count: record.qualifyingCount,
+                  activityIds: idList(record.qualifyingActivityIds),
+                  final: true,
+                  provisional: false,
+                  evaluatedAt: record.evaluatedAt,
+                }
+              : (live.get(committeeId) as ComplianceStanding),
+          );
+        }
+      }
     }
-    return query.getMany();
+    return standings.sort(
+      (a, b) =>
+        a.committeeId - b.committeeId ||
+        a.ruleId - b.ruleId ||
+        a.period.start.getTime() - b.period.start.getTime(),
+    );
+  }
+
+  /** The standings of `subjects` in the period counted from the records as of `now`. */
+  private async liveStandings(
+    rule: CadenceRule,
+    period: Period,
+    subjects: number[],
+    now: Date,
+  ): Promise<Map<number, ComplianceStanding>> {
+    const standings = new Map<number, ComplianceStanding>();
+    if (subjects.length === 0) return standings;
+    const tallies = await this.records.tally(rule, period);
+    const counted = subjects.filter((id) => (tallies.get(id)?.held ?? 0) > 0);
+    const ids = await this.records.qualifyingIds(rule, period, counted);
+    for (const committeeId of subjects) {
+      const held = tallies.get(committeeId)?.held ?? 0;
+      standings.set(committeeId, {
+        ruleId: rule.id,
+        committeeId,
+        period,
+        status: complianceStatus(held, rule.minCount, hasEnded(period, now)),
+        count: held,
+        activityIds: ids.get(committeeId) ?? [],
+        final: false,
+        provisional: true,
+        evaluatedAt: now,
+      });
+    }
+    return standings;
   }
 
   private async notifyMiss(
@@ -182,13 +330,16 @@ export class ComplianceService {
     period: Period,
     committeeId: number,
     row: Partial<ComplianceRecord>,
+    before: { status: ComplianceStatus; evaluatedAt: Date } | null,
   ): Promise<number> {
     const committee = await manager.findOneBy(Committee, { id: committeeId });
     const recipients = await this.outbox.recipients(manager, committeeId, { district: true });
+    // A later change (met → missed) is news again: its key names the outcome it replaces.
+    const about = `rule${rule.id}:c${committeeId}:${period.key}`;
     return this.outbox.queue(manager, recipients, {
       kind: 'cadenceMissed',
       committeeId,
-      about: `rule${rule.id}:c${committeeId}:${period.key}`,
+      about: before ? `${about}:after${before.evaluatedAt.getTime()}` : about,
       title: `【未达标】${committee?.name ?? ''}${period.key} 未达到“${rule.name}”`,
       body: [
         `${committee?.name ?? ''} 在 ${period.key} 举行并登记的活动为 ${row.qualifyingCount ?? 0} 次，要求至少 ${rule.minCount} 次，未达标。`,

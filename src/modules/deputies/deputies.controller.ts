@@ -1,5 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { errorResponse, pageSchema } from '../../common/openapi.js';
+import type { Page } from '../../common/pagination.js';
 import {
   PERFORMANCE_RECORD_SCHEMA,
   PERSONAL_DATA_SCHEMA,
@@ -17,6 +19,7 @@ import { DeputiesService } from './deputies.service.js';
 import { DeputyPerformanceService, type PerformanceRecord } from './deputy-performance.service.js';
 import { Deputy } from './deputy.entity.js';
 import {
+  CommitteePerformanceQuery,
   CreateDeputyDto,
   DeputyPersonalData,
   ListDeputiesQuery,
@@ -60,6 +63,26 @@ export class DeputiesController extends RecordController<Deputy>({
     const rows = await this.deputies.exportAll(query);
     const roster = await deputyRoster(rows, this.config.timeZone);
     sendWorkbook(response, roster.fileName, roster.body);
+  }
+
+  @Get('performance')
+  @Permission('deputy', 'list')
+  @RequireScope('records:read')
+  @ApiOperation({
+    summary:
+      '一个人大工委全体代表的履职档案（一次请求，按代表分页）/ every deputy’s performance record of a committee in one call, paged by deputy',
+    description:
+      '每条与 /deputies/{id}/performance 相同；人大工委不存在或不在密钥范围内时 404 / each item is what /deputies/{id}/performance answers; 404 for a committee outside the key’s scope',
+  })
+  @ApiOkResponse({ schema: pageSchema(PERFORMANCE_RECORD_SCHEMA) })
+  // A query naming a committee can miss (404) and a period can be reversed (422): declared here,
+  // as the document infers 404 only from a path parameter and 422 only from a request body.
+  @ApiResponse({ status: 404, ...errorResponse('404') })
+  @ApiResponse({ status: 422, ...errorResponse('422') })
+  getCommitteePerformance(
+    @Query() query: CommitteePerformanceQuery,
+  ): Promise<Page<PerformanceRecord>> {
+    return this.performance.forCommittee(query);
   }
 
   @Post(':id/reveal')

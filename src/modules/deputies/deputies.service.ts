@@ -45,6 +45,7 @@ export class DeputiesService extends RecordService<Deputy> {
       termId: query.termId,
       level: query.level,
       status: query.status,
+      externalId: query.externalId,
       name: query.name ? Like(`%${escapeLike(query.name)}%`) : undefined,
       // Phones are ciphertext at rest: an exact match goes through the keyed hash.
       phoneHash: query.phone ? (personalDataHash(query.phone) ?? undefined) : undefined,

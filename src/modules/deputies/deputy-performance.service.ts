@@ -1,15 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { ruleViolation } from '../../common/errors.js';
+import { DomainError, ErrorCode, notFound, ruleViolation } from '../../common/errors.js';
+import type { Page } from '../../common/pagination.js';
 import { startOfLocalDate } from '../../common/period.js';
-import { Inject } from '@nestjs/common';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { currentActor } from '../../common/request-context.js';
 import { Activity } from '../activities/activity.entity.js';
 import { Attendance, type AttendanceStatus } from '../activities/attendance.entity.js';
+import { Committee } from '../committees/committee.entity.js';
 import type { ActivityCategory } from '../dictionaries/dictionary-item.entity.js';
 import { DeputiesService } from './deputies.service.js';
-import { summarisePerformance, type PerformanceSummary } from './performance.rules.js';
+import type { CommitteePerformanceQuery } from './dto/deputy.dto.js';
+import {
+  groupByDeputy,
+  summarisePerformance,
+  type PerformanceSummary,
+} from './performance.rules.js';
 import { rawInstant } from '../../database/raw-values.js';
 
 export interface PerformanceRecord extends PerformanceSummary {
@@ -31,6 +39,7 @@ export interface PerformanceRecord extends PerformanceSummary {
 }
 
 interface Row {
+  deputyId: number | string;
   activityId: number;
   title: string;
   kind: string;
@@ -40,6 +49,14 @@ interface Row {
   startsAt: Date | string;
   attendance: AttendanceStatus;
   note: string | null;
+}
+
+/** The dates a record covers, inclusive, and the instants that bound them in the app's zone. */
+interface Period {
+  from: string;
+  to: string;
+  start: Date;
+  endExclusive: Date;
 }
 
 /** 履职档案: every held activity a deputy was recorded at in a period, with counts. */
@@ -52,18 +69,68 @@ export class DeputyPerformanceService {
   ) {}
 
   async forPeriod(deputyId: number, from: string, to: string): Promise<PerformanceRecord> {
+    const period = this.period(from, to);
+    // Permission and committee scope as for showing the deputy.
+    const deputy = await this.deputies.get(deputyId);
+    const [record] = await this.recordsOf([deputy], period);
+    return record;
+  }
+
+  /**
+   * The records of every deputy of one committee, a page of deputies at a time (as the deputy
+   * list pages and sorts them): two queries for the page and one for all of its attendance,
+   * however many deputies the page holds.
+   */
+  async forCommittee(query: CommitteePerformanceQuery): Promise<Page<PerformanceRecord>> {
+    const period = this.period(query.from, query.to);
+    this.deputies.authorize('list');
+    await this.requireCommittee(query.committeeId);
+    const { from: _from, to: _to, ...listQuery } = query;
+    const page = await this.deputies.list(listQuery);
+    return { ...page, items: await this.recordsOf(page.items, period) };
+  }
+
+  private period(from: string, to: string): Period {
     if (to < from) {
       throw ruleViolation({ zh: '截止日期早于起始日期', en: '"to" is before "from"' }, 'to');
     }
-    // Permission and committee scope as for showing the deputy.
-    const deputy = await this.deputies.get(deputyId);
-    const start = startOfLocalDate(from, this.config.timeZone);
-    const endExclusive = new Date(
-      startOfLocalDate(to, this.config.timeZone).getTime() + 24 * 3600 * 1000,
-    );
+    const zone = this.config.timeZone;
+    const start = startOfLocalDate(from, zone);
+    const endExclusive = new Date(startOfLocalDate(to, zone).getTime() + 24 * 3600 * 1000);
+    return { from, to, start, endExclusive };
+  }
+
+  /** A committee the actor may see; any other answers as one that does not exist. */
+  private async requireCommittee(committeeId: number): Promise<void> {
+    const { committeeIds } = currentActor();
+    const visible = !committeeIds || committeeIds.includes(committeeId);
+    if (
+      !visible ||
+      !(await this.dataSource.getRepository(Committee).existsBy({ id: committeeId }))
+    ) {
+      throw new DomainError(
+        ErrorCode.NotFound,
+        notFound(RECORD_NAMES.committee, committeeId).bilingual,
+        [
+          {
+            field: 'committeeId',
+            problem: '人大工委/常委会不存在或不在权限范围内 / no such committee within your scope',
+          },
+        ],
+      );
+    }
+  }
+
+  /** One query for all the deputies' attendance in the period, then a record per deputy. */
+  private async recordsOf(
+    deputies: readonly { id: number; name: string }[],
+    period: Period,
+  ): Promise<PerformanceRecord[]> {
+    if (deputies.length === 0) return [];
     const rows = await this.dataSource
       .createQueryBuilder()
-      .select('activity.id', 'activityId')
+      .select('attendance.deputyId', 'deputyId')
+      .addSelect('activity.id', 'activityId')
       .addSelect('activity.title', 'title')
       .addSelect('kind.label', 'kind')
       .addSelect('kind.id', 'kindId')
@@ -75,35 +142,40 @@ export class DeputyPerformanceService {
       .from(Attendance, 'attendance')
       .innerJoin(Activity, 'activity', 'activity.id = attendance.activityId')
       .innerJoin('activity.kind', 'kind')
-      .where('attendance.deputyId = :deputyId', { deputyId })
+      .where('attendance.deputyId IN (:...deputyIds)', {
+        deputyIds: deputies.map((deputy) => deputy.id),
+      })
       .andWhere("activity.status = 'held'")
       .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', {
-        start,
-        end: endExclusive,
+        start: period.start,
+        end: period.endExclusive,
       })
       .orderBy('activity.startsAt', 'ASC')
       .addOrderBy('activity.id', 'ASC')
       .getRawMany<Row>();
-    const activities = rows.map((row) => ({
-      activityId: Number(row.activityId),
-      title: row.title,
-      kind: row.kind,
-      kindId: Number(row.kindId),
-      kindCode: row.kindCode,
-      category: row.category,
-      startsAt: rawInstant(row.startsAt),
-      attendance: row.attendance,
-      note: row.note,
-    }));
-    return {
-      deputyId,
-      deputyName: deputy.name,
-      from,
-      to,
-      ...summarisePerformance(
-        activities.map((a) => ({ category: a.category, status: a.attendance })),
-      ),
-      activities,
-    };
+    const byDeputy = groupByDeputy(rows.map((row) => ({ ...row, deputyId: Number(row.deputyId) })));
+    return deputies.map((deputy) => {
+      const activities = (byDeputy.get(deputy.id) ?? []).map((row) => ({
+        activityId: Number(row.activityId),
+        title: row.title,
+        kind: row.kind,
+        kindId: Number(row.kindId),
+        kindCode: row.kindCode,
+        category: row.category,
+        startsAt: rawInstant(row.startsAt),
+        attendance: row.attendance,
+        note: row.note,
+      }));
+      return {
+        deputyId: deputy.id,
+        deputyName: deputy.name,
+        from: period.from,
+        to: period.to,
+        ...summarisePerformance(
+          activities.map((a) => ({ category: a.category, status: a.attendance })),
+        ),
+        activities,
+      };
+    });
   }
 }

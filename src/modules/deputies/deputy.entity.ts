@@ -26,6 +26,7 @@ export type DeputyStatus = (typeof DEPUTY_STATUSES)[number];
 /** 代表: a people's deputy at district, city, provincial or national level. */
 @Entity()
 @Index(['committeeId', 'name'])
+@Index(['committeeId', 'externalId'], { unique: true })
 export class Deputy extends BaseEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -75,6 +76,10 @@ export class Deputy extends BaseEntity {
   @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'committee_id' })
   committee?: Relation<Committee>;
+
+  /** 外部编号: the record's id in an integrator's system, unique within the committee. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  externalId: string | null;
 
   @Column({ type: 'integer', nullable: true })
   communityId: number | null;

@@ -1,4 +1,4 @@
-import { summarisePerformance } from './performance.rules.js';
+import { groupByDeputy, summarisePerformance } from './performance.rules.js';
 
 describe('summarisePerformance', () => {
   it('should count attendance by category and overall', () => {
@@ -38,5 +38,19 @@ describe('summarisePerformance', () => {
       { category: 'meeting', status: 'absent' },
     ]);
     expect(sut.totals.attendanceRate).toBe(0.3333);
+  });
+});
+
+describe('groupByDeputy', () => {
+  it('should group rows by deputy and keep each group in its original order', () => {
+    const sut = groupByDeputy([
+      { deputyId: 2, activityId: 10 },
+      { deputyId: 1, activityId: 11 },
+      { deputyId: 2, activityId: 12 },
+    ]);
+    expect([...sut.keys()]).toEqual([2, 1]);
+    expect(sut.get(2)!.map((row) => row.activityId)).toEqual([10, 12]);
+    expect(sut.get(1)!.map((row) => row.activityId)).toEqual([11]);
+    expect(sut.get(3)).toBeUndefined();
   });
 });

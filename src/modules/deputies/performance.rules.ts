@@ -45,3 +45,16 @@ export function summarisePerformance(entries: PerformanceEntry[]): PerformanceSu
   ) as Record<ActivityCategory, AttendanceCounts>;
   return { totals: counts(entries), byCategory };
 }
+
+/** Rows grouped by deputy, each deputy's rows in their original order. */
+export function groupByDeputy<R extends { deputyId: number }>(
+  rows: readonly R[],
+): Map<number, R[]> {
+  const groups = new Map<number, R[]>();
+  for (const row of rows) {
+    const group = groups.get(row.deputyId);
+    if (group) group.push(row);
+    else groups.set(row.deputyId, [row]);
+  }
+  return groups;
+}

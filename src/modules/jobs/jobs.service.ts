@@ -1,13 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { localDate } from '../../common/period.js';
+import { localDate, periodContaining, previousPeriod } from '../../common/period.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Activity } from '../activities/activity.entity.js';
 import { Attendance } from '../activities/attendance.entity.js';
 import { periodsToClose } from '../compliance/cadence.rules.js';
 import { ComplianceService } from '../compliance/compliance.service.js';
 import { OutboxService } from '../notifications/outbox.service.js';
+import { JobRun } from './job-run.entity.js';
 import { JobRunner, type JobCounts, type RunResult } from './job-runner.service.js';
 import { JOBS, type JobName } from './schedule.js';
 
@@ -22,11 +23,13 @@ const RECORD_KEEPING_DAYS = 3;
 
 /**
  * The jobs themselves, each `as of` a moment (the clock, the CLI's --as-of or a test's), each
- * unit of work claimed once through JobRunner. Cron, the CLI, the admin's 立即检查 and start-up
- * catch-up all come through `run`.
+ * unit of work claimed once through JobRunner. Cron, the CLI and start-up catch-up come through
+ * `run`; the runs people start (立即检查, 往期检查) through ManualRunsService.
  */
 @Injectable()
 export class JobsService {
+  private readonly logger = new Logger(JobsService.name);
+
   constructor(
     private readonly runner: JobRunner,
     private readonly compliance: ComplianceService,
@@ -52,24 +55,45 @@ export class JobsService {
     }
   }
 
-  /** Finalises, once each, every period of every rule that ended since its last close. */
-  private async periodClose(asOf: Date, runner?: string): Promise<JobReport> {
+  /**
+   * Finalises, once each, every period of every rule that ended since its last close (the last
+   * close at or before the period just ended, so a close as of an earlier date still works).
+   * While there is no subject to judge, nothing is claimed: the period stays open to a later
+   * close or evaluation instead of being claimed forever with no records.
+   */
+  async periodClose(asOf: Date, runner?: string): Promise<JobReport> {
     const report: JobReport = { job: JOBS.periodClose.name, asOf, runs: [] };
+    const zone = this.config.timeZone;
     for (const rule of await this.compliance.enabledRules()) {
-      const last = await this.compliance.lastClosedKey(rule);
-      for (const period of periodsToClose(rule.period, last, asOf, this.config.timeZone)) {
+      const justEnded = previousPeriod(periodContaining(rule.period, asOf, zone), zone);
+      const last = await this.compliance.lastClosedKey(rule, justEnded.key);
+      const periods = periodsToClose(rule.period, last, asOf, zone);
+      if (periods.length > 0 && (await this.compliance.subjectCount()) === 0) {
+        this.logger.log(`period-close: no subjects yet, ${periods[0].key} left open`);
+        continue;
+      }
+      for (const period of periods) {
         const runKey = `rule${rule.id}:${period.key}`;
         const result = await this.runner.once(
           report.job,
           runKey,
           asOf,
-          async () => ({ ...(await this.compliance.evaluate(rule, period, asOf)) }),
+          async () => {
+            const runId = await this.runIdOf(report.job, runKey);
+            return { ...(await this.compliance.evaluate(rule, period, asOf, runId)) };
+          },
           runner,
         );
         report.runs.push({ runKey, result });
       }
     }
     return report;
+  }
+
+  /** The id of the claimed run (the job monitor's row), for the records it writes. */
+  async runIdOf(job: string, runKey: string): Promise<number | null> {
+    const run = await this.dataSource.getRepository(JobRun).findOneBy({ job, runKey });
+    return run?.id ?? null;
   }
 
   /** Once a day: reminders for the running periods. */
@@ -85,19 +109,6 @@ export class JobsService {
       const current = await this.compliance.refreshCurrent(asOf);
       return { reminded, notifications, current };
     });
-  }
-
-  /**
-   * 立即检查 (admin): closes whatever has ended (claimed once, like the nightly close) and
-   * re-counts the running period, so staff see the effect of what they just recorded.
-   */
-  async checkNow(asOf: Date, runner: string): Promise<{ closed: number; current: number }> {
-    const close = await this.periodClose(asOf, runner);
-    const current = await this.compliance.refreshCurrent(asOf);
-    return {
-      closed: close.runs.filter((run) => run.result.status === 'ran').length,
-      current,
-    };
   }
 
   /** Once a day: held activities older than 3 days with no attendance or no minutes. */

@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ExternalIdField, ExternalIdFilter } from '../../../common/external-id.js';
 import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
 import { IsInstant, IsLocalDate } from '../../../common/validation.js';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../activity.entity.js';
@@ -82,6 +83,26 @@ export class CreateActivityDto {
   @IsString()
   @MaxLength(100)
   organiser?: string | null;
+
+  @ExternalIdField()
+  externalId?: string | null;
+
+  @ApiPropertyOptional({
+    // Lazy: AttendanceItemDto is declared further down.
+    type: () => AttendanceItemDto,
+    isArray: true,
+    description:
+      '出席记录（可选）：与活动在同一事务中登记，任何一条有误则什么都不保存；修改时按代表新增或更新 / ' +
+      'attendance rows (optional), written in the same transaction as the activity — one bad row ' +
+      'and nothing is saved; on update, rows are inserted or updated by deputy',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceItemDto)
+  attendance?: AttendanceItemDto[];
 }
 
 export class UpdateActivityDto extends PartialType(CreateActivityDto) {}
@@ -111,6 +132,9 @@ export class ListActivitiesQuery extends PageQueryDto {
   @IsOptional()
   @IsLocalDate()
   to?: string;
+
+  @ExternalIdFilter()
+  externalId?: string;
 }
 
 export class AttendanceItemDto {

@@ -13,7 +13,10 @@ import {
 } from 'class-validator';
 import { API_KEY_ROLES, ROLES, type Role } from '../permissions.js';
 
-/** 新建账号 (system administrator): the role comes later, from a security administrator. */
+/**
+ * 新建账号 (system administrator): the role comes later, from a security administrator. A role
+ * sent anyway is read so that it is refused with a message, never dropped unseen.
+ */
 export class RegisterUserDto {
   @IsString()
   @Matches(/^[A-Za-z0-9_.-]{3,50}$/, {
@@ -35,6 +38,10 @@ export class RegisterUserDto {
   @IsEmail({}, { message: '邮箱格式不正确 / not an email address' })
   @MaxLength(200)
   email?: string | null;
+
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role | null;
 }
 
 /** 编辑账号: profile fields (system administrator) and the grant (security administrator). */

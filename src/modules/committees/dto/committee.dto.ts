@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ExternalIdField, ExternalIdFilter } from '../../../common/external-id.js';
 import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
 import { COMMITTEE_KINDS, type CommitteeKind } from '../committee.entity.js';
 import { COMMUNITY_KINDS, type CommunityKind } from '../community.entity.js';
@@ -56,6 +57,9 @@ export class CreateCommunityDto {
   @IsInt()
   @Min(1)
   committeeId: number;
+
+  @ExternalIdField()
+  externalId?: string | null;
 }
 
 export class UpdateCommunityDto extends PartialType(CreateCommunityDto) {}
@@ -63,4 +67,7 @@ export class UpdateCommunityDto extends PartialType(CreateCommunityDto) {}
 export class ListCommunitiesQuery extends PageQueryDto {
   @IdFilter('按街道人大工委筛选 / filter by committee id')
   committeeId?: number;
+
+  @ExternalIdFilter()
+  externalId?: string;
 }

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -9,6 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { ExternalIdField, ExternalIdFilter } from '../../../common/external-id.js';
 import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
 import { IsLocalDate, IsPhone } from '../../../common/validation.js';
 import { DEPUTY_LEVELS, type DeputyLevel } from '../../terms/term.entity.js';
@@ -144,6 +146,9 @@ export class CreateDeputyDto {
   @IsOptional()
   @IsLocalDate()
   endedOn?: string | null;
+
+  @ExternalIdField()
+  externalId?: string | null;
 }
 
 export class UpdateDeputyDto extends PartialType(CreateDeputyDto) {}
@@ -181,6 +186,9 @@ export class ListDeputiesQuery extends PageQueryDto {
   @IsOptional()
   @IsPhone()
   phone?: string;
+
+  @ExternalIdFilter()
+  externalId?: string;
 }
 
 /** 个人信息明文 answer: the unmasked personal data of one deputy (reveal, audited). */
@@ -209,4 +217,13 @@ export class PerformanceQuery {
   })
   @IsLocalDate()
   to: string;
+}
+
+/** Every deputy's performance record of one committee, a page of deputies at a time. */
+export class CommitteePerformanceQuery extends IntersectionType(PageQueryDto, PerformanceQuery) {
+  @ApiProperty({ description: '人大工委（须在密钥范围内）/ committee id, within the key’s scope' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  committeeId: number;
 }

@@ -1,0 +1,213 @@
+import { DateTime } from 'luxon';
+import type { App } from 'supertest/types.js';
+import { In } from 'typeorm';
+import { formatDemoReport, seedDemo, type DemoSeedReport } from '../../src/cli/demo-seed.js';
+import { DEMO_CLERK, DEMO_DISTRICT, DEMO_SUBDISTRICTS } from '../../src/cli/demo-seed.data.js';
+import { quarterGrid } from '../../src/admin/quarter-grid.js';
+import { FixedClock } from '../../src/common/clock.js';
+import { runAsSystem } from '../../src/common/request-context.js';
+import { Activity } from '../../src/modules/activities/activity.entity.js';
+import { Attendance } from '../../src/modules/activities/attendance.entity.js';
+import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
+import { Committee } from '../../src/modules/committees/committee.entity.js';
+import { CommitteesService } from '../../src/modules/committees/committees.service.js';
+import { ComplianceRecord } from '../../src/modules/compliance/compliance-record.entity.js';
+import { ComplianceService } from '../../src/modules/compliance/compliance.service.js';
+import { Deputy } from '../../src/modules/deputies/deputy.entity.js';
+import { login } from '../support/admin-login.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { testDialect } from '../support/test-database.js';
+
+const ZONE = 'Asia/Shanghai';
+/** A Wednesday in the third quarter: Q1 and Q2 have ended, Q3 runs. */
+const NOW = DateTime.fromISO('2025-08-20T10:00:00', { zone: ZONE });
+const SIMILAR_DISTRICT = `${DEMO_DISTRICT}（筹）`;
+
+describe(`seed:demo (${testDialect()})`, () => {
+  let sut: TestApp;
+  const clock = new FixedClock(NOW.toJSDate());
+  let first: DemoSeedReport;
+  let printed: string;
+
+  const seed = () => runAsSystem('cli', () => seedDemo(sut.app, sut.config));
+  const subdistricts = async () => {
+    const district = (await sut.dataSource.getRepository(Committee).findBy({ kind: 'district' }))
+      .filter((committee) => committee.name === DEMO_DISTRICT)
+      .map((committee) => committee.id);
+    expect(district).toHaveLength(1);
+    return sut.dataSource
+      .getRepository(Committee)
+      .find({ where: { parentId: district[0] }, order: { id: 'ASC' } });
+  };
+  const counts = async () => {
+    const ids = (await subdistricts()).map((committee) => committee.id);
+    const activities = await sut.dataSource
+      .getRepository(Activity)
+      .findBy({ committeeId: In(ids) });
+    return {
+      committees: await sut.dataSource.getRepository(Committee).count(),
+      deputies: await sut.dataSource.getRepository(Deputy).count(),
+      activities: activities.length,
+      attendance: await sut.dataSource.getRepository(Attendance).count(),
+      users: await sut.dataSource.getRepository(AdminUser).count(),
+    };
+  };
+
+  beforeAll(async () => {
+    sut = await createTestApp({ clock, admin: true });
+    // Someone else's district under a look-alike name must not stop the demo.
+    await runAsSystem('test', () =>
+      sut.app.get(CommitteesService).create({ name: SIMILAR_DISTRICT, kind: 'district' }),
+    );
+    first = await seed();
+    printed = formatDemoReport(first);
+  }, 120_000);
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('should seed the district beside a look-alike one, with both subdistricts under it', async () => {
+    const names = (await sut.dataSource.getRepository(Committee).findBy({ kind: 'district' })).map(
+      (committee) => committee.name,
+    );
+    expect(names.sort()).toEqual([DEMO_DISTRICT, SIMILAR_DISTRICT].sort());
+    expect((await subdistricts()).map((committee) => committee.name)).toEqual(
+      DEMO_SUBDISTRICTS.map((spec) => spec.name),
+    );
+    expect(first.created).toMatchObject({ committees: 3, communities: 6, groups: 4, deputies: 30 });
+  });
+
+  it("should put every activity in the clock's year, on a weekday, in office hours China time, by today", async () => {
+    const ids = (await subdistricts()).map((committee) => committee.id);
+    const activities = await sut.dataSource
+      .getRepository(Activity)
+      .findBy({ committeeId: In(ids) });
+    expect(activities.length).toBe(first.created.activities);
+    // Q1–Q2 of both and the Q3 activities held by 20 August; the missed quarter has one.
+    expect(activities.length).toBeGreaterThanOrEqual(11);
+    for (const activity of activities) {
+      const start = DateTime.fromJSDate(activity.startsAt, { zone: ZONE });
+      const end = DateTime.fromJSDate(activity.endsAt!, { zone: ZONE });
+      expect(start.year).toBe(NOW.year);
+      expect(start.weekday).toBeLessThanOrEqual(5);
+      expect(start.hour).toBeGreaterThanOrEqual(9);
+      expect(end.hour * 60 + end.minute).toBeLessThanOrEqual(17 * 60);
+      expect(start.toISODate()! <= NOW.toISODate()!).toBe(true);
+      expect(activity.endsAt!.getTime()).toBeLessThanOrEqual(NOW.toMillis());
+    }
+    const held = activities.filter((activity) => activity.status === 'held');
+    const attendance = await sut.dataSource
+      .getRepository(Attendance)
+      .countBy({ activityId: In(held.map((activity) => activity.id)) });
+    expect(attendance).toBe(held.length * 15);
+  });
+
+  it('should give every deputy the gender listed with their name', async () => {
+    const deputies = await sut.dataSource.getRepository(Deputy).find();
+    const listed = new Map(
+      DEMO_SUBDISTRICTS.flatMap((spec) => spec.people).map((person) => [
+        person.name,
+        person.gender,
+      ]),
+    );
+    expect(deputies).toHaveLength(30);
+    for (const deputy of deputies) {
+      expect([deputy.name, deputy.gender]).toEqual([deputy.name, listed.get(deputy.name)]);
+    }
+  });
+
+  it('should close compliance for the ended quarters: the second committee missed Q1', async () => {
+    const [east, west] = await subdistricts();
+    const records = await sut.dataSource
+      .getRepository(ComplianceRecord)
+      .find({ where: { committeeId: In([east.id, west.id]) }, order: { periodKey: 'ASC' } });
+    const view = (committeeId: number) =>
+      records
+        .filter((record) => record.committeeId === committeeId)
+        .map((record) => [record.periodKey, record.status, record.finalisedAt !== null]);
+    expect(view(east.id)).toEqual([
+      ['2025-Q1', 'met', true],
+      ['2025-Q2', 'met', true],
+      ['2025-Q3', expect.stringMatching(/^(met|inProgress)$/), false],
+    ]);
+    expect(view(west.id)).toEqual([
+      ['2025-Q1', 'missed', true],
+      ['2025-Q2', 'met', true],
+      ['2025-Q3', expect.stringMatching(/^(met|inProgress)$/), false],
+    ]);
+    expect(first.closedPeriods).toEqual(['2025-Q1', '2025-Q2']);
+
+    // The home page's grid (what the admin sees first) shows both outcomes.
+    const grid = await runAsSystem('test', () =>
+      quarterGrid(
+        {
+          rootPath: '/admin',
+          timeZone: ZONE,
+          compliance: sut.app.get(ComplianceService),
+          dataSource: sut.dataSource,
+        },
+        NOW.year,
+      ),
+    );
+    expect(
+      grid.find((row) => row.committeeId === west.id)?.quarters.map((cell) => cell?.status),
+    ).toEqual(['missed', 'met', expect.stringMatching(/^(met|inProgress)$/), undefined]);
+  });
+
+  it('should create a clerk who logs in to /admin with the printed password and must change it', async () => {
+    const match = /用户名 (\S+) {2}密码 (\S+)/.exec(printed);
+    expect(match?.[1]).toBe(DEMO_CLERK.username);
+    const password = match?.[2] ?? '';
+    const clerk = await sut.dataSource
+      .getRepository(AdminUser)
+      .findOneByOrFail({ username: DEMO_CLERK.username });
+    const [, west] = await subdistricts();
+    expect(clerk).toMatchObject({ role: 'staff', committeeId: west.id, mustChangePassword: true });
+    const audit = await sut.dataSource
+      .getRepository(AuditLog)
+      .findBy({ action: 'create', objectType: 'adminUser', objectId: String(clerk.id) });
+    expect(audit).toHaveLength(1);
+
+    const server = sut.app.getHttpServer() as App;
+    expect((await login(server, DEMO_CLERK.username, 'wrong-Password-1!')).response.status).toBe(
+      401,
+    );
+    const session = await login(server, DEMO_CLERK.username, password);
+    expect(session.response.status).toBe(302);
+    expect((await session.agent.get('/admin')).headers.location).toBe('/admin/change-password');
+  });
+
+  it('should write nothing new when run again', async () => {
+    const before = await counts();
+    const again = await seed();
+    expect(again.created).toEqual({
+      committees: 0,
+      communities: 0,
+      groups: 0,
+      deputies: 0,
+      activities: 0,
+      attendance: 0,
+    });
+    expect(again.closedPeriods).toEqual([]);
+    expect(again.clerk.password).toBeNull();
+    expect(formatDemoReport(again)).not.toMatch(/密码 \S{16}/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('should add what has since come to pass and close Q3 when run at the end of the year', async () => {
+    const before = await counts();
+    clock.set(DateTime.fromISO('2025-12-31T18:00:00', { zone: ZONE }).toJSDate());
+    const later = await seed();
+    expect(later.created.activities).toBeGreaterThan(0);
+    expect(later.created.deputies).toBe(0);
+    expect(later.closedPeriods).toEqual(['2025-Q3']);
+    expect((await counts()).activities).toBe(before.activities + later.created.activities);
+    const [east] = await subdistricts();
+    const q4 = await sut.dataSource
+      .getRepository(ComplianceRecord)
+      .findOneByOrFail({ committeeId: east.id, periodKey: '2025-Q4' });
+    expect(q4.status).toBe('met');
+  });
+});
