@@ -245,6 +245,7 @@ async function run(argv: string[]): Promise<number> {
         }
         const range = { from: values.from ?? '', to: values.to ?? values.from ?? '' };
         return withApp(config, async (app) => {
+          releaseClaimsOnSignals(app.get(JobRunner), config);
           const run = await app.get(ManualRunsService).evaluateRange(range, asOf, 'cli');
           console.log(`${job} ${run.runKey}: ${JSON.stringify(run.result)}`);
           return run.result.status === 'ran' ? 0 : 1;
