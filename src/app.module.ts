@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AdminPanelModule } from './admin/admin.module.js';
 import { CoreModule } from './common/core.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { dataSourceOptions, ensureDatabaseExists } from './database/data-source-options.js';
+import { takeTurnsOnSqlite } from './database/sqlite-transactions.js';
 import { ActivitiesModule } from './modules/activities/activities.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -33,6 +35,8 @@ export class AppModule {
               retryDelay: 2000,
             };
           },
+          dataSourceFactory: (options) =>
+            Promise.resolve(takeTurnsOnSqlite(new DataSource(options!))),
         }),
         AuditModule,
         AuthModule,

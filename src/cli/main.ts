@@ -7,6 +7,7 @@ import { createRootLogger, PinoLoggerService } from '../common/logger.js';
 import { DomainError } from '../common/errors.js';
 import { loadConfig, type AppConfig } from '../config/app.config.js';
 import { dataSourceOptions, ensureDatabaseExists } from '../database/data-source-options.js';
+import { takeTurnsOnSqlite } from '../database/sqlite-transactions.js';
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { ApiKeysService } from '../modules/auth/api-keys.service.js';
 import { AdminUser } from '../modules/auth/admin-user.entity.js';
@@ -52,7 +53,7 @@ async function withDataSource<T>(
   work: (dataSource: DataSource) => Promise<T>,
 ): Promise<T> {
   await ensureDatabaseExists(config);
-  const dataSource = new DataSource(dataSourceOptions(config));
+  const dataSource = takeTurnsOnSqlite(new DataSource(dataSourceOptions(config)));
   await dataSource.initialize();
   try {
     return await work(dataSource);
