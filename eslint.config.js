@@ -107,4 +107,22 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**/*.ts', 'bench/**/*.ts'], rules: { 'no-console': 'off' } },
+  {
+    // "Now" comes from the injected Clock, so tests and `--as-of` runs can fix it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/common/clock.ts', 'src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: '`new Date()` reads the wall clock: ask the injected Clock (common/clock.ts).',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: '`Date.now()` reads the wall clock: ask the injected Clock (common/clock.ts).',
+        },
+      ],
+    },
+  },
 );

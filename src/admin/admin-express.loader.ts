@@ -208,6 +208,7 @@ export class AdminExpressLoader extends AbstractLoader {
       rootPath: admin.options.rootPath,
       logins: this.logins,
       secondFactor: this.secondFactor,
+      clock: this.clock,
       startSession: (req, res, next, result) =>
         this.startSession(req, res, next, result, admin.options.rootPath),
       refuseLogin: (res, status, message) => this.loginPage(admin, res, status, message),
@@ -225,6 +226,7 @@ export class AdminExpressLoader extends AbstractLoader {
       deputies: this.deputies,
       audit: this.audit,
       timeZone: this.config.timeZone,
+      clock: this.clock,
     });
     predefined.use(adminApiAccess(admin, this.audit));
     const router = options.auth
@@ -305,7 +307,7 @@ export class AdminExpressLoader extends AbstractLoader {
           const userId = result.user.id;
           return req.session.regenerate((error) => {
             if (error) return next(error);
-            req.session.pendingLogin = { userId, at: Date.now() };
+            req.session.pendingLogin = { userId, at: this.clock.now().getTime() };
             req.session.save((saveError) =>
               saveError ? next(saveError) : res.redirect(302, `${rootPath}${SECOND_FACTOR_PATH}`),
             );

@@ -6,6 +6,7 @@ import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
 import type { DeputiesService } from '../modules/deputies/deputies.service.js';
 import { deputyRoster } from '../modules/deputies/deputy-export.js';
 import { ListDeputiesQuery } from '../modules/deputies/dto/deputy.dto.js';
+import type { Clock } from '../common/clock.js';
 
 /** The list filters an export honours (AdminJS's filter names are the query's field names). */
 const DEPUTY_FILTERS = [
@@ -24,7 +25,7 @@ const DEPUTY_FILTERS = [
  */
 export function addExports(
   router: Router,
-  deps: { deputies: DeputiesService; audit: AuditTrail; timeZone: string },
+  deps: { deputies: DeputiesService; audit: AuditTrail; timeZone: string; clock: Clock },
 ): void {
   router.get('/exports/Deputy.xlsx', async (req: Request, res: Response, next: NextFunction) => {
     if (!req.session.adminUser) return res.redirect('/admin/login');
@@ -36,7 +37,7 @@ export function addExports(
       );
       const query = await validateInput(ListDeputiesQuery, plain);
       const rows = await deps.deputies.exportAll(query);
-      const roster = await deputyRoster(rows, deps.timeZone);
+      const roster = await deputyRoster(rows, deps.timeZone, deps.clock.now());
       sendWorkbook(res, roster.fileName, roster.body);
     } catch (error) {
       if (!(error instanceof DomainError)) return next(error);

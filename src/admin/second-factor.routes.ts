@@ -5,6 +5,7 @@ import { openSecret, sealSecret } from '../common/personal-data.js';
 import type { LoginResult, LoginService } from '../modules/auth/login.service.js';
 import type { SecondFactorService } from '../modules/auth/second-factor.service.js';
 import { errorBlock, escapeHtml, plainPage } from './change-password.page.js';
+import type { Clock } from '../common/clock.js';
 
 /** How long after the password the code may be entered. */
 const PENDING_LOGIN_MS = 5 * 60_000;
@@ -77,6 +78,7 @@ export interface SecondFactorRoutes {
   rootPath: string;
   logins: LoginService;
   secondFactor: SecondFactorService;
+  clock: Clock;
   /** Completes a login: a fresh session id and the session user. */
   startSession(req: Request, res: Response, next: NextFunction, result: LoginResult): void;
   /** Answers a refused login with the login page. */
@@ -88,12 +90,12 @@ export interface SecondFactorRoutes {
  * code; users whose role requires one and who have none set it up before anything else.
  */
 export function addSecondFactorRoutes(router: Router, routes: SecondFactorRoutes): void {
-  const { rootPath, logins, secondFactor } = routes;
+  const { rootPath, logins, secondFactor, clock } = routes;
   const verifyAction = `${rootPath}${SECOND_FACTOR_PATH}`;
   const setupAction = `${rootPath}${SECOND_FACTOR_SETUP_PATH}`;
   const pending = (req: Request) => {
     const login = req.session.pendingLogin;
-    return login && Date.now() - login.at <= PENDING_LOGIN_MS ? login : undefined;
+    return login && clock.now().getTime() - login.at <= PENDING_LOGIN_MS ? login : undefined;
   };
 
   router.get(SECOND_FACTOR_PATH, (req, res) => {

@@ -21,6 +21,7 @@ import { ManualRunsService } from '../modules/jobs/manual-runs.service.js';
 import { isJobName, JOB_NAMES } from '../modules/jobs/schedule.js';
 import { runAsSystem } from '../common/request-context.js';
 import { isRole } from '../modules/auth/permissions.js';
+import { SystemClock } from '../common/clock.js';
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options]
   migration:run                  执行未执行的迁移 / apply pending migrations
@@ -229,7 +230,7 @@ async function run(argv: string[]): Promise<number> {
         console.error(`未知任务 / unknown job "${job}"; 可用 / jobs: ${JOB_NAMES.join(', ')}`);
         return 2;
       }
-      const asOf = values['as-of'] ? new Date(values['as-of']) : new Date();
+      const asOf = values['as-of'] ? new Date(values['as-of']) : new SystemClock().now();
       if (
         Number.isNaN(asOf.getTime()) ||
         (values['as-of'] && !/[zZ]|[+-]\d\d:\d\d$/.test(values['as-of']))

@@ -42,6 +42,7 @@ import { NAVIGATION, availableValues } from '../locale/zh-CN.js';
 import { keepOneTimeValue, ONE_TIME_VALUE, showOneTimeValue } from '../one-time-values.js';
 import { ScopedResource, ServiceResource, type ReadBinding } from '../service-resource.js';
 import { CHOICE_REFERENCES } from '../reference-choices.js';
+import type { Clock } from '../../common/clock.js';
 
 /** How the panel reads admin accounts: within the actor's committees, never their secrets. */
 export const ADMIN_USER_READ = {
@@ -53,6 +54,7 @@ export interface SecurityServices {
   userAdministration: UserAdministrationService;
   apiKeys: ApiKeysService;
   adminSessions: AdminSessionsService;
+  clock: Clock;
 }
 
 /** What an audit row is found and listed by. */
@@ -152,7 +154,7 @@ function recordCommand(
 }
 
 export function securityResources(services: SecurityServices): ResourceWithOptions[] {
-  const { userAdministration, apiKeys, adminSessions } = services;
+  const { userAdministration, apiKeys, adminSessions, clock } = services;
   const userActions = withOneTimeValues(actionsFor('adminUser', NO_DELETES));
   return [
     {
@@ -313,7 +315,7 @@ export function securityResources(services: SecurityServices): ResourceWithOptio
         scope: (_actor, where) => ({
           ...where,
           destroyedAt: IsNull(),
-          expiredAt: MoreThan(Date.now()),
+          expiredAt: MoreThan(clock.now().getTime()),
         }),
         hiddenFields: ['json', 'destroyedAt'],
         // The session id is the cookie's credential: the panel shows and acts on its digest.

@@ -7,6 +7,7 @@ import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize } from '../../common/record.service.js';
 import { AdminSession } from '../../database/session.entity.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
+import { Clock } from '../../common/clock.js';
 
 /** Who a stored session belongs to, read from its JSON (the express-session payload). */
 export interface SessionHolder {
@@ -54,13 +55,14 @@ export class AdminSessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly clock: Clock,
   ) {}
 
   /** The stored id of the live session shown as `digest`, or null when there is none. */
   async liveSessionId(digest: string, manager?: EntityManager): Promise<string | null> {
     const live = await (manager ?? this.dataSource.manager).find(AdminSession, {
       select: { id: true },
-      where: { destroyedAt: IsNull(), expiredAt: MoreThan(Date.now()) },
+      where: { destroyedAt: IsNull(), expiredAt: MoreThan(this.clock.now().getTime()) },
     });
     return live.find((session) => sessionDigest(session.id) === digest)?.id ?? null;
   }

@@ -26,6 +26,7 @@ import {
   PerformanceQuery,
   UpdateDeputyDto,
 } from './dto/deputy.dto.js';
+import { Clock } from '../../common/clock.js';
 
 @ApiTags('代表 Deputies')
 @Controller('deputies')
@@ -41,6 +42,7 @@ export class DeputiesController extends RecordController<Deputy>({
     private readonly deputies: DeputiesService,
     private readonly performance: DeputyPerformanceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     super(deputies);
   }
@@ -61,7 +63,7 @@ export class DeputiesController extends RecordController<Deputy>({
   @ApiResponse({ status: 200, ...SPREADSHEET_RESPONSE })
   async export(@Query() query: ListDeputiesQuery, @Res() response: Response): Promise<void> {
     const rows = await this.deputies.exportAll(query);
-    const roster = await deputyRoster(rows, this.config.timeZone);
+    const roster = await deputyRoster(rows, this.config.timeZone, this.clock.now());
     sendWorkbook(response, roster.fileName, roster.body);
   }
 

@@ -33,7 +33,7 @@ export const DEPUTY_EXPORT_COLUMNS: readonly ExportColumn<Deputy>[] = [
 export async function deputyRoster(
   rows: readonly Deputy[],
   timeZone: string,
-  now = new Date(),
+  now: Date,
 ): Promise<{ fileName: string; body: Buffer }> {
   return {
     fileName: `代表名册-${localDate(now, timeZone)}.xlsx`,
