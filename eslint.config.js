@@ -67,7 +67,7 @@ const gitIgnored = readFileSync(new URL('.gitignore', import.meta.url), 'utf8')
   });
 
 export default tseslint.config(
-  { ignores: [...gitIgnored, 'eslint.config.js', 'jest.config.js'] },
+  { ignores: [...gitIgnored, 'eslint.config.js', 'jest.config.js', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,0 +1,63 @@
+/**
+ * The layers' import rules, checked by `npm run lint` (docs for the format:
+ * https://github.com/sverweij/dependency-cruiser/blob/main/doc/rules-reference.md).
+ * Violations that predate a rule are listed in .dependency-cruiser-known-violations.json and
+ * tolerated until [A1]'s refactor removes them; any new one fails the lint.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Modules import each other in one direction only.',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'bottom-layers-import-no-modules',
+      severity: 'error',
+      comment:
+        'common/ and config/ are the bottom layer: they import nothing from modules/ or admin/.',
+      from: { path: '^src/(common|config)/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^src/(modules|admin)/' },
+    },
+    {
+      name: 'only-the-admin-imports-adminjs',
+      severity: 'error',
+      comment:
+        'AdminJS stays behind src/admin: the API and the modules do not depend on the panel.',
+      from: { path: '^src/', pathNot: '^src/admin/' },
+      to: { path: '(^|/)node_modules/(adminjs|@adminjs/)' },
+    },
+    {
+      name: 'modules-do-not-import-the-admin',
+      severity: 'error',
+      comment: 'The panel builds on the modules, never the other way round.',
+      from: { path: '^src/modules/' },
+      to: { path: '^src/admin/' },
+    },
+    {
+      name: 'src-does-not-import-tests',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'src-uses-no-dev-dependencies',
+      severity: 'error',
+      comment: 'What ships installs with `npm ci --omit=dev`.',
+      from: { path: '^src/', pathNot: '\\.spec\\.ts$' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^dist/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};
