@@ -184,6 +184,30 @@ describe(`S2 keys and administrators on ${testDialect()}`, () => {
     });
   });
 
+  describe('a scope the role cannot use', () => {
+    it('should refuse records:write for a role that writes nothing, and name the key’s role in a 403', async () => {
+      await makeUser('viewer-holder', 'committeeAdmin', subdistrictId);
+      await expect(
+        issue(['records:read', 'records:write'], 'districtViewer', 'viewer-holder'),
+      ).rejects.toMatchObject({
+        status: 400,
+        details: [{ field: 'scopes', problem: expect.stringContaining('不能修改记录') }],
+      });
+      // Station staff write activities but not deputies: the refusal names the key's role.
+      const station = await issue(
+        ['records:read', 'records:write'],
+        'stationStaff',
+        'viewer-holder',
+      );
+      const refused = await request(server)
+        .post('/api/v1/deputies')
+        .set(bearer(station))
+        .send({ name: '不应保存', gender: 'male', level: 'district', committeeId: subdistrictId });
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(refused.body)).toContain('联络站人员');
+    });
+  });
+
   describe('finding 8: each operation declares its own scope', () => {
     it('should refuse a reveal to a key with records:write (the probe) or records:read', async () => {
       for (const scopes of [['records:write'], ['records:read', 'records:write']]) {

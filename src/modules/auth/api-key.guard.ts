@@ -15,7 +15,7 @@ import {
   type PermissionNeed,
 } from './auth.decorators.js';
 import { ApiKeysService, bearerKey } from './api-keys.service.js';
-import { can, type ResourceId } from './permissions.js';
+import { can, ROLE_LABELS, type ResourceId } from './permissions.js';
 import type { ApiScope } from './api-key.entity.js';
 
 export interface ApiRequest extends Request {
@@ -109,8 +109,8 @@ export class ApiKeyGuard implements CanActivate {
       this.reflector.get<ResourceId | undefined>(PERMISSION_RESOURCE_KEY, context.getClass());
     if (!need || !resource || !can(apiKey.role, resource, need.action)) {
       throw denied(
-        `该 API 密钥的角色无权执行此操作`,
-        `This API key's role may not ${need?.action ?? '(undeclared)'} ${resource ?? 'this'}`,
+        `该 API 密钥的角色（${ROLE_LABELS[apiKey.role]}）无权执行此操作`,
+        `This API key's role (${apiKey.role}) may not do "${need?.action ?? '(undeclared)'}" on ${resource ?? 'this resource'}`,
       );
     }
     return true;

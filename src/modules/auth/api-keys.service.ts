@@ -8,7 +8,14 @@ import type { Actor } from '../../common/request-context.js';
 import { AuditTrail, auditSnapshot } from '../audit/audit-trail.service.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
 import { AdminUser } from './admin-user.entity.js';
-import { API_KEY_ROLES, isRole, roleWithin, ROLE_LABELS, type Role } from './permissions.js';
+import {
+  API_KEY_ROLES,
+  isRole,
+  mayWriteRecords,
+  roleWithin,
+  ROLE_LABELS,
+  type Role,
+} from './permissions.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize, requireReference } from '../../common/record.service.js';
 import { Committee } from '../committees/committee.entity.js';
@@ -173,6 +180,15 @@ export class ApiKeysService {
         {
           field: 'role',
           problem: `只能是业务角色 ${API_KEY_ROLES.join(', ')} / must be a business role`,
+        },
+      ]);
+    }
+    // A key that may write only by its scope but not by its role would answer 403 to every write.
+    if (input.scopes.includes('records:write') && !mayWriteRecords(input.role as Role)) {
+      throw invalidInput([
+        {
+          field: 'scopes',
+          problem: `角色「${ROLE_LABELS[input.role as Role]}」不能修改记录：去掉 records:write，或选择能写入的角色（如 staff）/ the role ${input.role} cannot write records: drop records:write or choose a role that writes (e.g. staff)`,
         },
       ]);
     }

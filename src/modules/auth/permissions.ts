@@ -151,6 +151,13 @@ export function can(role: Role | null | undefined, resource: ResourceId, action:
   return PERMISSIONS[role]?.[resource]?.includes(action) ?? false;
 }
 
+/** Whether the role may create, change or delete some record (what `records:write` asks of it). */
+export function mayWriteRecords(role: Role): boolean {
+  return Object.values(PERMISSIONS[role]).some((actions) =>
+    actions.some((action) => action === 'new' || action === 'edit' || action === 'delete'),
+  );
+}
+
 /**
  * Whether every permission of `inner` is also one of `outer`'s: an API key's role must stay
  * within its holder's (三员分立: whoever issues a key grants nothing its holder lacks).
