@@ -11,7 +11,7 @@ import {
 } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { AdminUser } from './admin-user.entity.js';
-import type { Role } from './permissions.js';
+import type { Role } from '../../platform/access/permissions.js';
 
 /**
  * What a key may be used for, each operation declaring one (auth.decorators.ts RequireScope).
