@@ -9,7 +9,7 @@ import { In, IsNull, type FindOptionsWhere } from 'typeorm';
 import { scopedWhere } from '../platform/access/record-scope.js';
 import type { Actor } from '../common/request-context.js';
 import { can, type Action, type ResourceId } from '../platform/access/permissions.js';
-import type { AdminSessionUser } from './admin-express.loader.js';
+import type { AdminSessionUser } from './admin-session-user.js';
 import { keepOneTimeValue } from './one-time-values.js';
 import { ScopedResource } from './service-resource.js';
 

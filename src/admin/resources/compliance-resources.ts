@@ -21,7 +21,7 @@ import {
   scopeWholeSystemOnly,
   type AdminActions,
 } from '../admin-access.js';
-import type { AdminSessionUser } from '../admin-express.loader.js';
+import type { AdminSessionUser } from '../admin-session-user.js';
 import { availableValues, NAVIGATION } from '../locale/zh-CN.js';
 import { ScopedResource, ServiceResource } from '../service-resource.js';
 import { COMPONENTS } from '../components/components.js';
