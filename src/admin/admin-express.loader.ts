@@ -41,7 +41,6 @@ import express, {
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { DomainError } from '../common/errors.js';
 import { changePasswordPage } from './change-password.page.js';
-import type { AdminSessionUser } from './admin-session-user.js';
 
 const GOOGLE_FONTS = /<link[^>]+fonts\.(googleapis|gstatic)\.com[^>]*>/g;
 /**
