@@ -7,7 +7,7 @@ import type { AppConfig } from './config/app.config.js';
 import { dataSourceOptions, ensureDatabaseExists } from './database/data-source-options.js';
 import { takeTurnsOnSqlite } from './database/sqlite-transactions.js';
 import { ActivitiesModule } from './modules/activities/activities.module.js';
-import { AuditModule } from './modules/audit/audit.module.js';
+import { AuditModule } from './platform/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CommitteesModule } from './modules/committees/committees.module.js';
 import { DeputiesModule } from './modules/deputies/deputies.module.js';

@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { ShutdownGate } from './common/graceful-shutdown.js';
-import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { HttpExceptionFilter } from './platform/http/http-exception.filter.js';
 import { requestLogging } from './common/logger.js';
 import { apiRateLimit } from './common/rate-limits.js';
 import { formatInstant } from './common/period.js';
@@ -16,7 +16,7 @@ import { createValidationPipe } from './common/validation.js';
 import { completeDocument } from './common/openapi.js';
 import type { AppConfig } from './config/app.config.js';
 import { ADMIN_SESSION_OPTIONS } from './modules/auth/admin-session.options.js';
-import { AuditTrail } from './modules/audit/audit-trail.service.js';
+import { AuditTrail } from './platform/audit/audit-trail.service.js';
 import { identifyApiKey, type ApiRequest } from './modules/auth/api-key.guard.js';
 import { ApiKeysService } from './modules/auth/api-keys.service.js';
 

@@ -10,7 +10,7 @@ import { box } from './common/console-box.js';
 import type { ShutdownGate } from './common/graceful-shutdown.js';
 import { createRootLogger, PinoLoggerService } from './common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app.config.js';
-import { ROLE_LABELS } from './modules/auth/permissions.js';
+import { ROLE_LABELS } from './platform/access/permissions.js';
 import { AdminUsersService } from './modules/auth/admin-users.service.js';
 import { JobRunner } from './modules/jobs/job-runner.service.js';
 

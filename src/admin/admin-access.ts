@@ -6,10 +6,10 @@ import type {
   ResourceWithOptions,
 } from 'adminjs';
 import { In, IsNull, type FindOptionsWhere } from 'typeorm';
-import { scopedWhere } from '../common/record-scope.js';
+import { scopedWhere } from '../platform/access/record-scope.js';
 import type { Actor } from '../common/request-context.js';
-import { can, type Action, type ResourceId } from '../modules/auth/permissions.js';
-import type { AdminSessionUser } from './admin-express.loader.js';
+import { can, type Action, type ResourceId } from '../platform/access/permissions.js';
+import type { AdminSessionUser } from './admin-session-user.js';
 import { keepOneTimeValue } from './one-time-values.js';
 import { ScopedResource } from './service-resource.js';
 

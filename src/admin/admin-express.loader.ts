@@ -7,10 +7,9 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { requestContext, setActor } from '../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
-import { AuditTrail } from '../modules/audit/audit-trail.service.js';
+import { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { actorFor } from '../modules/auth/actors.js';
 import { LoginService, type LoginResult } from '../modules/auth/login.service.js';
-import type { Role } from '../modules/auth/permissions.js';
 import { loginRateLimit } from '../common/rate-limits.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { addComplianceGrid } from './compliance-grid.page.js';
@@ -42,32 +41,6 @@ import express, {
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { DomainError } from '../common/errors.js';
 import { changePasswordPage } from './change-password.page.js';
-
-export interface AdminSessionUser {
-  /** AdminJS's CurrentAdmin wants a string id. */
-  id: string;
-  email: string;
-  title: string;
-  mustChangePassword: boolean;
-  role: Role | null;
-  committeeId: number | null;
-  /** The user's session epoch at login: a later role/status/password change ends the session. */
-  epoch: number;
-  loginAt: number;
-  lastSeenAt: number;
-  /** Where the login came from, for the online-sessions view. */
-  ip?: string | null;
-  /** The role requires a second factor this user has not set up: nothing else until it is. */
-  secondFactorSetupRequired?: boolean;
-}
-
-declare module 'express-session' {
-  interface SessionData {
-    adminUser?: AdminSessionUser;
-    /** Sealed values waiting to be shown once (one-time-values.ts). */
-    oneTimeValues?: Record<string, string>;
-  }
-}
 
 const GOOGLE_FONTS = /<link[^>]+fonts\.(googleapis|gstatic)\.com[^>]*>/g;
 /**

@@ -3,8 +3,8 @@ import type AdminJS from 'adminjs';
 import type { NextFunction, Request, Response } from 'express';
 import formidable from 'express-formidable';
 import { requestContext, runInContext } from '../common/request-context.js';
-import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
-import { can, type Action } from '../modules/auth/permissions.js';
+import type { AuditTrail } from '../platform/audit/audit-trail.service.js';
+import { can, type Action } from '../platform/access/permissions.js';
 import { BUILT_IN_ACTIONS, permissionResource } from './admin-access.js';
 import { ScopedResource } from './service-resource.js';
 

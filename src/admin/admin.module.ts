@@ -21,7 +21,8 @@ import { DictionariesService } from '../modules/dictionaries/dictionaries.servic
 import { DictionaryItemsService } from '../modules/dictionaries/dictionary-items.service.js';
 import { TermsModule } from '../modules/terms/terms.module.js';
 import { TermsService } from '../modules/terms/terms.service.js';
-import { AdminExpressLoader, type AdminSessionUser } from './admin-express.loader.js';
+import { AdminExpressLoader } from './admin-express.loader.js';
+import type { AdminSessionUser } from './admin-session-user.js';
 import { COMMANDS_BY_POST_SCRIPT } from './admin-guards.js';
 import { ZH_CN } from './locale/zh-CN.js';
 import { adminResources } from './resources/resources.js';

@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express';
 import type { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import { localDate } from '../common/period.js';
-import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
+import type { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { escapeHtml } from './change-password.page.js';
 import {
   quarterGrid,

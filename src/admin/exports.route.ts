@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import { sendWorkbook } from '../common/spreadsheet.js';
 import { validateInput } from '../common/validation.js';
-import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
+import type { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import type { DeputiesService } from '../modules/deputies/deputies.service.js';
 import { deputyRoster } from '../modules/deputies/deputy-export.js';
 import { ListDeputiesQuery } from '../modules/deputies/dto/deputy.dto.js';

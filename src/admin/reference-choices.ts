@@ -1,8 +1,8 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { In, Not, IsNull, type BaseEntity, type FindOptionsWhere } from 'typeorm';
-import type { RecordService } from '../common/record.service.js';
+import type { RecordService } from '../platform/records/record.service.js';
 import { AdminUser } from '../modules/auth/admin-user.entity.js';
-import { API_KEY_ROLES } from '../modules/auth/permissions.js';
+import { API_KEY_ROLES } from '../platform/access/permissions.js';
 import { Committee } from '../modules/committees/committee.entity.js';
 import {
   ACTIVITY_KIND_DICTIONARY,

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { personalDataHash } from '../common/personal-data.js';
 import { SystemClock } from '../common/clock.js';
-import { AuditTrail } from '../modules/audit/audit-trail.service.js';
+import { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { Deputy } from '../modules/deputies/deputy.entity.js';
 
 /**

@@ -14,13 +14,13 @@ import { AdminUser } from '../modules/auth/admin-user.entity.js';
 import { UserAdministrationService } from '../modules/auth/user-administration.service.js';
 import { formatDemoReport, seedDemo } from './demo-seed.js';
 import { encryptPlainPersonalData } from './encrypt-personal-data.js';
-import { AuditTrail } from '../modules/audit/audit-trail.service.js';
+import { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { JobRunner } from '../modules/jobs/job-runner.service.js';
 import { JobsService } from '../modules/jobs/jobs.service.js';
 import { ManualRunsService } from '../modules/jobs/manual-runs.service.js';
 import { isJobName, JOB_NAMES } from '../modules/jobs/schedule.js';
 import { runAsSystem } from '../common/request-context.js';
-import { isRole } from '../modules/auth/permissions.js';
+import { isRole } from '../platform/access/permissions.js';
 import { SystemClock } from '../common/clock.js';
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options]

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Role } from '../modules/auth/permissions.js';
+import type { Role } from './roles.js';
 import { DomainError, ErrorCode } from './errors.js';
 
 /** Who is acting: a logged-in user, an external system's API key, or the system itself (jobs, CLI). */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { IANAZone } from 'luxon';
-import { isRole, ROLES, type Role } from '../modules/auth/permissions.js';
+import { isRole, ROLES, type Role } from '../common/roles.js';
 
 export type DatabaseDialect = 'sqlite' | 'mariadb' | 'mysql';
 export type LogFormat = 'json' | 'pretty';

@@ -1,6 +1,6 @@
 import { Activity } from '../modules/activities/activity.entity.js';
 import { Attendance } from '../modules/activities/attendance.entity.js';
-import { AuditLog } from '../modules/audit/audit-log.entity.js';
+import { AuditLog } from '../platform/audit/audit-log.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
 import { AdminUser } from '../modules/auth/admin-user.entity.js';
 import { ApiKey } from '../modules/auth/api-key.entity.js';

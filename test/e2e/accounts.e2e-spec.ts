@@ -1,11 +1,11 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { ApiKey } from '../../src/modules/auth/api-key.entity.js';
 import { AdminSession } from '../../src/database/session.entity.js';
-import type { Role } from '../../src/modules/auth/permissions.js';
+import type { Role } from '../../src/platform/access/permissions.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

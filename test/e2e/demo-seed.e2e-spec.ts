@@ -8,7 +8,7 @@ import { FixedClock } from '../../src/common/clock.js';
 import { runAsSystem } from '../../src/common/request-context.js';
 import { Activity } from '../../src/modules/activities/activity.entity.js';
 import { Attendance } from '../../src/modules/activities/attendance.entity.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { Committee } from '../../src/modules/committees/committee.entity.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';

@@ -8,7 +8,7 @@ import { ZH_CN } from '../../src/admin/locale/zh-CN.js';
 import { FixedClock } from '../../src/common/clock.js';
 import { loadConfig } from '../../src/config/app.config.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { Activity } from '../../src/modules/activities/activity.entity.js';

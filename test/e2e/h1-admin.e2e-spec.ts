@@ -3,7 +3,7 @@ import type AdminJS from 'adminjs';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import type { AdminExpressLoader } from '../../src/admin/admin-express.loader.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { DictionaryItem } from '../../src/modules/dictionaries/dictionary-item.entity.js';

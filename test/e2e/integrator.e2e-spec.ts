@@ -4,7 +4,7 @@ import { ZH_CN } from '../../src/admin/locale/zh-CN.js';
 import { runAsSystem } from '../../src/common/request-context.js';
 import { Activity } from '../../src/modules/activities/activity.entity.js';
 import { Attendance } from '../../src/modules/activities/attendance.entity.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
 import { Deputy } from '../../src/modules/deputies/deputy.entity.js';

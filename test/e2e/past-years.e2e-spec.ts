@@ -6,7 +6,7 @@ import type { App } from 'supertest/types.js';
 import { IsNull, Like, Not } from 'typeorm';
 import { FixedClock } from '../../src/common/clock.js';
 import { runAsSystem } from '../../src/common/request-context.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { ComplianceEvaluation } from '../../src/modules/compliance/compliance-evaluation.entity.js';

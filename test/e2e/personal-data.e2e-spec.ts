@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { encryptPlainPersonalData } from '../../src/cli/encrypt-personal-data.js';
 import { runAsSystem } from '../../src/common/request-context.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';

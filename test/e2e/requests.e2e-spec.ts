@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { runAsSystem } from '../../src/common/request-context.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { LoginAttempt } from '../../src/modules/auth/login-attempt.entity.js';

@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { runAsSystem } from '../../src/common/request-context.js';
 import { Attendance } from '../../src/modules/activities/attendance.entity.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';

@@ -1,12 +1,12 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { runAsSystem } from '../../src/common/request-context.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { ApiKey } from '../../src/modules/auth/api-key.entity.js';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
-import type { Role } from '../../src/modules/auth/permissions.js';
+import type { Role } from '../../src/platform/access/permissions.js';
 import { UserAdministrationService } from '../../src/modules/auth/user-administration.service.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';

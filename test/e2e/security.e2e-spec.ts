@@ -8,7 +8,7 @@ import {
   CUSTOM_RECORD_ACTIONS,
   CUSTOM_RESOURCE_ACTIONS,
 } from '../../src/admin/admin-access.js';
-import { AuditLog } from '../../src/modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import {
   API_KEY_ROLES,
@@ -17,7 +17,7 @@ import {
   ROLES,
   type Action,
   type ResourceId,
-} from '../../src/modules/auth/permissions.js';
+} from '../../src/platform/access/permissions.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';

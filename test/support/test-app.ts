@@ -11,7 +11,7 @@ import { runAsSystem } from '../../src/common/request-context.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
-import type { Role } from '../../src/modules/auth/permissions.js';
+import type { Role } from '../../src/platform/access/permissions.js';
 import { TEST_PASSWORD } from './admin-login.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 

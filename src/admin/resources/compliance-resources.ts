@@ -3,7 +3,7 @@ import { IsNull } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError } from '../../common/errors.js';
 import { formatInstant } from '../../common/period.js';
-import { can } from '../../modules/auth/permissions.js';
+import { can } from '../../platform/access/permissions.js';
 import { CadenceRule } from '../../modules/compliance/cadence-rule.entity.js';
 import { CadenceRulesService } from '../../modules/compliance/cadence-rules.service.js';
 import { ComplianceRecord } from '../../modules/compliance/compliance-record.entity.js';
@@ -21,7 +21,7 @@ import {
   scopeWholeSystemOnly,
   type AdminActions,
 } from '../admin-access.js';
-import type { AdminSessionUser } from '../admin-express.loader.js';
+import type { AdminSessionUser } from '../admin-session-user.js';
 import { availableValues, NAVIGATION } from '../locale/zh-CN.js';
 import { ScopedResource, ServiceResource } from '../service-resource.js';
 import { COMPONENTS } from '../components/components.js';

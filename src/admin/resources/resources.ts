@@ -1,7 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { IsInt, Min } from 'class-validator';
 import { In, type DeepPartial } from 'typeorm';
-import { scopedWhere } from '../../common/record-scope.js';
+import { scopedWhere } from '../../platform/access/record-scope.js';
 import { Activity } from '../../modules/activities/activity.entity.js';
 import { ActivitiesService } from '../../modules/activities/activities.service.js';
 import { Attendance } from '../../modules/activities/attendance.entity.js';
@@ -44,7 +44,7 @@ import {
 import { CreateTermDto, UpdateTermDto } from '../../modules/terms/dto/term.dto.js';
 import { Term } from '../../modules/terms/term.entity.js';
 import { TermsService } from '../../modules/terms/terms.service.js';
-import type { RecordService } from '../../common/record.service.js';
+import type { RecordService } from '../../platform/records/record.service.js';
 import { ADMIN_USER_READ, securityResources, type SecurityServices } from './security-resources.js';
 import { COMPONENTS } from '../components/components.js';
 import { ONE_TIME_VALUE, showOneTimeValue } from '../one-time-values.js';

@@ -8,7 +8,7 @@ import type {
 import { IsNull, MoreThan } from 'typeorm';
 import { DomainError } from '../../common/errors.js';
 import { AdminSession } from '../../database/session.entity.js';
-import { AuditLog } from '../../modules/audit/audit-log.entity.js';
+import { AuditLog } from '../../platform/audit/audit-log.entity.js';
 import {
   AdminSessionsService,
   sessionDigest,
@@ -28,7 +28,7 @@ import {
   ROLE_LABELS,
   type Action,
   type ResourceId,
-} from '../../modules/auth/permissions.js';
+} from '../../platform/access/permissions.js';
 import { UserAdministrationService } from '../../modules/auth/user-administration.service.js';
 import {
   actionsFor,

@@ -7,10 +7,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { pageSchema, recordSchemaRef } from '../../common/openapi.js';
-import { Permission, RequireScope } from '../auth/auth.decorators.js';
+import { Permission, RequireScope } from '../../platform/access/auth.decorators.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { wholePage, type Page } from '../../common/pagination.js';
-import { RecordController } from '../../common/record.controller.js';
+import { RecordController } from '../../platform/records/record.controller.js';
 import { ActivitiesService } from './activities.service.js';
 import { Activity } from './activity.entity.js';
 import type { Attendance } from './attendance.entity.js';

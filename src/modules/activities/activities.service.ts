@@ -5,7 +5,11 @@ import { And, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
 import { startOfLocalDate } from '../../common/period.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService, requireReference, type WithinWrite } from '../../common/record.service.js';
+import {
+  RecordService,
+  requireReference,
+  type WithinWrite,
+} from '../../platform/records/record.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Committee } from '../committees/committee.entity.js';
 import { DictionaryItemsService } from '../dictionaries/dictionary-items.service.js';
@@ -18,8 +22,8 @@ import type {
   ListActivitiesQuery,
   UpdateActivityDto,
 } from './dto/activity.dto.js';
-import { ownedByCommittee, type RecordScope } from '../../common/record-scope.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { ownedByCommittee, type RecordScope } from '../../platform/access/record-scope.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -9,9 +9,9 @@ import {
   ruleViolation,
 } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize } from '../../common/record.service.js';
+import { authorize } from '../../platform/records/record.service.js';
 import { currentActor } from '../../common/request-context.js';
-import { AuditTrail, auditDiff, auditSnapshot } from '../audit/audit-trail.service.js';
+import { AuditTrail, auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
 import { Deputy } from '../deputies/deputy.entity.js';

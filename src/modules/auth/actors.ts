@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/request-context.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
-import { ADMINISTRATOR_ROLES, type Role } from './permissions.js';
+import { ADMINISTRATOR_ROLES, type Role } from '../../platform/access/permissions.js';
 
 export interface Principal {
   kind: 'user' | 'apiKey';

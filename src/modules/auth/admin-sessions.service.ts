@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize } from '../../common/record.service.js';
+import { authorize } from '../../platform/records/record.service.js';
 import { AdminSession } from '../../database/session.entity.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import { Clock } from '../../common/clock.js';
 
 /** Who a stored session belongs to, read from its JSON (the express-session payload). */

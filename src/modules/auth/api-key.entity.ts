@@ -11,21 +11,10 @@ import {
 } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { AdminUser } from './admin-user.entity.js';
-import type { Role } from './permissions.js';
+import type { Role } from '../../platform/access/permissions.js';
 
-/**
- * What a key may be used for, each operation declaring one (auth.decorators.ts RequireScope).
- * Revealing personal data and bulk exports are separate from reading and writing records, so a
- * reading or writing integration never gets them by accident (PIPL: minimum necessary).
- */
-export const API_SCOPES = [
-  'records:read',
-  'records:write',
-  'records:export',
-  'personal:reveal',
-  'reports:read',
-] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+// The scopes are declared by the routes (platform/access auth.decorators.ts), so they live there.
+export { API_SCOPES, type ApiScope } from '../../platform/access/api-scopes.js';
 
 /** A key for an external system. Only a SHA-256 of the secret is kept; the key is shown once. */
 @Entity()

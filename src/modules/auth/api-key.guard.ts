@@ -13,9 +13,9 @@ import {
   PUBLIC_KEY,
   SCOPE_KEY,
   type PermissionNeed,
-} from './auth.decorators.js';
+} from '../../platform/access/auth.decorators.js';
 import { ApiKeysService, bearerKey } from './api-keys.service.js';
-import { can, ROLE_LABELS, type ResourceId } from './permissions.js';
+import { can, ROLE_LABELS, type ResourceId } from '../../platform/access/permissions.js';
 import type { ApiScope } from './api-key.entity.js';
 
 export interface ApiRequest extends Request {

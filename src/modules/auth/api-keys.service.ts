@@ -5,7 +5,7 @@ import { In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError, invalidInput, notFound, referenceNotFound } from '../../common/errors.js';
 import type { Actor } from '../../common/request-context.js';
-import { AuditTrail, auditSnapshot } from '../audit/audit-trail.service.js';
+import { AuditTrail, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
 import { AdminUser } from './admin-user.entity.js';
 import {
@@ -15,9 +15,9 @@ import {
   roleWithin,
   ROLE_LABELS,
   type Role,
-} from './permissions.js';
+} from '../../platform/access/permissions.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize, requireReference } from '../../common/record.service.js';
+import { authorize, requireReference } from '../../platform/records/record.service.js';
 import { Committee } from '../committees/committee.entity.js';
 import { API_SCOPES, ApiKey, type ApiScope } from './api-key.entity.js';
 

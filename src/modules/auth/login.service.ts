@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import { DomainError, ErrorCode, invalidInput } from '../../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import type { AdminUser } from './admin-user.entity.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { SecondFactorService } from './second-factor.service.js';

@@ -5,7 +5,7 @@ import { Brackets, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { invalidInput } from '../../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import { AdminUser } from './admin-user.entity.js';
 
 const ISSUER = '人大工委工作平台';

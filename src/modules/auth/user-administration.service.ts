@@ -4,15 +4,21 @@ import { In, type EntityManager, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError, ErrorCode, invalidInput, notFound } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize, requireReference } from '../../common/record.service.js';
+import { authorize, requireReference } from '../../platform/records/record.service.js';
 import { currentActor, type Actor } from '../../common/request-context.js';
-import { AuditTrail, auditDiff, auditSnapshot } from '../audit/audit-trail.service.js';
+import { AuditTrail, auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { Committee } from '../committees/committee.entity.js';
 import { AdminUser } from './admin-user.entity.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 import { temporaryPassword } from './password-policy.js';
-import { ADMINISTRATOR_ROLES, can, isRole, type Action, type Role } from './permissions.js';
+import {
+  ADMINISTRATOR_ROLES,
+  can,
+  isRole,
+  type Action,
+  type Role,
+} from '../../platform/access/permissions.js';
 
 /** What the panel's "new user" form sends: no role (a security admin grants it), no password. */
 export interface RegisterUserInput {

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RecordController } from '../../common/record.controller.js';
+import { RecordController } from '../../platform/records/record.controller.js';
 import { Committee } from './committee.entity.js';
 import { CommitteesService } from './committees.service.js';
 import {

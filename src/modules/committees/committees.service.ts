@@ -4,12 +4,12 @@ import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { conflict, ruleViolation } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService, requireReference } from '../../common/record.service.js';
+import { RecordService, requireReference } from '../../platform/records/record.service.js';
 import { Committee } from './committee.entity.js';
 import { committeeParentProblem } from './committee.rules.js';
 import type { ListCommitteesQuery } from './dto/committee.dto.js';
-import { type RecordScope } from '../../common/record-scope.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { type RecordScope } from '../../platform/access/record-scope.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 
 /** A committee belongs to its parent's subtree; a top-level (district) one to itself. */
 const COMMITTEE_SCOPE: RecordScope<Committee> = {

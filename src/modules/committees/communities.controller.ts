@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RecordController } from '../../common/record.controller.js';
+import { RecordController } from '../../platform/records/record.controller.js';
 import { CommunitiesService } from './communities.service.js';
 import { Community } from './community.entity.js';
 import {

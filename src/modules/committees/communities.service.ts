@@ -4,12 +4,12 @@ import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService, requireReference } from '../../common/record.service.js';
+import { RecordService, requireReference } from '../../platform/records/record.service.js';
 import { Committee } from './committee.entity.js';
 import { Community } from './community.entity.js';
 import type { ListCommunitiesQuery } from './dto/committee.dto.js';
-import { ownedByCommittee, type RecordScope } from '../../common/record-scope.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { ownedByCommittee, type RecordScope } from '../../platform/access/record-scope.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 
 @Injectable()
 export class CommunitiesService extends RecordService<Community> {

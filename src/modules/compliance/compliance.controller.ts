@@ -13,7 +13,11 @@ import { pageSchema } from '../../common/openapi.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { formatInstant } from '../../common/period.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { Permission, PermissionResource, RequireScope } from '../auth/auth.decorators.js';
+import {
+  Permission,
+  PermissionResource,
+  RequireScope,
+} from '../../platform/access/auth.decorators.js';
 import type { ComplianceStatus } from './compliance-record.entity.js';
 import { ComplianceService } from './compliance.service.js';
 

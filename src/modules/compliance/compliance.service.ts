@@ -11,7 +11,7 @@ import {
   type Period,
 } from '../../common/period.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize } from '../../common/record.service.js';
+import { authorize } from '../../platform/records/record.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Committee } from '../committees/committee.entity.js';
 import { OutboxService } from '../notifications/outbox.service.js';

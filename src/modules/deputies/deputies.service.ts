@@ -4,15 +4,15 @@ import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Like, Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService, requireReference } from '../../common/record.service.js';
+import { RecordService, requireReference } from '../../platform/records/record.service.js';
 import { Committee } from '../committees/committee.entity.js';
 import { Community } from '../committees/community.entity.js';
 import { Term } from '../terms/term.entity.js';
 import { DeputyGroup } from './deputy-group.entity.js';
 import { Deputy } from './deputy.entity.js';
 import type { ListDeputiesQuery } from './dto/deputy.dto.js';
-import { ownedByCommittee, type RecordScope } from '../../common/record-scope.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { ownedByCommittee, type RecordScope } from '../../platform/access/record-scope.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import { personalDataHash } from '../../common/personal-data.js';
 
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);

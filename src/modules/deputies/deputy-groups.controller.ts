@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RecordController } from '../../common/record.controller.js';
+import { RecordController } from '../../platform/records/record.controller.js';
 import { DeputyGroup } from './deputy-group.entity.js';
 import { DeputyGroupsService } from './deputy-groups.service.js';
 import {

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService } from '../../common/record.service.js';
+import { RecordService } from '../../platform/records/record.service.js';
 import { Dictionary } from './dictionary.entity.js';
-import { sharedRecords, type RecordScope } from '../../common/record-scope.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { sharedRecords, type RecordScope } from '../../platform/access/record-scope.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 
 @Injectable()
 export class DictionariesService extends RecordService<Dictionary> {

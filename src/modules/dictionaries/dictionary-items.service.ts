@@ -4,12 +4,12 @@ import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import { referenceNotFound, ruleViolation } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService, requireReference } from '../../common/record.service.js';
+import { RecordService, requireReference } from '../../platform/records/record.service.js';
 import { Dictionary } from './dictionary.entity.js';
 import { ACTIVITY_KIND_DICTIONARY, DictionaryItem } from './dictionary-item.entity.js';
 import type { ListDictionaryItemsQuery } from './dto/dictionary.dto.js';
-import { sharedRecords, type RecordScope } from '../../common/record-scope.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { sharedRecords, type RecordScope } from '../../platform/access/record-scope.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 
 @Injectable()
 export class DictionaryItemsService extends RecordService<DictionaryItem> {

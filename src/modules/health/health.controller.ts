@@ -7,7 +7,7 @@ import {
   type HealthCheckResult,
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
-import { Public } from '../auth/auth.decorators.js';
+import { Public } from '../../platform/access/auth.decorators.js';
 
 @ApiTags('运行状态 Health')
 @Public()

@@ -7,7 +7,7 @@ import { Clock } from '../../common/clock.js';
 import { runAsSystem } from '../../common/request-context.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import { JobRun } from './job-run.entity.js';
 import { decideClaim, leaseEnd, renewalIntervalMs } from './job-lease.rules.js';
 

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RecordController } from '../../common/record.controller.js';
+import { RecordController } from '../../platform/records/record.controller.js';
 import { CreateTermDto, ListTermsQuery, UpdateTermDto } from './dto/term.dto.js';
 import { Term } from './term.entity.js';
 import { TermsService } from './terms.service.js';

@@ -4,11 +4,11 @@ import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService } from '../../common/record.service.js';
+import { RecordService } from '../../platform/records/record.service.js';
 import type { ListTermsQuery } from './dto/term.dto.js';
 import { Term } from './term.entity.js';
-import { sharedRecords, type RecordScope } from '../../common/record-scope.js';
-import { AuditTrail } from '../audit/audit-trail.service.js';
+import { sharedRecords, type RecordScope } from '../../platform/access/record-scope.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 
 @Injectable()
 export class TermsService extends RecordService<Term> {

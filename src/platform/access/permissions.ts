@@ -5,16 +5,11 @@
  * administrators) plus the committee's business roles (DOMAIN.md "Who uses it").
  */
 
-export const ROLES = [
-  'systemAdmin',
-  'securityAdmin',
-  'auditor',
-  'committeeAdmin',
-  'staff',
-  'stationStaff',
-  'districtViewer',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../common/roles.js';
+
+// The role names live in common/ so that config (MFA_REQUIRED_ROLES) can validate them without
+// importing the platform; this table is where they are granted anything.
+export { isRole, ROLES, type Role } from '../../common/roles.js';
 
 /** 三员: the three administrators, who hold no business permissions and may have no committee. */
 export const ADMINISTRATOR_ROLES: readonly Role[] = ['systemAdmin', 'securityAdmin', 'auditor'];
@@ -166,10 +161,6 @@ export function roleWithin(inner: Role, outer: Role): boolean {
   return Object.entries(PERMISSIONS[inner]).every(([resource, actions]) =>
     (actions ?? []).every((action) => can(outer, resource as ResourceId, action)),
   );
-}
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
 /** 中文 role names for screens and messages. */

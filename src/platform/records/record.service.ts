@@ -7,10 +7,10 @@ import type {
   ObjectLiteral,
   Repository,
 } from 'typeorm';
-import { isForeignKeyViolation, isUniqueViolation } from '../database/database-errors.js';
-import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
-import { auditDiff, auditSnapshot } from '../modules/audit/audit-trail.service.js';
-import { can, type Action, type ResourceId } from '../modules/auth/permissions.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../database/database-errors.js';
+import type { AuditTrail } from '../audit/audit-trail.service.js';
+import { auditDiff, auditSnapshot } from '../audit/audit-trail.service.js';
+import { can, type Action, type ResourceId } from '../access/permissions.js';
 import {
   conflict,
   forbidden,
@@ -18,11 +18,11 @@ import {
   notFound,
   referenceNotFound,
   type RecordName,
-} from './errors.js';
-import { pageRequest, toPage, type Page, type PageQueryDto } from './pagination.js';
-import { RECORD_NAMES } from './record-names.js';
-import { scopedWhere, withinScope, type RecordScope } from './record-scope.js';
-import { currentActor, type Actor } from './request-context.js';
+} from '../../common/errors.js';
+import { pageRequest, toPage, type Page, type PageQueryDto } from '../../common/pagination.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { scopedWhere, withinScope, type RecordScope } from '../access/record-scope.js';
+import { currentActor, type Actor } from '../../common/request-context.js';
 
 /**
  * Work that commits or fails with a record's own write (its child rows, say), run in the same

@@ -8,11 +8,11 @@ import {
   ApiOperation,
 } from '@nestjs/swagger';
 import type { DeepPartial, ObjectLiteral } from 'typeorm';
-import { Permission, PermissionResource, RequireScope } from '../modules/auth/auth.decorators.js';
-import { apiKeyRolesFor, type Action, type ResourceId } from '../modules/auth/permissions.js';
-import { IdPipe } from './id.pipe.js';
-import { pageSchema, recordSchemaRef } from './openapi.js';
-import { PageQueryDto, type Page } from './pagination.js';
+import { Permission, PermissionResource, RequireScope } from '../access/auth.decorators.js';
+import { apiKeyRolesFor, type Action, type ResourceId } from '../access/permissions.js';
+import { IdPipe } from '../../common/id.pipe.js';
+import { pageSchema, recordSchemaRef } from '../../common/openapi.js';
+import { PageQueryDto, type Page } from '../../common/pagination.js';
 import type { RecordService } from './record.service.js';
 
 export interface RecordControllerOptions {

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import type { ApiScope } from './api-key.entity.js';
+import type { ApiScope } from './api-scopes.js';
 import type { Action, ResourceId } from './permissions.js';
 
 export const PUBLIC_KEY = 'renda:public';

@@ -7,10 +7,10 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { AuditTrail } from '../modules/audit/audit-trail.service.js';
-import { isDatabaseUnavailable } from '../database/database-errors.js';
-import { DomainError, ErrorCode } from './errors.js';
-import { redactUrl } from './logger.js';
+import type { AuditTrail } from '../audit/audit-trail.service.js';
+import { isDatabaseUnavailable } from '../../database/database-errors.js';
+import { DomainError, ErrorCode } from '../../common/errors.js';
+import { redactUrl } from '../../common/logger.js';
 
 interface ErrorBody {
   code: string;
