@@ -60,6 +60,14 @@ function exitOnSignals(app: NestExpressApplication, gate: ShutdownGate, config: 
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
+      // A close that hangs (a stuck pool, a hook) must not keep the process for ever.
+      setTimeout(
+        () => {
+          new Logger('Shutdown').error('shutdown overran its time: exiting');
+          process.exit(1);
+        },
+        config.shutdownTimeoutSeconds * 2000 + 10_000,
+      ).unref();
       shutdown(app, gate, config, signal).then(
         () => process.exit(0),
         (error: unknown) => {

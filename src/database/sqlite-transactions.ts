@@ -18,10 +18,6 @@ class ConnectionTurns {
     return this.holder !== undefined && this.context.getStore() === this.holder;
   }
 
-  isFree(): boolean {
-    return this.holder === undefined;
-  }
-
   /**
    * For a transaction TypeORM opens itself (save() and remove() outside any transaction):
    * marks the calling context (synchronously, so the caller's continuation carries the mark)
@@ -134,8 +130,17 @@ class TakingTurnsQueryRunner extends BetterSqlite3QueryRunner {
   }
 
   override async rollbackTransaction(): Promise<void> {
+    const outermost = this.transactionDepth <= 1;
     try {
       await super.rollbackTransaction();
+    } catch (error) {
+      // SQLite may have rolled back by itself (disk full, I/O error): ROLLBACK then fails, and
+      // TypeORM would think the transaction still open and hold the connection for ever.
+      if (outermost) {
+        this.isTransactionActive = false;
+        this.transactionDepth = 0;
+      }
+      throw error;
     } finally {
       this.endTurnIfClosed();
     }
@@ -144,7 +149,9 @@ class TakingTurnsQueryRunner extends BetterSqlite3QueryRunner {
   override query(
     ...statement: Parameters<BetterSqlite3QueryRunner['query']>
   ): ReturnType<BetterSqlite3QueryRunner['query']> {
-    if (this.turns.isFree() || this.turns.holdsIt()) return super.query(...statement);
+    // Even when the connection is free the statement takes it (synchronously), so a transaction
+    // starting meanwhile cannot take the statement in.
+    if (this.turns.holdsIt()) return super.query(...statement);
     return this.turns.between(() => super.query(...statement));
   }
 

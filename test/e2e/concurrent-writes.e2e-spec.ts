@@ -55,11 +55,17 @@ describe(`concurrent writes on ${testDialect()}`, () => {
     await sut.close();
   }, 60_000);
 
-  it('should run overlapping transactions one at a time: a rollback takes only its own rows', async () => {
+  it('should run overlapping transactions one at a time: a rollback takes only its own rows, never a bare statement', async () => {
     await sut.dataSource.query('CREATE TABLE concurrency_probe (n INTEGER NOT NULL)');
     const probeRows = () =>
       sut.dataSource.query<{ n: number }[]>('SELECT COUNT(*) AS n FROM concurrency_probe');
     const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+    await sut.dataSource.query('CREATE TABLE concurrency_bare (n INTEGER NOT NULL)');
+    // Statements outside any transaction, issued while the others are open and rolling back.
+    const bare = Array.from({ length: 10 }, async (_, index) => {
+      await pause();
+      await sut.dataSource.query('INSERT INTO concurrency_bare (n) VALUES (?)', [index]);
+    });
     const outcomes = await Promise.allSettled(
       Array.from({ length: 10 }, (_, index) =>
         sut.dataSource.transaction(async (manager) => {
@@ -80,6 +86,11 @@ describe(`concurrent writes on ${testDialect()}`, () => {
         .map((outcome) => String(outcome.reason)),
     ).toEqual([1, 3, 5, 7, 9].map((index) => `Error: probe ${index} rolls back`));
     expect(Number((await probeRows())[0].n)).toBe(15);
+    await Promise.all(bare);
+    const bareRows = await sut.dataSource.query<{ n: number }[]>(
+      'SELECT COUNT(*) AS n FROM concurrency_bare',
+    );
+    expect(Number(bareRows[0].n)).toBe(10);
   });
 
   it('should answer each of 40 simultaneous writes as if it were alone, and keep every 201', async () => {

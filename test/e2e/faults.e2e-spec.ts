@@ -50,6 +50,12 @@ interface Cli {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** CLI processes still running: a failed expectation must not leave one holding the database. */
+const runningClis = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of runningClis) child.kill('SIGKILL');
+});
+
 /** The built CLI (`node dist/src/cli/main.js`), as an operator or cron runs it. */
 function startCli(args: string[], env: Record<string, string>): Cli {
   const child = spawn(
@@ -60,6 +66,8 @@ function startCli(args: string[], env: Record<string, string>): Cli {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  runningClis.add(child);
+  child.once('exit', () => runningClis.delete(child));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -91,7 +91,15 @@ export class JobRunner implements BeforeApplicationShutdown {
    * still going then has its claim released (marked failed), so the next attempt redoes it at
    * once instead of waiting for the lease. Returns how many were released.
    */
-  async settle(timeoutMs: number): Promise<number> {
+  settle(timeoutMs: number): Promise<number> {
+    // The signal handler and Nest's shutdown hook both ask; the runs are waited for once.
+    this.settling ??= this.settleOnce(timeoutMs);
+    return this.settling;
+  }
+
+  private settling: Promise<number> | undefined;
+
+  private async settleOnce(timeoutMs: number): Promise<number> {
     this.closing = true;
     if (this.active.size === 0) return 0;
     this.logger.log(`waiting for ${this.active.size} running job(s) before shutdown`);
