@@ -5,13 +5,8 @@ import { And, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
 import { startOfLocalDate } from '../../common/period.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import {
-  RecordService,
-  requireReference,
-  type WithinWrite,
-} from '../../platform/records/record.service.js';
+import { RecordService, type WithinWrite } from '../../platform/records/record.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { Committee } from '../committees/committee.entity.js';
 import { DictionaryItemsService } from '../dictionaries/dictionary-items.service.js';
 import { Activity } from './activity.entity.js';
 import type { Attendance } from './attendance.entity.js';
@@ -24,6 +19,7 @@ import type {
 } from './dto/activity.dto.js';
 import { ownedByCommittee, type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
+import { requireCommittee } from '../committees/committee-references.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -64,13 +60,7 @@ export class ActivitiesService extends RecordService<Activity> {
   }
 
   protected override async checkWrite(manager: EntityManager, next: Activity): Promise<void> {
-    await requireReference(
-      manager,
-      Committee,
-      next.committeeId,
-      'committeeId',
-      RECORD_NAMES.committee,
-    );
+    await requireCommittee(manager, next.committeeId);
     await this.kinds.requireActivityKind(manager, next.kindId, 'kindId');
     if (next.endsAt && next.endsAt.getTime() < next.startsAt.getTime()) {
       throw ruleViolation(

@@ -17,9 +17,9 @@ import {
   type Role,
 } from '../../platform/access/permissions.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize, requireReference } from '../../platform/records/record.service.js';
-import { Committee } from '../committees/committee.entity.js';
+import { authorize } from '../../platform/records/record.service.js';
 import { API_SCOPES, ApiKey, type ApiScope } from './api-key.entity.js';
+import { requireCommittee } from '../committees/committee-references.js';
 
 const KEY_PATTERN = /^rw_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -201,13 +201,7 @@ export class ApiKeysService {
     if (actor.committeeIds && !actor.committeeIds.includes(input.committeeId)) {
       throw referenceNotFound('committeeId', RECORD_NAMES.committee, input.committeeId);
     }
-    await requireReference(
-      this.apiKeys.manager,
-      Committee,
-      input.committeeId,
-      'committeeId',
-      RECORD_NAMES.committee,
-    );
+    await requireCommittee(this.apiKeys.manager, input.committeeId);
     const holderId = input.holderId;
     if (typeof holderId !== 'number' || !Number.isInteger(holderId) || holderId < 1) {
       throw invalidInput([

@@ -4,10 +4,9 @@ import { In, type EntityManager, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError, ErrorCode, invalidInput, notFound } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize, requireReference } from '../../platform/records/record.service.js';
+import { authorize } from '../../platform/records/record.service.js';
 import { currentActor, type Actor } from '../../common/request-context.js';
 import { AuditTrail, auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
-import { Committee } from '../committees/committee.entity.js';
 import { AdminUser } from './admin-user.entity.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { LoginAttempt } from './login-attempt.entity.js';
@@ -19,6 +18,7 @@ import {
   type Action,
   type Role,
 } from '../../platform/access/permissions.js';
+import { requireCommittee } from '../committees/committee-references.js';
 
 /** What the panel's "new user" form sends: no role (a security admin grants it), no password. */
 export interface RegisterUserInput {
@@ -394,12 +394,6 @@ export class UserAdministrationService {
         { field: 'committeeId', problem: '超出您的管理范围 / outside your committees' },
       ]);
     }
-    await requireReference(
-      this.users.manager,
-      Committee,
-      committeeId,
-      'committeeId',
-      RECORD_NAMES.committee,
-    );
+    await requireCommittee(this.users.manager, committeeId);
   }
 }

@@ -4,12 +4,13 @@ import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { conflict, ruleViolation } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService, requireReference } from '../../platform/records/record.service.js';
+import { RecordService } from '../../platform/records/record.service.js';
 import { Committee } from './committee.entity.js';
 import { committeeParentProblem } from './committee.rules.js';
 import type { ListCommitteesQuery } from './dto/committee.dto.js';
 import { type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
+import { requireCommittee } from './committee-references.js';
 
 /** A committee belongs to its parent's subtree; a top-level (district) one to itself. */
 const COMMITTEE_SCOPE: RecordScope<Committee> = {
@@ -40,13 +41,7 @@ export class CommitteesService extends RecordService<Committee> {
   ): Promise<void> {
     next.parentId ??= null;
     const parent = next.parentId
-      ? await requireReference(
-          manager,
-          Committee,
-          next.parentId,
-          'parentId',
-          RECORD_NAMES.committee,
-        )
+      ? await requireCommittee(manager, next.parentId, 'parentId')
       : null;
     const problem = committeeParentProblem(next.kind, parent?.kind ?? null);
     if (problem) throw ruleViolation(problem, 'parentId');

@@ -4,12 +4,12 @@ import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService, requireReference } from '../../platform/records/record.service.js';
-import { Committee } from './committee.entity.js';
+import { RecordService } from '../../platform/records/record.service.js';
 import { Community } from './community.entity.js';
 import type { ListCommunitiesQuery } from './dto/committee.dto.js';
 import { ownedByCommittee, type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
+import { requireCommittee } from './committee-references.js';
 
 @Injectable()
 export class CommunitiesService extends RecordService<Community> {
@@ -27,13 +27,7 @@ export class CommunitiesService extends RecordService<Community> {
   }
 
   protected override async checkWrite(manager: EntityManager, next: Community): Promise<void> {
-    const committee = await requireReference(
-      manager,
-      Committee,
-      next.committeeId,
-      'committeeId',
-      RECORD_NAMES.committee,
-    );
+    const committee = await requireCommittee(manager, next.committeeId);
     if (committee.kind !== 'subdistrict') {
       throw ruleViolation(
         { zh: '社区/村只能属于街道人大工委', en: 'A community belongs to a subdistrict committee' },

@@ -5,7 +5,6 @@ import { Like, Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { RecordService, requireReference } from '../../platform/records/record.service.js';
-import { Committee } from '../committees/committee.entity.js';
 import { Community } from '../committees/community.entity.js';
 import { Term } from '../terms/term.entity.js';
 import { DeputyGroup } from './deputy-group.entity.js';
@@ -14,6 +13,7 @@ import type { ListDeputiesQuery } from './dto/deputy.dto.js';
 import { ownedByCommittee, type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import { personalDataHash } from '../../common/personal-data.js';
+import { requireCommittee } from '../committees/committee-references.js';
 
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -54,13 +54,7 @@ export class DeputiesService extends RecordService<Deputy> {
 
   protected override async checkWrite(manager: EntityManager, next: Deputy): Promise<void> {
     next.status ??= 'serving';
-    await requireReference(
-      manager,
-      Committee,
-      next.committeeId,
-      'committeeId',
-      RECORD_NAMES.committee,
-    );
+    await requireCommittee(manager, next.committeeId);
     if (next.communityId) {
       const community = await requireReference(
         manager,

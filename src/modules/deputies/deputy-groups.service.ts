@@ -3,12 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordService, requireReference } from '../../platform/records/record.service.js';
-import { Committee } from '../committees/committee.entity.js';
+import { RecordService } from '../../platform/records/record.service.js';
 import { DeputyGroup } from './deputy-group.entity.js';
 import type { ListDeputyGroupsQuery } from './dto/deputy-group.dto.js';
 import { ownedByCommittee, type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
+import { requireCommittee } from '../committees/committee-references.js';
 
 @Injectable()
 export class DeputyGroupsService extends RecordService<DeputyGroup> {
@@ -29,12 +29,6 @@ export class DeputyGroupsService extends RecordService<DeputyGroup> {
   }
 
   protected override async checkWrite(manager: EntityManager, next: DeputyGroup): Promise<void> {
-    await requireReference(
-      manager,
-      Committee,
-      next.committeeId,
-      'committeeId',
-      RECORD_NAMES.committee,
-    );
+    await requireCommittee(manager, next.committeeId);
   }
 }
