@@ -13,7 +13,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module.js';
 import { quarterPeriod } from '../src/common/period.js';
-import { runAsSystem } from '../src/common/request-context.js';
+import { runAsSystem } from '../src/platform/access/actor.js';
 import { loadConfig } from '../src/config/app.config.js';
 import { CadenceRule } from '../src/modules/compliance/cadence-rule.entity.js';
 import { ComplianceService } from '../src/modules/compliance/compliance.service.js';

@@ -7,7 +7,7 @@ import type {
 } from 'adminjs';
 import { In, IsNull, type FindOptionsWhere } from 'typeorm';
 import { scopedWhere } from '../platform/access/record-scope.js';
-import type { Actor } from '../common/request-context.js';
+import type { Actor } from '../platform/access/actor.js';
 import { can, type Action, type ResourceId } from '../platform/access/permissions.js';
 import type { AdminSessionUser } from './admin-session-user.js';
 import { keepOneTimeValue } from './one-time-values.js';

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import { localDate } from '../common/period.js';
-import { currentActor } from '../common/request-context.js';
+import { currentActor } from '../platform/access/actor.js';
 import type { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { COMPLIANCE_GRID_PATH } from './compliance-grid.page.js';
 import { quarterGrid, unreadCount, type QuarterRow } from './quarter-grid.js';

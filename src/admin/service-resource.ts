@@ -11,7 +11,7 @@ import {
 import { calendarDate, calendarDateOfDate } from '../common/date-only.rules.js';
 import { DomainError } from '../common/errors.js';
 import { maskPersonal } from '../common/masking.js';
-import { currentActor, type Actor } from '../common/request-context.js';
+import { currentActor, type Actor } from '../platform/access/actor.js';
 import { validateInput } from '../common/validation.js';
 
 /** How the panel reads a kind of record: which rows the actor sees, which fields are masked. */

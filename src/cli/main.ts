@@ -19,7 +19,7 @@ import { JobRunner } from '../modules/jobs/job-runner.service.js';
 import { JobsService } from '../modules/jobs/jobs.service.js';
 import { ManualRunsService } from '../modules/jobs/manual-runs.service.js';
 import { isJobName, JOB_NAMES } from '../modules/jobs/schedule.js';
-import { runAsSystem } from '../common/request-context.js';
+import { runAsSystem } from '../platform/access/actor.js';
 import { isRole } from '../platform/access/permissions.js';
 import { SystemClock } from '../common/clock.js';
 

@@ -7,7 +7,7 @@ import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import type { ListDeputiesQuery } from '../../src/modules/deputies/dto/deputy.dto.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { ActivitiesService } from '../../src/modules/activities/activities.service.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AttendanceService } from '../../src/modules/activities/attendance.service.js';
 import { formatInstant } from '../../src/common/period.js';
 import { launchChromium } from '../support/chromium.js';

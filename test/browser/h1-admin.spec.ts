@@ -3,7 +3,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { Deputy } from '../../src/modules/deputies/deputy.entity.js';
 import { DictionaryItem } from '../../src/modules/dictionaries/dictionary-item.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
 import { CommunitiesService } from '../../src/modules/committees/communities.service.js';
 import { Term } from '../../src/modules/terms/term.entity.js';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { DomainError } from '../../src/common/errors.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';

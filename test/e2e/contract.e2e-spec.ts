@@ -1,5 +1,5 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { TermsService } from '../../src/modules/terms/terms.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.js';

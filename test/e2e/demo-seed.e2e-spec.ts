@@ -5,7 +5,7 @@ import { formatDemoReport, seedDemo, type DemoSeedReport } from '../../src/cli/d
 import { DEMO_CLERK, DEMO_DISTRICT, DEMO_SUBDISTRICTS } from '../../src/cli/demo-seed.data.js';
 import { quarterGrid } from '../../src/admin/quarter-grid.js';
 import { FixedClock } from '../../src/common/clock.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { Activity } from '../../src/modules/activities/activity.entity.js';
 import { Attendance } from '../../src/modules/activities/attendance.entity.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';

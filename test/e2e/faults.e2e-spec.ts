@@ -19,7 +19,7 @@ import { createScratchMariadb, type ScratchMariadb } from '../support/scratch-ma
 import { createTestApp, issueKey } from '../support/test-app.js';
 import type { App } from 'supertest/types.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { ZH_CN } from '../../src/admin/locale/zh-CN.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { Activity } from '../../src/modules/activities/activity.entity.js';
 import { Attendance } from '../../src/modules/activities/attendance.entity.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';

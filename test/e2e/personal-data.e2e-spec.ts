@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { encryptPlainPersonalData } from '../../src/cli/encrypt-personal-data.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';

@@ -5,7 +5,7 @@ import { AbstractLoader } from '@adminjs/nestjs';
 import type AdminJS from 'adminjs';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { ADMIN_RESOURCES, BUILT_IN_ACTIONS } from '../../src/admin/admin-access.js';
 import type { AdminExpressLoader } from '../../src/admin/admin-express.loader.js';
 import { AdminSession } from '../../src/database/session.entity.js';

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { jest } from '@jest/globals';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { Attendance } from '../../src/modules/activities/attendance.entity.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';

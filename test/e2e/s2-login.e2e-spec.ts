@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { encryptPlainPersonalData } from '../../src/cli/encrypt-personal-data.js';
 import { FixedClock } from '../../src/common/clock.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AuditTrail } from '../../src/platform/audit/audit-trail.service.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';

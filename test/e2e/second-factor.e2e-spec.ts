@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
 import type { App } from 'supertest/types.js';
 import { FixedClock } from '../../src/common/clock.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';

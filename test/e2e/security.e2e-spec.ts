@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { FixedClock } from '../../src/common/clock.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import {
   ADMIN_RESOURCES,
   BUILT_IN_ACTIONS,

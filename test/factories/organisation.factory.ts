@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
 
 /** A district standing committee with one subdistrict committee, written as the system would. */

@@ -7,7 +7,7 @@ import { Clock } from '../../src/common/clock.js';
 import type { DestinationStream } from 'pino';
 import { createRootLogger, PinoLoggerService } from '../../src/common/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/app.config.js';
-import { runAsSystem } from '../../src/common/request-context.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';

@@ -10,7 +10,7 @@ import {
 } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize } from '../../platform/records/record.service.js';
-import { currentActor } from '../../common/request-context.js';
+import { currentActor } from '../../platform/access/actor.js';
 import { AuditTrail, auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
 import { committeeSubtree } from '../committees/committee-scope.js';

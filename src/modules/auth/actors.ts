@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../common/request-context.js';
+import type { Actor } from '../../platform/access/actor.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
 import { ADMINISTRATOR_ROLES, type Role } from '../../platform/access/permissions.js';
 

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../../common/errors.js';
-import { setActor } from '../../common/request-context.js';
+import { setActor } from '../../platform/access/actor.js';
 import { actorFor } from './actors.js';
 import type { ApiKey } from './api-key.entity.js';
 import {

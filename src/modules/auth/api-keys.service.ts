@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError, invalidInput, notFound, referenceNotFound } from '../../common/errors.js';
-import type { Actor } from '../../common/request-context.js';
+import type { Actor } from '../../platform/access/actor.js';
 import { AuditTrail, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
 import { AdminUser } from './admin-user.entity.js';

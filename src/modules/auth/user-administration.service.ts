@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock.js';
 import { DomainError, ErrorCode, invalidInput, notFound } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize } from '../../platform/records/record.service.js';
-import { currentActor, type Actor } from '../../common/request-context.js';
+import { currentActor, type Actor } from '../../platform/access/actor.js';
 import { AuditTrail, auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { AdminUser } from './admin-user.entity.js';
 import { AdminUsersService } from './admin-users.service.js';

@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, notFound, ruleViolation } from '../../common/er
 import type { Page } from '../../common/pagination.js';
 import { startOfLocalDate } from '../../common/period.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { currentActor } from '../../common/request-context.js';
+import { currentActor } from '../../platform/access/actor.js';
 import { Activity } from '../activities/activity.entity.js';
 import { Attendance, type AttendanceStatus } from '../activities/attendance.entity.js';
 import { Committee } from '../committees/committee.entity.js';

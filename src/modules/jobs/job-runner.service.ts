@@ -4,7 +4,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThan, Or } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { runAsSystem } from '../../common/request-context.js';
+import { runAsSystem } from '../../platform/access/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';

@@ -7,7 +7,7 @@ import {
   type FindOptionsWhere,
   type ObjectLiteral,
 } from 'typeorm';
-import type { Actor } from '../../common/request-context.js';
+import type { Actor } from './actor.js';
 
 /**
  * How a kind of record belongs to a committee, for data scope (等保2.0 访问控制): an actor sees

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { maskEmail, maskPhone } from '../../common/masking.js';
-import { requestContext, type Actor } from '../../common/request-context.js';
+import { requestContext } from '../../common/request-context.js';
+import { type Actor } from '../access/actor.js';
 import { AuditLog, type AuditAction, type AuditOutcome } from './audit-log.entity.js';
 
 export interface AuditEntry {

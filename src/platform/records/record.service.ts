@@ -22,7 +22,7 @@ import {
 import { pageRequest, toPage, type Page, type PageQueryDto } from '../../common/pagination.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { scopedWhere, withinScope, type RecordScope } from '../access/record-scope.js';
-import { currentActor, type Actor } from '../../common/request-context.js';
+import { currentActor, type Actor } from '../access/actor.js';
 
 /**
  * Work that commits or fails with a record's own write (its child rows, say), run in the same
