@@ -38,9 +38,9 @@ export interface ComplianceServices {
 const STATUS_LABELS = { met: '🟢 达标', missed: '🔴 未达标', inProgress: '🟡 进行中' };
 const OUTCOME_LABELS = { running: '运行中', succeeded: '成功', failed: '失败' };
 const PERIOD_LABELS = { week: '每周', month: '每月', quarter: '每季度', year: '每年' };
-const JOB_LABELS = Object.fromEntries(
-  Object.values(JOBS).map((job) => [job.name, `${job.label}（${job.name}）`]),
-);
+// Chinese only: AdminJS runs a label through startCase, which mangled the CLI name beside it
+// ("期末结算（period Close）"); the CLI's help lists the names.
+const JOB_LABELS = Object.fromEntries(Object.values(JOBS).map((job) => [job.name, job.label]));
 const READ_ONLY = ['new', 'edit', 'delete', 'bulkDelete'] as const;
 
 /** What the form of 立即检查 / 往期检查 asked for: a year, a range, or (neither) a check now. */
