@@ -1,3 +1,4 @@
+import { FixedClock } from '../../src/common/clock.js';
 import type { AddressInfo, Server } from 'node:net';
 import ExcelJS from 'exceljs';
 import { type Browser, type Page } from 'playwright-core';
@@ -10,7 +11,7 @@ import { ActivitiesService } from '../../src/modules/activities/activities.servi
 import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AttendanceService } from '../../src/modules/activities/attendance.service.js';
 import { formatInstant } from '../../src/common/period.js';
-import { launchChromium } from '../support/chromium.js';
+import { BROWSER_TEST_NOW, launchChromium } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ManualRunsService } from '../../src/modules/jobs/manual-runs.service.js';
 import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
@@ -38,7 +39,7 @@ describe('admin panel in Chromium', () => {
   const policyViolations: string[] = [];
 
   beforeAll(async () => {
-    sut = await createTestApp({ admin: true });
+    sut = await createTestApp({ admin: true, clock: new FixedClock(BROWSER_TEST_NOW) });
     await sut.app.listen(0, '127.0.0.1');
     const { port } = (sut.app.getHttpServer() as Server).address() as AddressInfo;
     origin = `http://127.0.0.1:${port}`;

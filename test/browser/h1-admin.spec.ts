@@ -1,3 +1,4 @@
+import { FixedClock } from '../../src/common/clock.js';
 import type { AddressInfo, Server } from 'node:net';
 import { type Browser, type Page } from 'playwright-core';
 import { Deputy } from '../../src/modules/deputies/deputy.entity.js';
@@ -9,7 +10,7 @@ import { CommunitiesService } from '../../src/modules/committees/communities.ser
 import { Term } from '../../src/modules/terms/term.entity.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
-import { launchChromium } from '../support/chromium.js';
+import { BROWSER_TEST_NOW, launchChromium } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
 
@@ -29,7 +30,7 @@ describe(`admin panel defects (H1 §3) in Chromium on ${testDialect()}`, () => {
   let origin: string;
 
   beforeAll(async () => {
-    sut = await createTestApp({ admin: true });
+    sut = await createTestApp({ admin: true, clock: new FixedClock(BROWSER_TEST_NOW) });
     await sut.app.listen(0, '127.0.0.1');
     const { port } = (sut.app.getHttpServer() as Server).address() as AddressInfo;
     origin = `http://127.0.0.1:${port}`;

@@ -1,9 +1,10 @@
+import { FixedClock } from '../../src/common/clock.js';
 import type { AddressInfo, Server } from 'node:net';
 import { type Browser, type Page } from 'playwright-core';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
-import { launchChromium } from '../support/chromium.js';
+import { BROWSER_TEST_NOW, launchChromium } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const XSS_NAME = '</script><script>alert(1)</script>';
@@ -19,7 +20,7 @@ describe('admin back office hardening in Chromium', () => {
   let victimId: number;
 
   beforeAll(async () => {
-    sut = await createTestApp({ admin: true });
+    sut = await createTestApp({ admin: true, clock: new FixedClock(BROWSER_TEST_NOW) });
     await sut.app.listen(0, '127.0.0.1');
     const { port } = (sut.app.getHttpServer() as Server).address() as AddressInfo;
     origin = `http://127.0.0.1:${port}`;

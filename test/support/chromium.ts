@@ -16,3 +16,10 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * The moment browser tests run at (a FixedClock for the app): what the panel shows (the current
+ * quarter, "today" in a form) must not depend on the day the suite runs. In the past, so the
+ * session store's real expiry times stay ahead of it.
+ */
+export const BROWSER_TEST_NOW = new Date('2026-10-10T10:00:00+08:00');
