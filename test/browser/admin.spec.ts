@@ -11,7 +11,7 @@ import { ActivitiesService } from '../../src/modules/activities/activities.servi
 import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AttendanceService } from '../../src/modules/activities/attendance.service.js';
 import { formatInstant } from '../../src/common/period.js';
-import { BROWSER_TEST_NOW, launchChromium } from '../support/chromium.js';
+import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ManualRunsService } from '../../src/modules/jobs/manual-runs.service.js';
 import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
@@ -78,13 +78,6 @@ describe('admin panel in Chromium', () => {
       }
     });
     return fresh;
-  }
-
-  async function logIn(target: Page, username: string, password: string): Promise<void> {
-    await target.goto(`${origin}/admin/login`);
-    await target.fill('input[name=email]', username);
-    await target.fill('input[name=password]', password);
-    await target.click('form button');
   }
 
   afterAll(async () => {
@@ -225,7 +218,7 @@ describe('admin panel in Chromium', () => {
 
   it("should show a new account's temporary password once, on its page", async () => {
     const admin = await newPage();
-    await logIn(admin, 'sysop', 'Console-Key-2026!');
+    await submitAdminLogin(admin, origin, 'sysop', 'Console-Key-2026!');
     await admin.waitForURL(new RegExp(`${origin}/admin$`));
     await admin.goto(`${origin}/admin/resources/AdminUser/actions/new`);
     await admin.fill('input[name=username]', 'xiaowang');
@@ -242,15 +235,17 @@ describe('admin panel in Chromium', () => {
     expect(await admin.content()).not.toContain(password);
 
     const newcomer = await newPage();
-    await logIn(newcomer, 'xiaowang', password.trim());
+    await submitAdminLogin(newcomer, origin, 'xiaowang', password.trim());
     await newcomer.waitForURL(/\/admin\/change-password$/);
   }, 60000);
 
   it('should tell a locked-out user so in Chinese, without saying whether the user exists', async () => {
     const stranger = await newPage();
-    for (let i = 0; i < 5; i += 1) await logIn(stranger, 'nobody-here', 'Wrong-Pass-2026!');
+    for (let i = 0; i < 5; i += 1) {
+      await submitAdminLogin(stranger, origin, 'nobody-here', 'Wrong-Pass-2026!');
+    }
     await stranger.getByText('用户名或密码错误').first().waitFor();
-    await logIn(stranger, 'nobody-here', 'Wrong-Pass-2026!');
+    await submitAdminLogin(stranger, origin, 'nobody-here', 'Wrong-Pass-2026!');
     await stranger.getByText('登录失败次数过多').first().waitFor();
     expect(await stranger.content()).not.toMatch(/不存在|unknown user/);
   }, 60000);

@@ -10,7 +10,7 @@ import { CommunitiesService } from '../../src/modules/committees/communities.ser
 import { Term } from '../../src/modules/terms/term.entity.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
-import { BROWSER_TEST_NOW, launchChromium } from '../support/chromium.js';
+import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
 
@@ -75,10 +75,7 @@ describe(`admin panel defects (H1 §3) in Chromium on ${testDialect()}`, () => {
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${origin}/admin/login`);
-    await page.fill('input[name=email]', username);
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await page.click('form button');
+    await submitAdminLogin(page, origin, username, TEST_PASSWORD);
     await page.waitForURL(new RegExp(`${origin}/admin$`));
     return page;
   }

@@ -4,7 +4,7 @@ import { FixedClock } from '../../src/common/clock.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
-import { launchChromium } from '../support/chromium.js';
+import { launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** 往期检查 in the real panel: the form, its notice, and the page it lands on. */
@@ -40,10 +40,7 @@ describe('past-year check in Chromium', () => {
   });
 
   it('should evaluate a year from the form and land on its run in the job monitor', async () => {
-    await page.goto(`${origin}/admin/login`);
-    await page.fill('input[name=email]', 'sysop');
-    await page.fill('input[name=password]', 'Console-Key-2026!');
-    await page.click('form button');
+    await submitAdminLogin(page, origin, 'sysop', 'Console-Key-2026!');
     await page.waitForURL(new RegExp(`${origin}/admin$`));
     await page.goto(`${origin}/admin/resources/CadenceRule/actions/runCheck`);
     await page.fill('#check-year', '2019');

@@ -4,7 +4,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
-import { BROWSER_TEST_NOW, launchChromium } from '../support/chromium.js';
+import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const XSS_NAME = '</script><script>alert(1)</script>';
@@ -66,10 +66,7 @@ describe('admin back office hardening in Chromium', () => {
         commandRequests.push(request.method());
       }
     });
-    await page.goto(`${origin}/admin/login`);
-    await page.fill('input[name=email]', username);
-    await page.fill('input[name=password]', TEST_PASSWORD);
-    await page.click('form button');
+    await submitAdminLogin(page, origin, username, TEST_PASSWORD);
     await page.waitForURL(`${origin}/admin`);
     return page;
   }

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with nothing that reaches for the (closed) network. */
 export function launchChromium(): Promise<Browser> {
@@ -23,3 +23,16 @@ export function launchChromium(): Promise<Browser> {
  * session store's real expiry times stay ahead of it.
  */
 export const BROWSER_TEST_NOW = new Date('2026-10-10T10:00:00+08:00');
+
+/** Fills in and sends the admin's login form, as a person does. */
+export async function submitAdminLogin(
+  page: Page,
+  origin: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${origin}/admin/login`);
+  await page.fill('input[name=email]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('form button');
+}
