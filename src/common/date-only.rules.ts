@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { localDate } from './period.js';
 
 const DATE_ONLY = /^(\d{4})[-/](\d{2})[-/](\d{2})$/;
 /** A date with a time but no zone (`2026-11-01T00:00:00`): its date part is the calendar date. */
@@ -37,5 +38,5 @@ export function calendarDateOfDate(date: Date, timeZone: string): string {
   if (!utc.isValid) return 'Invalid Date';
   const utcMidnight =
     utc.hour === 0 && utc.minute === 0 && utc.second === 0 && utc.millisecond === 0;
-  return (utcMidnight ? utc : utc.setZone(timeZone)).toISODate() as string;
+  return utcMidnight ? utc.toISODate() : localDate(date, timeZone);
 }
