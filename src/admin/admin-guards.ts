@@ -6,6 +6,7 @@ import { requestContext, runInContext } from '../common/request-context.js';
 import type { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { can, type Action } from '../platform/access/permissions.js';
 import { BUILT_IN_ACTIONS, permissionResource } from './admin-access.js';
+import { auditDenial } from './admin-page.js';
 import { ScopedResource } from './service-resource.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -275,13 +276,7 @@ export function adminApiAccess(admin: AdminJS, audit: AuditTrail) {
       const user = req.session?.adminUser;
       if (!user) return next();
       const denied = (objectType: string, objectId: string | null, action: string) =>
-        audit.recordAlone({
-          action: 'denied',
-          outcome: 'denied',
-          objectType,
-          objectId,
-          detail: { action, method: req.method, path: req.path.slice(0, 200) },
-        });
+        auditDenial(audit, req, { objectType, objectId, action });
       if (route === 'miscased') {
         await denied('adminApi', null, 'miscasedPath');
         return refuse(res, 404, '页面不存在', 'Not found');
@@ -363,16 +358,4 @@ export function commandsByPost(): (req: Request, res: Response, next: NextFuncti
     if (req.method !== 'GET' || req.path !== COMMANDS_BY_POST_SCRIPT) return next();
     res.type('application/javascript').send(script);
   };
-}
-
-/** The logout confirmation: a POST form, since a GET must not change state. */
-export function logoutPage(action: string, back: string): string {
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>退出登录 / Log out</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: system-ui, 'WenQuanYi Micro Hei', sans-serif; max-width: 28rem; margin: 4rem auto;">
-<h1 style="font-size: 1.4rem">退出登录 / Log out</h1>
-<form method="post" action="${action}"><button type="submit">确认退出 / Log out</button></form>
-<p><a href="${back}">返回 / Back</a></p>
-</body></html>`;
 }
