@@ -81,7 +81,8 @@ export class AdminExpressLoader extends AbstractLoader {
   admin!: AdminJS;
   /** The custom pages, as mounted. */
   pages: readonly AdminPage[] = [];
-  private panelRouter?: express.Router;
+  /** The routes this loader mounts before AdminJS adds its own to the same router. */
+  private ownLayers: RouterLayer[] = [];
 
   constructor(
     private readonly users: AdminUsersService,
@@ -149,7 +150,7 @@ export class AdminExpressLoader extends AbstractLoader {
     ];
     mountAdminPages(predefined, this.pages, { loginPath, audit, clock });
     predefined.use(adminApiAccess(admin, audit));
-    this.panelRouter = predefined;
+    this.ownLayers = [...(predefined as unknown as { stack: RouterLayer[] }).stack];
     const router = options.auth
       ? AdminJSExpress.buildAuthenticatedRouter(
           admin,
@@ -168,8 +169,7 @@ export class AdminExpressLoader extends AbstractLoader {
    * own (login, logout, the second-factor code) must be (admin-page e2e checks it).
    */
   panelRoutes(): PanelRoute[] {
-    const stack = (this.panelRouter as unknown as { stack: RouterLayer[] } | undefined)?.stack;
-    return (stack ?? []).flatMap(({ route }) =>
+    return this.ownLayers.flatMap(({ route }) =>
       route
         ? Object.keys(route.methods).map((method) => ({
             method,
