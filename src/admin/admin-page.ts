@@ -72,8 +72,8 @@ const PAGE_HANDLERS = new WeakSet<RequestHandler>();
 export const isAdminPageHandler = (handler: unknown): boolean =>
   typeof handler === 'function' && PAGE_HANDLERS.has(handler as RequestHandler);
 
-/** Paths the panel answers itself: AdminJS's API and assets, the login and its second factor. */
-const RESERVED = /^\/(api|frontend|login|logout)(\/|$)/;
+/** Paths AdminJS or the login answer: its API, assets, resource and page screens; login, logout. */
+const RESERVED = /^\/(api|frontend|resources|pages|login|logout)(\/|$)/;
 
 /**
  * Declares a custom page. Checked at start-up: a path of its own, within the panel (AdminJS's
