@@ -15,12 +15,8 @@ import { LoginService } from '../modules/auth/login.service.js';
 import { SecondFactorService } from '../modules/auth/second-factor.service.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { DeputiesService } from '../modules/deputies/deputies.service.js';
-import {
-  adminApiAccess,
-  commandsByPost,
-  formBodyInContext,
-  sameOriginWrites,
-} from './admin-guards.js';
+import { adminApiAccess } from './admin-api-access.js';
+import { commandsByPost, formBodyInContext, sameOriginWrites } from './admin-guards.js';
 import { addLoginRoutes, loginPage } from './admin-login.routes.js';
 import { isAdminPageHandler, mountAdminPages, type AdminPage } from './admin-page.js';
 import { adminSession, credentialsDue, startSession } from './admin-session.middleware.js';
