@@ -33,7 +33,7 @@ import { dashboardHandler } from './dashboard.js';
 import { Clock } from '../common/clock.js';
 import { CadenceRulesService } from '../modules/compliance/cadence-rules.service.js';
 import { JobsScheduler } from '../modules/jobs/jobs.scheduler.js';
-import { ManualRunsService } from '../modules/jobs/manual-runs.service.js';
+import { ManualRunsService } from '../modules/compliance/manual-runs.service.js';
 import { ComplianceModule } from '../modules/compliance/compliance.module.js';
 import { JobsModule } from '../modules/jobs/jobs.module.js';
 import { AdminSessionsService } from '../modules/auth/admin-sessions.service.js';

@@ -69,6 +69,21 @@ export class OutboxService implements OnApplicationShutdown {
     return [...users, ...district];
   }
 
+  /** Queues each message for its committee's people (see `recipients`), in one transaction. */
+  queueForCommittees(
+    messages: readonly (Message & { committeeId: number })[],
+    options: { district: boolean },
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      let queued = 0;
+      for (const message of messages) {
+        const recipients = await this.recipients(manager, message.committeeId, options);
+        queued += await this.queue(manager, recipients, message);
+      }
+      return queued;
+    });
+  }
+
   /** Queues `message` for each recipient: in-app always, email when they have an address. */
   async queue(manager: EntityManager, recipients: AdminUser[], message: Message): Promise<number> {
     const now = this.clock.now();
