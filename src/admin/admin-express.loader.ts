@@ -12,7 +12,9 @@ import { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { actorFor } from '../modules/auth/actors.js';
 import { LoginService, type LoginResult } from '../modules/auth/login.service.js';
 import { loginRateLimit } from '../common/rate-limits.js';
+import { CommitteesService } from '../modules/committees/committees.service.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
+import { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
 import { addComplianceGrid } from './compliance-grid.page.js';
 import { addExports } from './exports.route.js';
 import { DeputiesService } from '../modules/deputies/deputies.service.js';
@@ -147,6 +149,8 @@ export class AdminExpressLoader extends AbstractLoader {
     private readonly logins: LoginService,
     private readonly secondFactor: SecondFactorService,
     private readonly compliance: ComplianceService,
+    private readonly committees: CommitteesService,
+    private readonly notifications: NotificationsRepository,
     private readonly deputies: DeputiesService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -192,7 +196,8 @@ export class AdminExpressLoader extends AbstractLoader {
       rootPath: admin.options.rootPath,
       timeZone: this.config.timeZone,
       compliance: this.compliance,
-      dataSource: this.dataSource,
+      committees: this.committees,
+      notifications: this.notifications,
       audit: this.audit,
       clock: this.clock,
     });

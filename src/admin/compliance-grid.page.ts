@@ -4,9 +4,9 @@ import { DomainError, ErrorCode } from '../common/errors.js';
 import { localDate } from '../common/period.js';
 import type { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { escapeHtml } from './change-password.page.js';
+import type { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
 import {
   quarterGrid,
-  unreadCount,
   type GridSources,
   type QuarterCell,
   type QuarterRow,
@@ -71,7 +71,7 @@ ${rows || '<tr><td colspan="5">暂无数据</td></tr>'}
  */
 export function addComplianceGrid(
   router: Router,
-  deps: GridSources & { audit: AuditTrail; clock: Clock },
+  deps: GridSources & { audit: AuditTrail; clock: Clock; notifications: NotificationsRepository },
 ): void {
   router.get(COMPLIANCE_GRID_PATH, async (req: Request, res: Response, next) => {
     const user = req.session.adminUser;
@@ -83,7 +83,7 @@ export function addComplianceGrid(
           ? requested
           : Number(localDate(deps.clock.now(), deps.timeZone).slice(0, 4));
       const rows = await quarterGrid(deps, year);
-      const unread = await unreadCount(deps.dataSource, Number(user.id));
+      const unread = await deps.notifications.unreadInAppCount(Number(user.id));
       res.setHeader('Cache-Control', 'no-store');
       return res.send(complianceGridPage({ rootPath: deps.rootPath, year, rows, unread }));
     } catch (error) {
