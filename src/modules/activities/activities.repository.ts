@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { rawInstant } from '../../database/raw-values.js';
 import type { ActivityCategory } from '../dictionaries/dictionary-item.entity.js';
 import { Activity } from './activity.entity.js';
@@ -13,6 +13,20 @@ export interface ActivityWithoutRecords {
   title: string;
   /** No attendance row at all (otherwise it is the minutes that are missing). */
   noAttendance: boolean;
+}
+
+/** A committee's activities in a period: held, planned, and the earliest planned start. */
+export interface CommitteeTally {
+  committeeId: number;
+  held: number;
+  planned: number;
+  nextPlannedAt: Date | null;
+}
+
+/** The instants that bound a period: [start, end). */
+interface Span {
+  start: Date;
+  end: Date;
 }
 
 /** One deputy's recorded attendance at one held activity, with the activity's kind. */
@@ -43,6 +57,91 @@ interface DeputyAttendanceRow extends Omit<DeputyAttendance, 'deputyId' | 'kindI
 @Injectable()
 export class ActivitiesRepository {
   constructor(@InjectRepository(Activity) private readonly activities: Repository<Activity>) {}
+
+  /**
+   * Per committee with any: its held and planned activities that start in the span, of the kind
+   * categories given (every kind when none), in one aggregate (the quarterly rule's count). In
+   * the caller's transaction when given its `manager`.
+   */
+  async tallyHeldAndPlannedByCommittee(
+    span: Span,
+    categories: readonly string[],
+    manager: EntityManager = this.activities.manager,
+  ): Promise<CommitteeTally[]> {
+    const query = manager
+      .createQueryBuilder(Activity, 'activity')
+      .select('activity.committeeId', 'committeeId')
+      .addSelect("SUM(CASE WHEN activity.status = 'held' THEN 1 ELSE 0 END)", 'held')
+      .addSelect("SUM(CASE WHEN activity.status = 'planned' THEN 1 ELSE 0 END)", 'planned')
+      .addSelect(
+        "MIN(CASE WHEN activity.status = 'planned' THEN activity.startsAt END)",
+        'nextPlannedAt',
+      )
+      .where("activity.status IN ('held', 'planned')")
+      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', {
+        start: span.start,
+        end: span.end,
+      })
+      .groupBy('activity.committeeId');
+    if (categories.length > 0) {
+      query
+        .innerJoin('activity.kind', 'kind')
+        .andWhere('kind.category IN (:...categories)', { categories: [...categories] });
+    }
+    const rows = await query.getRawMany<{
+      committeeId: number | string;
+      held: number | string | null;
+      planned: number | string | null;
+      nextPlannedAt: Date | string | null;
+    }>();
+    return rows.map((row) => ({
+      committeeId: Number(row.committeeId),
+      held: Number(row.held ?? 0),
+      planned: Number(row.planned ?? 0),
+      nextPlannedAt: row.nextPlannedAt === null ? null : rawInstant(row.nextPlannedAt),
+    }));
+  }
+
+  /**
+   * The ids of the committees' held activities in the span, of the kind categories given (every
+   * kind when none), oldest first, at most `limit` per committee (a record's drill-down).
+   */
+  async heldIdsByCommittee(
+    span: Span,
+    categories: readonly string[],
+    committeeIds: readonly number[],
+    limit: number,
+    manager: EntityManager = this.activities.manager,
+  ): Promise<Map<number, number[]>> {
+    const ids = new Map<number, number[]>();
+    if (committeeIds.length === 0) return ids;
+    const query = manager
+      .createQueryBuilder(Activity, 'activity')
+      .select('activity.id', 'id')
+      .addSelect('activity.committeeId', 'committeeId')
+      .where("activity.status = 'held'")
+      .andWhere('activity.committeeId IN (:...committeeIds)', { committeeIds: [...committeeIds] })
+      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', {
+        start: span.start,
+        end: span.end,
+      })
+      .orderBy('activity.startsAt')
+      .addOrderBy('activity.id');
+    if (categories.length > 0) {
+      query
+        .innerJoin('activity.kind', 'kind')
+        .andWhere('kind.category IN (:...categories)', { categories: [...categories] });
+    }
+    for (const row of await query.getRawMany<{
+      id: number | string;
+      committeeId: number | string;
+    }>()) {
+      const list = ids.get(Number(row.committeeId)) ?? [];
+      if (list.length < limit) list.push(Number(row.id));
+      ids.set(Number(row.committeeId), list);
+    }
+    return ids;
+  }
 
   /** Held activities that started before `before` with no attendance row or no minutes. */
   async heldWithoutRecords(before: Date): Promise<ActivityWithoutRecords[]> {

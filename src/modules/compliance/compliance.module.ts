@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivitiesModule } from '../activities/activities.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { CadenceRule } from './cadence-rule.entity.js';
@@ -11,7 +12,12 @@ import { ComplianceService } from './compliance.service.js';
 import { ManualRunsService } from './manual-runs.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CadenceRule]), NotificationsModule, JobsModule],
+  imports: [
+    TypeOrmModule.forFeature([CadenceRule]),
+    ActivitiesModule,
+    NotificationsModule,
+    JobsModule,
+  ],
   controllers: [ComplianceController],
   providers: [
     ComplianceRepository,
