@@ -42,9 +42,10 @@ export class AppModule {
         AuthModule,
         CommitteesModule,
         TermsModule,
+        // Before DeputiesModule: its `GET /deputies/performance` must be routed before `/deputies/:id`.
+        ActivitiesModule,
         DeputiesModule,
         DictionariesModule,
-        ActivitiesModule,
         NotificationsModule,
         ComplianceModule,
         JobsModule,

@@ -12,6 +12,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { LoginService } from '../modules/auth/login.service.js';
+import { CommitteesService } from '../modules/committees/committees.service.js';
+import { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
 import { SecondFactorService } from '../modules/auth/second-factor.service.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { DeputiesService } from '../modules/deputies/deputies.service.js';
@@ -85,6 +87,8 @@ export class AdminExpressLoader extends AbstractLoader {
     private readonly logins: LoginService,
     private readonly secondFactor: SecondFactorService,
     private readonly compliance: ComplianceService,
+    private readonly committees: CommitteesService,
+    private readonly notifications: NotificationsRepository,
     private readonly deputies: DeputiesService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -140,7 +144,8 @@ export class AdminExpressLoader extends AbstractLoader {
         rootPath,
         timeZone: config.timeZone,
         compliance: this.compliance,
-        dataSource: this.dataSource,
+        committees: this.committees,
+        notifications: this.notifications,
       }),
       deputyExport({ deputies: this.deputies, timeZone: config.timeZone }),
     ];

@@ -12,6 +12,8 @@ import { ADMIN_SESSION_OPTIONS } from '../modules/auth/admin-session.options.js'
 import { AuthModule } from '../modules/auth/auth.module.js';
 import { CommitteesModule } from '../modules/committees/committees.module.js';
 import { CommitteesService } from '../modules/committees/committees.service.js';
+import { NotificationsModule } from '../modules/notifications/notifications.module.js';
+import { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
 import { CommunitiesService } from '../modules/committees/communities.service.js';
 import { DeputiesModule } from '../modules/deputies/deputies.module.js';
 import { DeputiesService } from '../modules/deputies/deputies.service.js';
@@ -26,14 +28,13 @@ import type { AdminSessionUser } from './admin-session-user.js';
 import { COMMANDS_BY_POST_SCRIPT } from './admin-guards.js';
 import { ZH_CN } from './locale/zh-CN.js';
 import { adminResources } from './resources/resources.js';
-import { DataSource } from 'typeorm';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { COMPONENTS, componentLoader } from './components/components.js';
 import { dashboardHandler } from './dashboard.js';
 import { Clock } from '../common/clock.js';
 import { CadenceRulesService } from '../modules/compliance/cadence-rules.service.js';
 import { JobsScheduler } from '../modules/jobs/jobs.scheduler.js';
-import { ManualRunsService } from '../modules/jobs/manual-runs.service.js';
+import { ManualRunsService } from '../modules/compliance/manual-runs.service.js';
 import { ComplianceModule } from '../modules/compliance/compliance.module.js';
 import { JobsModule } from '../modules/jobs/jobs.module.js';
 import { AdminSessionsService } from '../modules/auth/admin-sessions.service.js';
@@ -59,6 +60,7 @@ export class AdminPanelModule {
             ActivitiesModule,
             ComplianceModule,
             JobsModule,
+            NotificationsModule,
           ],
           inject: [
             AdminUsersService,
@@ -79,7 +81,7 @@ export class AdminPanelModule {
             JobsScheduler,
             Clock,
             ComplianceService,
-            DataSource,
+            NotificationsRepository,
             ADMIN_SESSION_OPTIONS,
           ],
           customLoader: AdminExpressLoader,
@@ -102,7 +104,7 @@ export class AdminPanelModule {
             scheduler: JobsScheduler,
             clock: Clock,
             compliance: ComplianceService,
-            dataSource: DataSource,
+            notifications: NotificationsRepository,
             sessionOptions: SessionOptions,
           ) => ({
             adminJsOptions: {
@@ -139,7 +141,8 @@ export class AdminPanelModule {
                   timeZone: config.timeZone,
                   clock,
                   compliance,
-                  dataSource,
+                  committees,
+                  notifications,
                 }),
               },
               branding: {

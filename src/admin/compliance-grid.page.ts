@@ -1,9 +1,9 @@
 import { localDate } from '../common/period.js';
 import { adminPage, type AdminPage } from './admin-page.js';
 import { escapeHtml } from './change-password.page.js';
+import type { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
 import {
   quarterGrid,
-  unreadCount,
   type GridSources,
   type QuarterCell,
   type QuarterRow,
@@ -67,7 +67,9 @@ ${rows || '<tr><td colspan="5">暂无数据</td></tr>'}
  * permission and scope as the compliance API), with their unread notification count; the year
  * the Clock is in when none is asked for.
  */
-export function complianceGrid(sources: GridSources): AdminPage {
+export function complianceGrid(
+  sources: GridSources & { notifications: NotificationsRepository },
+): AdminPage {
   return adminPage({
     method: 'get',
     path: COMPLIANCE_GRID_PATH,
@@ -80,7 +82,7 @@ export function complianceGrid(sources: GridSources): AdminPage {
           ? requested
           : Number(localDate(now, sources.timeZone).slice(0, 4));
       const rows = await quarterGrid(sources, year);
-      const unread = await unreadCount(sources.dataSource, Number(user.id));
+      const unread = await sources.notifications.unreadInAppCount(Number(user.id));
       res.send(complianceGridPage({ rootPath: sources.rootPath, year, rows, unread }));
     },
   });

@@ -11,7 +11,7 @@ import { ComplianceService } from '../../modules/compliance/compliance.service.j
 import { UpdateCadenceRuleDto } from '../../modules/compliance/dto/cadence-rule.dto.js';
 import { JobRun } from '../../modules/jobs/job-run.entity.js';
 import { JobsScheduler } from '../../modules/jobs/jobs.scheduler.js';
-import { ManualRunsService, type ManualRun } from '../../modules/jobs/manual-runs.service.js';
+import { ManualRunsService, type ManualRun } from '../../modules/compliance/manual-runs.service.js';
 import { JOBS } from '../../modules/jobs/schedule.js';
 import { Notification } from '../../modules/notifications/notification.entity.js';
 import {
