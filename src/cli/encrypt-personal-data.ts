@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import { personalDataHash } from '../common/personal-data.js';
 import { SystemClock } from '../common/clock.js';
 import { AuditTrail } from '../platform/audit/audit-trail.service.js';
+import { RecordWrites } from '../platform/records/write-use-case.js';
+import { RECORD_NAMES } from '../common/record-names.js';
 import { Deputy } from '../modules/deputies/deputy.entity.js';
 
 /**
@@ -12,7 +14,10 @@ export async function encryptPlainPersonalData(
   dataSource: DataSource,
   audit = new AuditTrail(dataSource, new SystemClock()),
 ): Promise<number> {
-  return dataSource.transaction(async (manager) => {
+  const writes = new RecordWrites(dataSource, audit);
+  const edit = { resource: 'deputy', name: RECORD_NAMES.deputy, action: 'edit' } as const;
+  return writes.run(edit, async (write) => {
+    const { manager } = write;
     const rows: { id: number; phone: string }[] = await manager
       .createQueryBuilder(Deputy, 'deputy')
       .select(['deputy.id AS id', 'deputy.phone AS phone'])
@@ -26,9 +31,8 @@ export async function encryptPlainPersonalData(
       );
     }
     // Every CLI write is audited, in the transaction of the change (issue 10 #9c).
-    await audit.record(manager, {
+    await write.audit({
       action: 'update',
-      objectType: 'deputy',
       detail: { field: 'phone', encryptedPhones: rows.length },
     });
     return rows.length;

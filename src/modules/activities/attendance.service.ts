@@ -26,7 +26,7 @@ import { Activity } from './activity.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { AttendanceItemDto } from './dto/activity.dto.js';
 
-const attendanceUseCase = (action: Action): UseCase => ({
+const attendanceUseCase = (action: Action): UseCase<Action> => ({
   resource: 'attendance',
   name: RECORD_NAMES.attendance,
   action,

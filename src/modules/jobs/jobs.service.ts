@@ -8,6 +8,8 @@ import { Attendance } from '../activities/attendance.entity.js';
 import { periodsToClose } from '../compliance/cadence.rules.js';
 import { ComplianceService } from '../compliance/compliance.service.js';
 import { OutboxService } from '../notifications/outbox.service.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { RecordWrites, type UseCase } from '../../platform/records/write-use-case.js';
 import { JobRun } from './job-run.entity.js';
 import { JobRunner, type JobCounts, type RunResult } from './job-runner.service.js';
 import { JOBS, type JobName } from './schedule.js';
@@ -20,6 +22,12 @@ export interface JobReport {
 }
 
 const RECORD_KEEPING_DAYS = 3;
+/** The record-keeping notices a job queues: only the system holds this permission. */
+const QUEUE_NOTICES: UseCase = {
+  resource: 'notification',
+  name: RECORD_NAMES.notification,
+  action: 'new',
+};
 
 /**
  * The jobs themselves, each `as of` a moment (the clock, the CLI's --as-of or a test's), each
@@ -34,6 +42,7 @@ export class JobsService {
     private readonly runner: JobRunner,
     private readonly compliance: ComplianceService,
     private readonly outbox: OutboxService,
+    private readonly writes: RecordWrites,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -132,7 +141,7 @@ export class JobsService {
           attendanceCount: number | string;
         }>();
       let notifications = 0;
-      await this.dataSource.transaction(async (manager) => {
+      await this.writes.run(QUEUE_NOTICES, async ({ manager }) => {
         for (const row of activities) {
           const missing = Number(row.attendanceCount) === 0 ? '出席情况' : '活动纪要';
           const recipients = await this.outbox.recipients(

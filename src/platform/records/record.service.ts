@@ -65,7 +65,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
     return permit(this.useCase(action));
   }
 
-  protected useCase(action: Action): UseCase {
+  protected useCase(action: Action): UseCase<Action> {
     return { resource: this.resource, name: this.recordName, action };
   }
 

@@ -4,21 +4,29 @@ import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } fro
 import { DataSource } from 'typeorm';
 import { forbidden, notFound, referenceNotFound, type RecordName } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
+import { requestContext } from '../../common/request-context.js';
 import { currentActor, type Actor } from '../access/actor.js';
 import { can, type Action, type ResourceId } from '../access/permissions.js';
 import { scopedWhere, withinScope, type RecordScope } from '../access/record-scope.js';
 import { AuditTrail, type AuditEntry } from '../audit/audit-trail.service.js';
 
+/**
+ * What every account holder may do to their own account (change their password, set up their
+ * second factor) once the caller has re-authenticated them: no role permission is involved, and
+ * the login flow may run it before the session has an actor.
+ */
+export const OWN_ACCOUNT = 'ownAccount';
+
 /** A use case as the permission table knows it: an action on a kind of record. */
-export interface UseCase {
+export interface UseCase<A extends Action | typeof OWN_ACCOUNT = Action | typeof OWN_ACCOUNT> {
   resource: ResourceId;
-  action: Action;
+  action: A;
   /** How a refusal names the record (`当前角色无权对活动执行此操作`). */
   name: RecordName;
 }
 
 /** The current actor, if its role may do the use case (the system may do anything); 403 otherwise. */
-export function permit(useCase: UseCase): Actor {
+export function permit(useCase: UseCase<Action>): Actor {
   const actor = currentActor();
   if (actor.kind !== 'system' && !can(actor.role, useCase.resource, useCase.action)) {
     throw forbidden(useCase.name, useCase.action);
@@ -51,10 +59,15 @@ export async function loadInScope<T extends ObjectLiteral>(
 export class Write {
   constructor(
     readonly manager: EntityManager,
-    readonly actor: Actor,
+    private readonly permitted: Actor | undefined,
     readonly useCase: UseCase,
     private readonly trail: AuditTrail,
   ) {}
+
+  /** Who acts; an own-account write in the login flow has nobody yet (401 if asked). */
+  get actor(): Actor {
+    return this.permitted ?? currentActor();
+  }
 
   /** A record within the actor's committees (by its own or its parent's committee), or 404. */
   load<T extends ObjectLiteral>(
@@ -97,7 +110,7 @@ export class RecordWrites {
   ) {}
 
   /** The permission check alone, for a use case that refuses before it prepares its write. */
-  permit(useCase: UseCase): Actor {
+  permit(useCase: UseCase<Action>): Actor {
     return permit(useCase);
   }
 
@@ -107,7 +120,8 @@ export class RecordWrites {
    * checks its own permission and writes its own audit rows, and both commit or fail together.
    */
   async run<R>(useCase: UseCase, work: (write: Write) => Promise<R>, within?: Write): Promise<R> {
-    const actor = permit(useCase);
+    const { action } = useCase;
+    const actor = action === OWN_ACCOUNT ? requestContext()?.actor : permit({ ...useCase, action });
     if (within) return work(new Write(within.manager, actor, useCase, this.trail));
     return this.dataSource.transaction((manager) =>
       work(new Write(manager, actor, useCase, this.trail)),
