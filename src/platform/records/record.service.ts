@@ -11,19 +11,17 @@ import { isForeignKeyViolation, isUniqueViolation } from '../../database/databas
 import type { AuditTrail } from '../audit/audit-trail.service.js';
 import { auditDiff, auditSnapshot } from '../audit/audit-trail.service.js';
 import type { Action, ResourceId } from '../access/permissions.js';
-import {
-  conflict,
-  DomainError,
-  ErrorCode,
-  invalidInput,
-  referenceNotFound,
-  type RecordName,
-} from '../../common/errors.js';
+import { conflict, invalidInput, referenceNotFound, type RecordName } from '../../common/errors.js';
 import { pageRequest, toPage, type Page, type PageQueryDto } from '../../common/pagination.js';
 import { scopedWhere, type RecordScope } from '../access/record-scope.js';
 import { currentActor, type Actor } from '../access/actor.js';
 import { loadInScope, permit, RecordWrites, type UseCase, type Write } from './write-use-case.js';
-import { actionList, allowedActions, transitionTarget, type Workflow } from './workflow.js';
+import {
+  invalidTransition,
+  transitionTarget,
+  workflowFieldRefusal,
+  type Workflow,
+} from './workflow.js';
 
 /**
  * Work that commits or fails with a record's own write (its child rows, say), run in the same
@@ -194,24 +192,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
       this.refuseWorkflowField(current, changes);
       const from = (current as Record<string, unknown>)[workflow.field];
       const to = transitionTarget(workflow, from, action);
-      if (to === null) {
-        const allowed = allowedActions(workflow, from);
-        throw new DomainError(
-          ErrorCode.InvalidTransition,
-          {
-            zh: `${this.recordName.zh}当前状态（${String(from)}）不能执行“${action}”，可执行：${actionList(workflow, allowed)}`,
-            en: `${this.recordName.en} in state ${String(from)} cannot ${action}; allowed: ${allowed.join(', ') || '-'}`,
-          },
-          [
-            {
-              field: 'action',
-              problem: `可执行：${actionList(workflow, allowed)} / allowed: ${allowed.join(', ') || '-'}`,
-            },
-          ],
-          undefined,
-          allowed,
-        );
-      }
+      if (to === null) throw invalidTransition(this.recordName, workflow, from, action);
       const moved = { ...changes, [workflow.field]: to } as DeepPartial<T>;
       return this.writeChanges(write, current, moved, {
         action: 'transition',
@@ -282,23 +263,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
     const sent = (changes as Record<string, unknown>)[workflow.field];
     const state = (current as Record<string, unknown>)[workflow.field];
     if (sent === undefined || sent === state) return;
-    const allowed = allowedActions(workflow, state);
-    const actions = actionList(workflow, allowed);
-    throw new DomainError(
-      ErrorCode.WorkflowField,
-      {
-        zh: `${this.recordName.zh}的“${workflow.field}”只能通过流转操作修改，当前可执行：${actions}`,
-        en: `${this.recordName.en}'s ${workflow.field} changes only through a transition; allowed now: ${allowed.join(', ') || '-'}`,
-      },
-      [
-        {
-          field: workflow.field,
-          problem: `请使用流转操作：${actions} / use a transition: ${allowed.join(', ') || '-'}`,
-        },
-      ],
-      undefined,
-      allowed,
-    );
+    throw workflowFieldRefusal(this.recordName, workflow, state);
   }
 
   /**

@@ -1,3 +1,5 @@
+import { DomainError, ErrorCode, type Message, type RecordName } from '../../common/errors.js';
+
 /**
  * A record's workflow: the states of the field it owns (`status`) and the named transitions
  * between them. The owned field changes only through a transition, never through a generic
@@ -58,4 +60,49 @@ export function actionList(workflow: Workflow, actions: readonly string[]): stri
   return actions
     .map((action) => (labels?.[action] ? `${action}（${labels[action]}）` : action))
     .join(', ');
+}
+
+/** A workflow refusal: 409 with the actions open from `state` (in `allowed` and in details). */
+function refusal(
+  code: ErrorCode.WorkflowField | ErrorCode.InvalidTransition,
+  workflow: Workflow,
+  state: unknown,
+  field: string,
+  message: (actions: string, allowed: string) => Message,
+): DomainError {
+  const allowed = allowedActions(workflow, state);
+  const actions = actionList(workflow, allowed);
+  const en = allowed.join(', ') || '-';
+  return new DomainError(
+    code,
+    message(actions, en),
+    [{ field, problem: `可执行：${actions} / allowed: ${en}` }],
+    undefined,
+    allowed,
+  );
+}
+
+/** 409 `WORKFLOW_FIELD`: a generic update would change the field the workflow owns. */
+export function workflowFieldRefusal(
+  name: RecordName,
+  workflow: Workflow,
+  state: unknown,
+): DomainError {
+  return refusal(ErrorCode.WorkflowField, workflow, state, workflow.field, (actions, allowed) => ({
+    zh: `${name.zh}的“${workflow.field}”只能通过流转操作修改，当前可执行：${actions}`,
+    en: `${name.en}'s ${workflow.field} changes only through a transition; allowed now: ${allowed}`,
+  }));
+}
+
+/** 409 `INVALID_TRANSITION`: the action may not start from the record's state. */
+export function invalidTransition(
+  name: RecordName,
+  workflow: Workflow,
+  state: unknown,
+  action: string,
+): DomainError {
+  return refusal(ErrorCode.InvalidTransition, workflow, state, 'action', (actions, allowed) => ({
+    zh: `${name.zh}当前状态（${String(state)}）不能执行“${action}”，可执行：${actions}`,
+    en: `${name.en} in state ${String(state)} cannot ${action}; allowed: ${allowed}`,
+  }));
 }
