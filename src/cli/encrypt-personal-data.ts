@@ -3,12 +3,14 @@ import { personalDataHash } from '../common/personal-data.js';
 import { SystemClock } from '../common/clock.js';
 import { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { RecordWrites } from '../platform/records/write-use-case.js';
+import { runAsSystem } from '../platform/access/actor.js';
 import { RECORD_NAMES } from '../common/record-names.js';
 import { Deputy } from '../modules/deputies/deputy.entity.js';
 
 /**
  * Encrypts phones written before personal data was encrypted at rest (plain text, no `v1:`
- * prefix) and fills their search hash; rows already encrypted are left alone. One transaction.
+ * prefix) and fills their search hash; rows already encrypted are left alone. One transaction,
+ * as the system (`cli`): the command runs on the bare DataSource, outside any request.
  */
 export async function encryptPlainPersonalData(
   dataSource: DataSource,
@@ -16,25 +18,27 @@ export async function encryptPlainPersonalData(
 ): Promise<number> {
   const writes = new RecordWrites(dataSource, audit);
   const edit = { resource: 'deputy', name: RECORD_NAMES.deputy, action: 'edit' } as const;
-  return writes.run(edit, async (write) => {
-    const { manager } = write;
-    const rows: { id: number; phone: string }[] = await manager
-      .createQueryBuilder(Deputy, 'deputy')
-      .select(['deputy.id AS id', 'deputy.phone AS phone'])
-      .where(`deputy.phone IS NOT NULL AND deputy.phone NOT LIKE 'v1:%'`)
-      .getRawMany();
-    for (const row of rows) {
-      await manager.update(
-        Deputy,
-        { id: row.id },
-        { phone: row.phone, phoneHash: personalDataHash(row.phone) },
-      );
-    }
-    // Every CLI write is audited, in the transaction of the change (issue 10 #9c).
-    await write.audit({
-      action: 'update',
-      detail: { field: 'phone', encryptedPhones: rows.length },
-    });
-    return rows.length;
-  });
+  return runAsSystem('cli', () =>
+    writes.run(edit, async (write) => {
+      const { manager } = write;
+      const rows: { id: number; phone: string }[] = await manager
+        .createQueryBuilder(Deputy, 'deputy')
+        .select(['deputy.id AS id', 'deputy.phone AS phone'])
+        .where(`deputy.phone IS NOT NULL AND deputy.phone NOT LIKE 'v1:%'`)
+        .getRawMany();
+      for (const row of rows) {
+        await manager.update(
+          Deputy,
+          { id: row.id },
+          { phone: row.phone, phoneHash: personalDataHash(row.phone) },
+        );
+      }
+      // Every CLI write is audited, in the transaction of the change (issue 10 #9c).
+      await write.audit({
+        action: 'update',
+        detail: { field: 'phone', encryptedPhones: rows.length },
+      });
+      return rows.length;
+    }),
+  );
 }
