@@ -9,7 +9,7 @@ import { Activity } from '../modules/activities/activity.entity.js';
 import { Attendance, type AttendanceStatus } from '../modules/activities/attendance.entity.js';
 import { AttendanceService } from '../modules/activities/attendance.service.js';
 import { auditSnapshot } from '../platform/audit/audit-trail.service.js';
-import { RecordWrites } from '../platform/records/write-use-case.js';
+import { RecordWrites, useCase } from '../platform/records/write-use-case.js';
 import { RECORD_NAMES } from '../common/record-names.js';
 import { AdminUser } from '../modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
@@ -300,7 +300,7 @@ class DemoSeeder {
     const users = this.dataSource.getRepository(AdminUser);
     if (await users.existsBy({ username: DEMO_CLERK.username })) return null;
     const password = temporaryPassword();
-    const account = { resource: 'adminUser', name: RECORD_NAMES.adminUser, action: 'new' } as const;
+    const account = useCase('adminUser', RECORD_NAMES.adminUser, 'new');
     await this.app.get(RecordWrites).run(account, async (write) => {
       const user = await this.app.get(AdminUsersService).create(
         {

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { personalDataHash } from '../common/personal-data.js';
 import { SystemClock } from '../common/clock.js';
 import { AuditTrail } from '../platform/audit/audit-trail.service.js';
-import { RecordWrites } from '../platform/records/write-use-case.js';
+import { RecordWrites, useCase } from '../platform/records/write-use-case.js';
 import { runAsSystem } from '../platform/access/actor.js';
 import { RECORD_NAMES } from '../common/record-names.js';
 import { Deputy } from '../modules/deputies/deputy.entity.js';
@@ -17,7 +17,7 @@ export async function encryptPlainPersonalData(
   audit = new AuditTrail(dataSource, new SystemClock()),
 ): Promise<number> {
   const writes = new RecordWrites(dataSource, audit);
-  const edit = { resource: 'deputy', name: RECORD_NAMES.deputy, action: 'edit' } as const;
+  const edit = useCase('deputy', RECORD_NAMES.deputy, 'edit');
   return runAsSystem('cli', () =>
     writes.run(edit, async (write) => {
       const { manager } = write;

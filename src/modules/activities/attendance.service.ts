@@ -13,7 +13,7 @@ import { authorize } from '../../platform/records/record.service.js';
 import {
   loadInScope,
   RecordWrites,
-  type UseCase,
+  useCase,
   type Write,
 } from '../../platform/records/write-use-case.js';
 import type { Action } from '../../platform/access/permissions.js';
@@ -26,11 +26,8 @@ import { Activity } from './activity.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { AttendanceItemDto } from './dto/activity.dto.js';
 
-const attendanceUseCase = (action: Action): UseCase<Action> => ({
-  resource: 'attendance',
-  name: RECORD_NAMES.attendance,
-  action,
-});
+const attendanceUseCase = (action: Action) =>
+  useCase('attendance', RECORD_NAMES.attendance, action);
 
 /** An activity is its committee's; its attendance rows are seen only through it. */
 const ACTIVITY_SCOPE = ownedByCommittee<Activity>();

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordWrites, type UseCase } from '../../platform/records/write-use-case.js';
+import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { AdminSession } from '../../database/session.entity.js';
 import { Clock } from '../../common/clock.js';
 
@@ -45,11 +45,7 @@ export function sessionDigest(id: string): string {
   return createHash('sha256').update(id).digest('hex').slice(0, 16);
 }
 
-const END_SESSION: UseCase = {
-  resource: 'adminSession',
-  name: RECORD_NAMES.adminSession,
-  action: 'endSession',
-};
+const END_SESSION = useCase('adminSession', RECORD_NAMES.adminSession, 'endSession');
 
 /** The user data of a session that has ended, so a tombstone row keeps nothing of it. */
 export const ENDED_SESSION_JSON = '{}';

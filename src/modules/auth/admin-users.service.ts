@@ -8,7 +8,7 @@ import { conflict, invalidInput } from '../../common/errors.js';
 import { AdminUser } from './admin-user.entity.js';
 import type { Role } from '../../platform/access/permissions.js';
 import { auditSnapshot } from '../../platform/audit/audit-trail.service.js';
-import { OWN_ACCOUNT, RecordWrites, type UseCase } from '../../platform/records/write-use-case.js';
+import { OWN_ACCOUNT, RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { checkPassword, temporaryPassword } from './password-policy.js';
@@ -20,17 +20,9 @@ const ADMINISTRATOR_ACCOUNTS: readonly [Role, string, string][] = [
   ['auditor', 'auditor', '审计管理员'],
 ];
 
-const CREATE_ACCOUNT: UseCase = {
-  resource: 'adminUser',
-  name: RECORD_NAMES.adminUser,
-  action: 'new',
-};
+const CREATE_ACCOUNT = useCase('adminUser', RECORD_NAMES.adminUser, 'new');
 /** A user's own new password, once they re-entered the current one. */
-const CHANGE_OWN_PASSWORD: UseCase = {
-  resource: 'adminUser',
-  name: RECORD_NAMES.adminUser,
-  action: OWN_ACCOUNT,
-};
+const CHANGE_OWN_PASSWORD = useCase('adminUser', RECORD_NAMES.adminUser, OWN_ACCOUNT);
 
 /** A hash to verify against when the user does not exist, so timing does not tell. */
 let dummyHash: Promise<string> | undefined;

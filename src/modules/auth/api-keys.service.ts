@@ -7,7 +7,7 @@ import { DomainError, invalidInput, referenceNotFound } from '../../common/error
 import type { Actor } from '../../platform/access/actor.js';
 import { auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { ownedByCommittee } from '../../platform/access/record-scope.js';
-import { RecordWrites, type UseCase } from '../../platform/records/write-use-case.js';
+import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
 import { AdminUser } from './admin-user.entity.js';
 import {
@@ -39,8 +39,8 @@ export interface IssuedApiKey {
   key: string;
 }
 
-const ISSUE_KEY: UseCase<'new'> = { resource: 'apiKey', name: RECORD_NAMES.apiKey, action: 'new' };
-const REVOKE_KEY: UseCase = { resource: 'apiKey', name: RECORD_NAMES.apiKey, action: 'revoke' };
+const ISSUE_KEY = useCase('apiKey', RECORD_NAMES.apiKey, 'new');
+const REVOKE_KEY = useCase('apiKey', RECORD_NAMES.apiKey, 'revoke');
 /** Every key belongs to a committee; an issuer sees only its own committees' keys. */
 const KEY_SCOPE = ownedByCommittee<ApiKey>();
 

@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock.js';
 import { invalidInput } from '../../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { OWN_ACCOUNT, RecordWrites, type UseCase } from '../../platform/records/write-use-case.js';
+import { OWN_ACCOUNT, RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { AdminUser } from './admin-user.entity.js';
 
 const ISSUER = '人大工委工作平台';
@@ -14,11 +14,7 @@ const ISSUER = '人大工委工作平台';
 const TOLERANCE_SECONDS = 30;
 
 /** A user's own second factor, once they proved who they are (password and the old factor). */
-const SET_UP_OWN_FACTOR: UseCase = {
-  resource: 'adminUser',
-  name: RECORD_NAMES.adminUser,
-  action: OWN_ACCOUNT,
-};
+const SET_UP_OWN_FACTOR = useCase('adminUser', RECORD_NAMES.adminUser, OWN_ACCOUNT);
 
 export interface Enrollment {
   /** Base32, for typing into an authenticator app by hand. */

@@ -7,7 +7,7 @@ import { RECORD_NAMES } from '../../common/record-names.js';
 import {
   loadInScope,
   RecordWrites,
-  type UseCase,
+  useCase,
   type Write,
 } from '../../platform/records/write-use-case.js';
 import { currentActor, type Actor } from '../../platform/access/actor.js';
@@ -78,11 +78,7 @@ const AUDITED_ACTIONS: Readonly<Record<AuditedUseCase, Action>> = {
 /** Changes that end every session of the user (the session epoch moves on). */
 const SESSION_ENDING: readonly (keyof AdminUser)[] = ['enabled', 'role', 'committeeId'];
 
-const userUseCase = (action: Action): UseCase<Action> => ({
-  resource: 'adminUser',
-  name: RECORD_NAMES.adminUser,
-  action,
-});
+const userUseCase = (action: Action) => useCase('adminUser', RECORD_NAMES.adminUser, action);
 
 /** An account is its committee's; the three administrators (no committee) only the district's. */
 const USER_SCOPE = ownedByCommittee<AdminUser>();

@@ -12,7 +12,7 @@ import {
 } from '../../common/period.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize } from '../../platform/records/record.service.js';
-import { RecordWrites, type UseCase } from '../../platform/records/write-use-case.js';
+import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Committee } from '../committees/committee.entity.js';
 import { OutboxService } from '../notifications/outbox.service.js';
@@ -56,16 +56,8 @@ export interface ComplianceStanding {
  * The scheduled judgements (period close, today's check, reminders): no role holds these
  * permissions, so only the system (a job run, the CLI) passes. The job run is their audit row.
  */
-const EVALUATE: UseCase = {
-  resource: 'complianceRecord',
-  name: RECORD_NAMES.complianceRecord,
-  action: 'edit',
-};
-const REMIND: UseCase = {
-  resource: 'notification',
-  name: RECORD_NAMES.notification,
-  action: 'new',
-};
+const EVALUATE = useCase('complianceRecord', RECORD_NAMES.complianceRecord, 'edit');
+const REMIND = useCase('notification', RECORD_NAMES.notification, 'new');
 
 const idList = (text: string | null): number[] =>
   (text ?? '').split(',').filter(Boolean).map(Number);

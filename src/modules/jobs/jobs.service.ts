@@ -9,7 +9,7 @@ import { periodsToClose } from '../compliance/cadence.rules.js';
 import { ComplianceService } from '../compliance/compliance.service.js';
 import { OutboxService } from '../notifications/outbox.service.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { RecordWrites, type UseCase } from '../../platform/records/write-use-case.js';
+import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { JobRun } from './job-run.entity.js';
 import { JobRunner, type JobCounts, type RunResult } from './job-runner.service.js';
 import { JOBS, type JobName } from './schedule.js';
@@ -23,11 +23,7 @@ export interface JobReport {
 
 const RECORD_KEEPING_DAYS = 3;
 /** The record-keeping notices a job queues: only the system holds this permission. */
-const QUEUE_NOTICES: UseCase = {
-  resource: 'notification',
-  name: RECORD_NAMES.notification,
-  action: 'new',
-};
+const QUEUE_NOTICES = useCase('notification', RECORD_NAMES.notification, 'new');
 
 /**
  * The jobs themselves, each `as of` a moment (the clock, the CLI's --as-of or a test's), each

@@ -15,7 +15,14 @@ import { conflict, invalidInput, referenceNotFound, type RecordName } from '../.
 import { pageRequest, toPage, type Page, type PageQueryDto } from '../../common/pagination.js';
 import { scopedWhere, type RecordScope } from '../access/record-scope.js';
 import { currentActor, type Actor } from '../access/actor.js';
-import { loadInScope, permit, RecordWrites, type UseCase, type Write } from './write-use-case.js';
+import {
+  loadInScope,
+  permit,
+  RecordWrites,
+  useCase,
+  type UseCase,
+  type Write,
+} from './write-use-case.js';
 import {
   invalidTransition,
   transitionTarget,
@@ -60,11 +67,11 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   }
 
   authorize(action: Action): Actor {
-    return permit(this.useCase(action));
+    return permit(this.useCaseFor(action));
   }
 
-  protected useCase(action: Action): UseCase<Action> {
-    return { resource: this.resource, name: this.recordName, action };
+  protected useCaseFor(action: Action): UseCase<Action> {
+    return useCase(this.resource, this.recordName, action);
   }
 
   /** The scope clause for reads outside the generic use cases (admin panel, reports). */
@@ -116,7 +123,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
    */
   async exportAll(query: PageQueryDto): Promise<T[]> {
     const request = pageRequest({ ...query, page: 1 }, this.sortable, this.defaultSort);
-    return this.writes.run(this.useCase('export'), async (write) => {
+    return this.writes.run(this.useCaseFor('export'), async (write) => {
       const rows = await write.manager.find(this.target, {
         where: this.scopeFor(write.actor, this.where(query)),
         relations: this.exportRelations,
@@ -146,7 +153,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
    * row (which fields, whose record) is written before the data is returned.
    */
   async reveal(id: number, fields: readonly string[]): Promise<T> {
-    return this.writes.run(this.useCase('reveal'), async (write) => {
+    return this.writes.run(this.useCaseFor('reveal'), async (write) => {
       const entity = await this.load(write, id);
       await write.audit({ action: 'reveal', objectId: id, detail: { fields } });
       return entity;
@@ -154,7 +161,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   }
 
   async create(input: DeepPartial<T>, within?: WithinWrite<T>): Promise<T> {
-    return this.writes.run(this.useCase('new'), async (write) => {
+    return this.writes.run(this.useCaseFor('new'), async (write) => {
       const entity = write.manager.create(this.target, input);
       await write.keepInScope(this.scope, entity);
       await this.checkWrite(write.manager, entity);
@@ -170,7 +177,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
    * with the transitions allowed now, unless it is sent back unchanged (a form's echo).
    */
   async update(id: number, input: DeepPartial<T>, within?: WithinWrite<T>): Promise<T> {
-    return this.writes.run(this.useCase('edit'), async (write) => {
+    return this.writes.run(this.useCaseFor('edit'), async (write) => {
       const current = await this.load(write, id);
       const changes = this.definedChanges(input);
       this.refuseWorkflowField(current, changes);
@@ -186,7 +193,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   async transition(id: number, action: string, input: object = {}): Promise<T> {
     const workflow = this.workflow;
     if (!workflow) throw new Error(`${this.recordName.en} has no workflow`);
-    return this.writes.run(this.useCase('edit'), async (write) => {
+    return this.writes.run(this.useCaseFor('edit'), async (write) => {
       const current = await this.load(write, id);
       const changes = this.definedChanges(input as DeepPartial<T>);
       this.refuseWorkflowField(current, changes);
@@ -202,7 +209,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   }
 
   async remove(id: number): Promise<void> {
-    await this.writes.run(this.useCase('delete'), async (write) => {
+    await this.writes.run(this.useCaseFor('delete'), async (write) => {
       const { manager } = write;
       const current = await this.load(write, id);
       await this.checkRemove(manager, current);

@@ -22,7 +22,7 @@ import { AuditLog } from '../audit/audit-log.entity.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RecordService } from './record.service.js';
 import { defineWorkflow } from './workflow.js';
-import { OWN_ACCOUNT, RecordWrites, type UseCase } from './write-use-case.js';
+import { OWN_ACCOUNT, RecordWrites, useCase } from './write-use-case.js';
 
 /** A record of a committee, with a workflow-owned status (like a suggestion). */
 @Entity()
@@ -59,7 +59,7 @@ class MatterNote {
 
 const NOTE_SCOPE = throughParent<MatterNote, Matter>('matter', 'matterId', Matter);
 const MATTER_SCOPE = ownedByCommittee<Matter>();
-const addNote: UseCase = { resource: 'attendance', name: RECORD_NAMES.attendance, action: 'new' };
+const addNote = useCase('attendance', RECORD_NAMES.attendance, 'new');
 
 const staffOf = (committeeId: number): Actor => ({
   kind: 'user',
@@ -255,11 +255,7 @@ describe('RecordWrites', () => {
   });
 
   it('should run an own-account use case before the session has an actor', async () => {
-    const own: UseCase = {
-      resource: 'adminUser',
-      name: RECORD_NAMES.adminUser,
-      action: OWN_ACCOUNT,
-    };
+    const own = useCase('adminUser', RECORD_NAMES.adminUser, OWN_ACCOUNT);
     await runInContext({ ip: null }, () =>
       sut.run(own, (write) => write.audit({ action: 'passwordChange', objectId: 3 })),
     );

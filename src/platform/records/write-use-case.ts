@@ -25,6 +25,13 @@ export interface UseCase<A extends Action | typeof OWN_ACCOUNT = Action | typeof
   name: RecordName;
 }
 
+/** `useCase('attendance', RECORD_NAMES.attendance, 'delete')`. */
+export const useCase = <A extends Action | typeof OWN_ACCOUNT>(
+  resource: ResourceId,
+  name: RecordName,
+  action: A,
+): UseCase<A> => ({ resource, name, action });
+
 /** The current actor, if its role may do the use case (the system may do anything); 403 otherwise. */
 export function permit(useCase: UseCase<Action>): Actor {
   const actor = currentActor();
