@@ -55,6 +55,66 @@ const noTypeImportForDecoratedParameter = {
   },
 };
 
+/**
+ * Every write goes through the one use-case helper (src/platform/records/write-use-case.ts:
+ * permission → committee scope → one transaction → audit rows). Anywhere else, opening a
+ * transaction (`….transaction(`) or writing the audit trail (AuditTrail `record`/`recordAlone`)
+ * is an error, so no service can do a write with an audit call of its own.
+ */
+const writeThroughUseCase = {
+  meta: {
+    type: 'problem',
+    messages: {
+      transaction:
+        'Open a write with RecordWrites.run (platform/records/write-use-case.ts): it checks the permission and keeps the audit rows in the same transaction. Infrastructure writes are allowlisted in eslint.config.js.',
+      audit:
+        "Write audit rows with the use case's `write.audit(…)` (or RecordWrites.auditRefusal for a refused write), not AuditTrail.{{method}}.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices;
+    const checker = services.program.getTypeChecker();
+    const isAuditTrail = (node) =>
+      checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node)).getSymbol()?.name ===
+      'AuditTrail';
+    return {
+      "CallExpression > MemberExpression.callee[property.name='transaction']"(node) {
+        context.report({ node, messageId: 'transaction' });
+      },
+      'CallExpression > MemberExpression.callee[property.name=/^(record|recordAlone)$/]'(node) {
+        if (isAuditTrail(node.object)) {
+          context.report({ node, messageId: 'audit', data: { method: node.property.name } });
+        }
+      },
+    };
+  },
+};
+
+/**
+ * The writes that do not go through the use-case helper, each for its reason. Keep it short:
+ * a new entry needs a reason a reviewer accepts.
+ */
+const WRITE_INFRASTRUCTURE = [
+  // The helper itself, and the audit trail's own rows (its retention purge).
+  'src/platform/records/write-use-case.ts',
+  'src/platform/audit/audit-trail.service.ts',
+  // A refused request (403) is audited by the error filter; it changes nothing.
+  'src/platform/http/http-exception.filter.ts',
+  // The login log and lockout: written before anyone is authenticated (an anonymous actor), and
+  // a failed attempt must commit while the login itself fails.
+  'src/modules/auth/login-attempts.service.ts',
+  'src/modules/auth/login.service.ts',
+  // Job runs: claims and leases that coordinate instances (unique keys, not records), their
+  // audit rows, and who asked for a manual run. The work inside a run writes through the helper.
+  'src/modules/jobs/job-runner.service.ts',
+  'src/modules/compliance/manual-runs.service.ts',
+  // The panel's own events, none of which changes a record: a logout, and a page or an AdminJS
+  // action refused (adminPage()'s one denial path, auditDenial).
+  'src/admin/admin-login.routes.ts',
+  'src/admin/admin-page.ts',
+];
+
 /** What git ignores (build output, data, scratch files) is not ours to lint. */
 const gitIgnored = readFileSync(new URL('.gitignore', import.meta.url), 'utf8')
   .split('\n')
@@ -85,7 +145,10 @@ export default tseslint.config(
     },
     plugins: {
       renda: {
-        rules: { 'no-type-import-for-decorated-parameter': noTypeImportForDecoratedParameter },
+        rules: {
+          'no-type-import-for-decorated-parameter': noTypeImportForDecoratedParameter,
+          'write-through-use-case': writeThroughUseCase,
+        },
       },
     },
     rules: {
@@ -123,8 +186,10 @@ export default tseslint.config(
     ignores: [
       'src/**/*.repository.ts',
       'src/**/*.spec.ts',
-      // Infrastructure: run claims and leases in their own transactions.
+      // Infrastructure: run claims and leases in their own transactions; the use-case helper
+      // opens every other write's transaction.
       'src/modules/jobs/job-runner.service.ts',
+      'src/platform/records/write-use-case.ts',
       // Still to move (another part of [A1]: writes through the use-case helper); remove each
       // line when its file no longer needs the DataSource.
       'src/modules/activities/attendance.service.ts',
@@ -133,7 +198,6 @@ export default tseslint.config(
       'src/modules/auth/admin-sessions.service.ts',
       'src/modules/auth/api-key.guard.ts',
       'src/modules/auth/login-attempts.service.ts',
-      'src/modules/auth/second-factor.service.ts',
       'src/platform/audit/audit-trail.service.ts',
       'src/admin/admin-express.loader.ts',
       'src/admin/admin-session.middleware.ts',
@@ -157,6 +221,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // [A1] §1: every write goes through the use-case helper (platform/records/write-use-case.ts).
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.spec.ts', ...WRITE_INFRASTRUCTURE],
+    rules: { 'renda/write-through-use-case': 'error' },
   },
   {
     // "Now" comes from the injected Clock, so tests and `--as-of` runs can fix it.

@@ -8,7 +8,9 @@ import { ActivitiesService } from '../modules/activities/activities.service.js';
 import { Activity } from '../modules/activities/activity.entity.js';
 import { Attendance, type AttendanceStatus } from '../modules/activities/attendance.entity.js';
 import { AttendanceService } from '../modules/activities/attendance.service.js';
-import { AuditTrail, auditSnapshot } from '../platform/audit/audit-trail.service.js';
+import { auditSnapshot } from '../platform/audit/audit-trail.service.js';
+import { RecordWrites, useCase } from '../platform/records/write-use-case.js';
+import { RECORD_NAMES } from '../common/record-names.js';
 import { AdminUser } from '../modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { temporaryPassword } from '../modules/auth/password-policy.js';
@@ -298,7 +300,8 @@ class DemoSeeder {
     const users = this.dataSource.getRepository(AdminUser);
     if (await users.existsBy({ username: DEMO_CLERK.username })) return null;
     const password = temporaryPassword();
-    await this.dataSource.transaction(async (manager) => {
+    const account = useCase('adminUser', RECORD_NAMES.adminUser, 'new');
+    await this.app.get(RecordWrites).run(account, async (write) => {
       const user = await this.app.get(AdminUsersService).create(
         {
           username: DEMO_CLERK.username,
@@ -308,14 +311,9 @@ class DemoSeeder {
           role: 'staff',
           committeeId,
         },
-        manager,
+        write.manager,
       );
-      await this.app.get(AuditTrail).record(manager, {
-        action: 'create',
-        objectType: 'adminUser',
-        objectId: user.id,
-        detail: auditSnapshot(user),
-      });
+      await write.audit({ action: 'create', objectId: user.id, detail: auditSnapshot(user) });
     });
     return password;
   }

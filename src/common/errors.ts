@@ -6,6 +6,10 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   ReferenceNotFound = 'REFERENCE_NOT_FOUND',
   Conflict = 'CONFLICT',
+  /** A generic update carried a field a workflow owns; it changes only through a transition. */
+  WorkflowField = 'WORKFLOW_FIELD',
+  /** A transition that may not start from the record's current state. */
+  InvalidTransition = 'INVALID_TRANSITION',
   RuleViolation = 'RULE_VIOLATION',
   Unauthorized = 'UNAUTHORIZED',
   Forbidden = 'FORBIDDEN',
@@ -21,6 +25,8 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.ReferenceNotFound]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [ErrorCode.WorkflowField]: HttpStatus.CONFLICT,
+  [ErrorCode.InvalidTransition]: HttpStatus.CONFLICT,
   [ErrorCode.RuleViolation]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.Unauthorized]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
@@ -48,6 +54,8 @@ export class DomainError extends Error {
     readonly details: FieldProblem[] = [],
     /** On a duplicate (409), the id of the record that already exists. */
     readonly existingId?: number,
+    /** On a workflow refusal (409), the transitions allowed from the record's current state. */
+    readonly allowed?: readonly string[],
   ) {
     super(`${bilingual.zh} / ${bilingual.en}`);
     this.name = 'DomainError';

@@ -47,6 +47,12 @@ const ERROR_BODY: Schema = {
       type: 'integer',
       description: '409 重复时已存在记录的编号 / on a duplicate, the existing record’s id',
     },
+    allowed: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        '409 WORKFLOW_FIELD / INVALID_TRANSITION：当前状态下可执行的流转操作 / the transitions allowed from the record’s current state',
+    },
   },
 };
 

@@ -6,6 +6,7 @@ import { ruleViolation } from '../../common/errors.js';
 import { startOfLocalDate } from '../../common/period.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { RecordService, type WithinWrite } from '../../platform/records/record.service.js';
+import type { Write } from '../../platform/records/write-use-case.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { DictionaryItemsService } from '../dictionaries/dictionary-items.service.js';
 import { Activity } from './activity.entity.js';
@@ -111,9 +112,9 @@ export class ActivitiesService extends RecordService<Activity> {
   } {
     const result = {
       written: [] as Attendance[],
-      write: async (manager: EntityManager, activity: Activity): Promise<void> => {
+      write: async (write: Write, activity: Activity): Promise<void> => {
         result.written = await this.attendance.upsertWithin(
-          manager,
+          write,
           activity.id,
           items,
           'attendance',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   conflict,
   invalidInput,
@@ -10,8 +10,15 @@ import {
 } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize } from '../../platform/records/record.service.js';
-import { currentActor } from '../../platform/access/actor.js';
-import { AuditTrail, auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
+import {
+  loadInScope,
+  RecordWrites,
+  useCase,
+  type Write,
+} from '../../platform/records/write-use-case.js';
+import type { Action } from '../../platform/access/permissions.js';
+import { ownedByCommittee, throughParent } from '../../platform/access/record-scope.js';
+import { auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
 import { Deputy } from '../deputies/deputy.entity.js';
@@ -19,38 +26,39 @@ import { Activity } from './activity.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { AttendanceItemDto } from './dto/activity.dto.js';
 
+const attendanceUseCase = (action: Action) =>
+  useCase('attendance', RECORD_NAMES.attendance, action);
+
+/** An activity is its committee's; its attendance rows are seen only through it. */
+const ACTIVITY_SCOPE = ownedByCommittee<Activity>();
+const ATTENDANCE_SCOPE = throughParent<Attendance, Activity>('activity', 'activityId', Activity);
+
 /** 出席记录: who attended, was on leave or absent at an activity; one row per deputy. */
 @Injectable()
 export class AttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly writes: RecordWrites,
   ) {}
 
   async list(activityId: number): Promise<Attendance[]> {
-    authorize('attendance', RECORD_NAMES.attendance, 'list');
-    await this.requireActivity(this.dataSource.manager, activityId);
-    return this.dataSource
-      .getRepository(Attendance)
-      .find({ where: { activityId }, order: { deputyId: 'ASC' } });
+    const actor = authorize('attendance', RECORD_NAMES.attendance, 'list');
+    const { manager } = this.dataSource;
+    await loadInScope(manager, Activity, activityId, ACTIVITY_SCOPE, actor, RECORD_NAMES.activity);
+    return manager.find(Attendance, { where: { activityId }, order: { deputyId: 'ASC' } });
   }
 
   /** Adds one row; a second row for the same deputy is a 409. */
   async add(activityId: number, item: AttendanceItemDto): Promise<Attendance> {
-    authorize('attendance', RECORD_NAMES.attendance, 'new');
-    return this.dataSource.transaction(async (manager) => {
-      await this.checkItems(manager, activityId, [item]);
+    return this.writes.run(attendanceUseCase('new'), async (write) => {
+      const { manager } = write;
+      await this.checkItems(write, activityId, [item]);
       try {
         const saved = await manager.save(
           Attendance,
           manager.create(Attendance, { activityId, ...item, note: item.note ?? null }),
         );
-        await this.audit.record(manager, {
-          action: 'create',
-          objectType: 'attendance',
-          objectId: saved.id,
-          detail: auditSnapshot(saved),
-        });
+        await write.audit({ action: 'create', objectId: saved.id, detail: auditSnapshot(saved) });
         return saved;
       } catch (error) {
         if (isUniqueViolation(error)) {
@@ -69,25 +77,72 @@ export class AttendanceService {
 
   /** Inserts or updates every row by deputy, all or nothing. */
   async upsert(activityId: number, items: AttendanceItemDto[]): Promise<Attendance[]> {
-    authorize('attendance', RECORD_NAMES.attendance, 'edit');
-    return this.dataSource.transaction((manager) =>
-      this.upsertWithin(manager, activityId, items, 'items'),
+    return this.writes.run(attendanceUseCase('edit'), (write) =>
+      this.upsertRows(write, activityId, items, 'items'),
     );
   }
 
   /**
-   * The bulk upsert inside a transaction the caller holds, so that an activity and its
+   * The bulk upsert inside the write of an enclosing use case, so that an activity and its
    * attendance (POST/PATCH /activities with `attendance`) commit or fail together. `field`
    * names the array in error details (`attendance.2.deputyId`). Returns all the activity's rows.
    */
   async upsertWithin(
-    manager: EntityManager,
+    within: Write,
     activityId: number,
     items: AttendanceItemDto[],
     field: string,
   ): Promise<Attendance[]> {
-    authorize('attendance', RECORD_NAMES.attendance, 'edit');
-    await this.checkItems(manager, activityId, items, field);
+    return this.writes.run(
+      attendanceUseCase('edit'),
+      (write) => this.upsertRows(write, activityId, items, field),
+      within,
+    );
+  }
+
+  /** Changes the status or note of one row (the admin panel edits rows by id). */
+  async updateById(
+    id: number,
+    changes: { status?: AttendanceItemDto['status']; note?: string | null },
+  ): Promise<Attendance> {
+    return this.writes.run(attendanceUseCase('edit'), async (write) => {
+      const row = await write.load(Attendance, id, ATTENDANCE_SCOPE);
+      const before = { ...row };
+      await this.requireOpenActivity(write, row.activityId);
+      if (changes.status) row.status = changes.status;
+      if (changes.note !== undefined) row.note = changes.note;
+      const saved = await write.manager.save(Attendance, row);
+      await write.audit({ action: 'update', objectId: id, detail: auditDiff(before, saved) });
+      return saved;
+    });
+  }
+
+  async removeById(id: number): Promise<void> {
+    await this.writes.run(attendanceUseCase('delete'), async (write) => {
+      const row = await write.load(Attendance, id, ATTENDANCE_SCOPE);
+      await write.manager.delete(Attendance, { id });
+      await write.audit({ action: 'delete', objectId: id, detail: auditSnapshot(row) });
+    });
+  }
+
+  async remove(activityId: number, deputyId: number): Promise<void> {
+    await this.writes.run(attendanceUseCase('delete'), async (write) => {
+      await this.requireActivity(write, activityId);
+      const row = await write.manager.findOneBy(Attendance, { activityId, deputyId });
+      if (!row) throw notFound(RECORD_NAMES.attendance, `${activityId}/${deputyId}`);
+      await write.manager.delete(Attendance, { id: row.id });
+      await write.audit({ action: 'delete', objectId: row.id, detail: auditSnapshot(row) });
+    });
+  }
+
+  private async upsertRows(
+    write: Write,
+    activityId: number,
+    items: AttendanceItemDto[],
+    field: string,
+  ): Promise<Attendance[]> {
+    const { manager } = write;
+    await this.checkItems(write, activityId, items, field);
     const existing = await manager.find(Attendance, {
       where: { activityId, deputyId: In(items.map((item) => item.deputyId)) },
     });
@@ -104,7 +159,7 @@ export class AttendanceService {
       ),
     );
     await manager.save(Attendance, rows);
-    await this.audit.record(manager, {
+    await write.audit({
       action: 'update',
       objectType: 'activity',
       objectId: activityId,
@@ -113,83 +168,14 @@ export class AttendanceService {
     return manager.find(Attendance, { where: { activityId }, order: { deputyId: 'ASC' } });
   }
 
-  /** Changes the status or note of one row (the admin panel edits rows by id). */
-  async updateById(
-    id: number,
-    changes: { status?: AttendanceItemDto['status']; note?: string | null },
-  ): Promise<Attendance> {
-    authorize('attendance', RECORD_NAMES.attendance, 'edit');
-    return this.dataSource.transaction(async (manager) => {
-      const row = await this.requireRow(manager, id);
-      const before = { ...row };
-      await this.requireOpenActivity(manager, row.activityId);
-      if (changes.status) row.status = changes.status;
-      if (changes.note !== undefined) row.note = changes.note;
-      const saved = await manager.save(Attendance, row);
-      await this.audit.record(manager, {
-        action: 'update',
-        objectType: 'attendance',
-        objectId: id,
-        detail: auditDiff(before, saved),
-      });
-      return saved;
-    });
-  }
-
-  async removeById(id: number): Promise<void> {
-    authorize('attendance', RECORD_NAMES.attendance, 'delete');
-    await this.dataSource.transaction(async (manager) => {
-      const row = await this.requireRow(manager, id);
-      await manager.delete(Attendance, { id });
-      await this.audit.record(manager, {
-        action: 'delete',
-        objectType: 'attendance',
-        objectId: id,
-        detail: auditSnapshot(row),
-      });
-    });
-  }
-
-  async remove(activityId: number, deputyId: number): Promise<void> {
-    authorize('attendance', RECORD_NAMES.attendance, 'delete');
-    await this.dataSource.transaction(async (manager) => {
-      await this.requireActivity(manager, activityId);
-      const row = await manager.findOneBy(Attendance, { activityId, deputyId });
-      if (!row) throw notFound(RECORD_NAMES.attendance, `${activityId}/${deputyId}`);
-      await manager.delete(Attendance, { id: row.id });
-      await this.audit.record(manager, {
-        action: 'delete',
-        objectType: 'attendance',
-        objectId: row.id,
-        detail: auditSnapshot(row),
-      });
-    });
-  }
-
   /** An activity of the actor's committees; another committee's is "not found". */
-  private async requireActivity(manager: EntityManager, activityId: number): Promise<Activity> {
-    const { committeeIds } = currentActor();
-    const activity = await manager.findOneBy(Activity, {
-      id: activityId,
-      ...(committeeIds ? { committeeId: In([...committeeIds]) } : {}),
-    });
-    if (!activity) throw notFound(RECORD_NAMES.activity, activityId);
-    return activity;
-  }
-
-  private async requireRow(manager: EntityManager, id: number): Promise<Attendance> {
-    const row = await manager.findOneBy(Attendance, { id });
-    if (!row) throw notFound(RECORD_NAMES.attendance, id);
-    // The row is visible only through an activity the actor may see.
-    await this.requireActivity(manager, row.activityId).catch(() => {
-      throw notFound(RECORD_NAMES.attendance, id);
-    });
-    return row;
+  private requireActivity(write: Write, activityId: number): Promise<Activity> {
+    return write.load(Activity, activityId, ACTIVITY_SCOPE, RECORD_NAMES.activity);
   }
 
   /** An activity that may take attendance: it exists and was not cancelled. */
-  private async requireOpenActivity(manager: EntityManager, activityId: number): Promise<Activity> {
-    const activity = await this.requireActivity(manager, activityId);
+  private async requireOpenActivity(write: Write, activityId: number): Promise<Activity> {
+    const activity = await this.requireActivity(write, activityId);
     if (activity.status === 'cancelled') {
       throw ruleViolation({
         zh: '已取消的活动不能登记出席',
@@ -204,12 +190,13 @@ export class AttendanceService {
    * name `<field>.<index>.deputyId`, or `deputyId` for a single row (no `field`).
    */
   private async checkItems(
-    manager: EntityManager,
+    write: Write,
     activityId: number,
     items: AttendanceItemDto[],
     field?: string,
   ): Promise<void> {
-    const activity = await this.requireOpenActivity(manager, activityId);
+    const { manager } = write;
+    const activity = await this.requireOpenActivity(write, activityId);
     const seen = new Set<number>();
     items.forEach((item, index) => {
       if (seen.has(item.deputyId)) {
@@ -227,7 +214,7 @@ export class AttendanceService {
     // only those the actor may see. Anyone else answers exactly like an id that does not exist,
     // so attendance neither leaks an activity into another committee's performance records nor
     // tells whether a deputy id exists there.
-    const { committeeIds } = currentActor();
+    const { committeeIds } = write.actor;
     const eligible = (await committeeSubtree(manager, activity.committeeId)).filter(
       (id) => !committeeIds || committeeIds.includes(id),
     );

@@ -4,9 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize } from '../../platform/records/record.service.js';
+import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { AdminSession } from '../../database/session.entity.js';
-import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import { Clock } from '../../common/clock.js';
 
 /** Who a stored session belongs to, read from its JSON (the express-session payload). */
@@ -46,6 +45,8 @@ export function sessionDigest(id: string): string {
   return createHash('sha256').update(id).digest('hex').slice(0, 16);
 }
 
+const END_SESSION = useCase('adminSession', RECORD_NAMES.adminSession, 'endSession');
+
 /** The user data of a session that has ended, so a tombstone row keeps nothing of it. */
 export const ENDED_SESSION_JSON = '{}';
 
@@ -54,7 +55,7 @@ export const ENDED_SESSION_JSON = '{}';
 export class AdminSessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly writes: RecordWrites,
     private readonly clock: Clock,
   ) {}
 
@@ -69,15 +70,15 @@ export class AdminSessionsService {
 
   /** Ends the live session shown as `digest`: its data is cleared, its id refused everywhere. */
   async end(digest: string): Promise<void> {
-    authorize('adminSession', RECORD_NAMES.adminSession, 'endSession');
-    await this.dataSource.transaction(async (manager) => {
+    await this.writes.run(END_SESSION, async (write) => {
+      const { manager } = write;
       const id = await this.liveSessionId(digest, manager);
       const session = id === null ? null : await manager.findOneBy(AdminSession, { id });
       if (!id || !session) throw notFound(RECORD_NAMES.adminSession, '-');
       const holder = sessionHolder(session.json);
       await manager.update(AdminSession, { id }, { json: ENDED_SESSION_JSON });
       await manager.softDelete(AdminSession, { id });
-      await this.audit.record(manager, {
+      await write.audit({
         action: 'sessionEnded',
         objectType: 'adminUser',
         objectId: holder.userId,

@@ -7,7 +7,9 @@ import { Clock } from '../../common/clock.js';
 import { conflict, invalidInput } from '../../common/errors.js';
 import { AdminUser } from './admin-user.entity.js';
 import type { Role } from '../../platform/access/permissions.js';
-import { AuditTrail, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
+import { auditSnapshot } from '../../platform/audit/audit-trail.service.js';
+import { OWN_ACCOUNT, RecordWrites, useCase } from '../../platform/records/write-use-case.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { checkPassword, temporaryPassword } from './password-policy.js';
 import { isUsernameShape, normalizeUsername } from './username.rules.js';
@@ -17,6 +19,10 @@ const ADMINISTRATOR_ACCOUNTS: readonly [Role, string, string][] = [
   ['securityAdmin', 'security', '安全管理员'],
   ['auditor', 'auditor', '审计管理员'],
 ];
+
+const CREATE_ACCOUNT = useCase('adminUser', RECORD_NAMES.adminUser, 'new');
+/** A user's own new password, once they re-entered the current one. */
+const CHANGE_OWN_PASSWORD = useCase('adminUser', RECORD_NAMES.adminUser, OWN_ACCOUNT);
 
 /** A hash to verify against when the user does not exist, so timing does not tell. */
 let dummyHash: Promise<string> | undefined;
@@ -28,7 +34,7 @@ export class AdminUsersService {
   constructor(
     @InjectRepository(AdminUser) private readonly users: Repository<AdminUser>,
     private readonly clock: Clock,
-    private readonly audit: AuditTrail,
+    private readonly writes: RecordWrites,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -84,14 +90,9 @@ export class AdminUsersService {
     role?: Role | null;
     committeeId?: number | null;
   }): Promise<AdminUser> {
-    return this.users.manager.transaction(async (manager) => {
-      const user = await this.create(input, manager);
-      await this.audit.record(manager, {
-        action: 'create',
-        objectType: 'adminUser',
-        objectId: user.id,
-        detail: auditSnapshot(user),
-      });
+    return this.writes.run(CREATE_ACCOUNT, async (write) => {
+      const user = await this.create(input, write.manager);
+      await write.audit({ action: 'create', objectId: user.id, detail: auditSnapshot(user) });
       return user;
     });
   }
@@ -170,9 +171,9 @@ export class AdminUsersService {
     checkPassword(newPassword, this.config.security.passwordPolicy, user.username);
     const passwordHash = await AdminUsersService.hash(newPassword);
     const sessionEpoch = user.sessionEpoch + 1;
-    await this.users.manager.transaction(async (manager) => {
+    await this.writes.run(CHANGE_OWN_PASSWORD, async (write) => {
       // A new epoch ends every other session of the user (the caller renews its own).
-      await manager.update(
+      await write.manager.update(
         AdminUser,
         { id: user.id },
         {
@@ -182,11 +183,7 @@ export class AdminUsersService {
           sessionEpoch,
         },
       );
-      await this.audit.record(manager, {
-        action: 'passwordChange',
-        objectType: 'adminUser',
-        objectId: user.id,
-      });
+      await write.audit({ action: 'passwordChange', objectId: user.id });
     });
     return sessionEpoch;
   }

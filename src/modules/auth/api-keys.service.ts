@@ -1,11 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { DomainError, invalidInput, notFound, referenceNotFound } from '../../common/errors.js';
+import { DomainError, invalidInput, referenceNotFound } from '../../common/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
-import { AuditTrail, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
+import { auditSnapshot } from '../../platform/audit/audit-trail.service.js';
+import { ownedByCommittee } from '../../platform/access/record-scope.js';
+import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
 import { AdminUser } from './admin-user.entity.js';
 import {
@@ -17,7 +19,6 @@ import {
   type Role,
 } from '../../platform/access/permissions.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize } from '../../platform/records/record.service.js';
 import { API_SCOPES, ApiKey, type ApiScope } from './api-key.entity.js';
 import { requireCommittee } from '../committees/committee-references.js';
 
@@ -38,6 +39,11 @@ export interface IssuedApiKey {
   key: string;
 }
 
+const ISSUE_KEY = useCase('apiKey', RECORD_NAMES.apiKey, 'new');
+const REVOKE_KEY = useCase('apiKey', RECORD_NAMES.apiKey, 'revoke');
+/** Every key belongs to a committee; an issuer sees only its own committees' keys. */
+const KEY_SCOPE = ownedByCommittee<ApiKey>();
+
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 @Injectable()
@@ -45,7 +51,7 @@ export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
     private readonly clock: Clock,
-    private readonly audit: AuditTrail,
+    private readonly writes: RecordWrites,
   ) {}
 
   /**
@@ -62,15 +68,14 @@ export class ApiKeysService {
     holderId: number | null;
     expiresAt?: Date | null;
   }): Promise<IssuedApiKey> {
-    const actor = authorize('apiKey', RECORD_NAMES.apiKey, 'new');
+    const actor = this.writes.permit(ISSUE_KEY);
     try {
       await this.checkGrant(actor, input);
     } catch (error) {
       if (error instanceof DomainError) {
-        await this.audit.recordAlone({
+        await this.writes.auditRefusal(ISSUE_KEY, {
           action: 'apiKeyIssued',
           outcome: 'denied',
-          objectType: 'apiKey',
           detail: {
             reason: error.bilingual.zh,
             problems: error.details.map((detail) => `${detail.field}: ${detail.problem}`),
@@ -87,7 +92,8 @@ export class ApiKeysService {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     const prefix = Array.from(randomBytes(12), (byte) => alphabet[byte % alphabet.length]).join('');
     const secret = randomBytes(32).toString('base64url');
-    const apiKey = await this.apiKeys.manager.transaction(async (manager) => {
+    const apiKey = await this.writes.run(ISSUE_KEY, async (write) => {
+      const { manager } = write;
       const saved = await manager.save(
         manager.create(ApiKey, {
           name: input.name.trim(),
@@ -100,9 +106,8 @@ export class ApiKeysService {
           expiresAt: input.expiresAt ?? null,
         }),
       );
-      await this.audit.record(manager, {
+      await write.audit({
         action: 'apiKeyIssued',
-        objectType: 'apiKey',
         objectId: saved.id,
         detail: auditSnapshot(saved),
       });
@@ -250,20 +255,11 @@ export class ApiKeysService {
 
   /** Revocation is a row update that every instance's next `verify` sees at once. */
   async revoke(id: number): Promise<void> {
-    const actor = authorize('apiKey', RECORD_NAMES.apiKey, 'revoke');
-    await this.apiKeys.manager.transaction(async (manager) => {
-      const apiKey = await manager.findOneBy(ApiKey, {
-        id,
-        ...(actor.committeeIds ? { committeeId: In([...actor.committeeIds]) } : {}),
-      });
-      if (!apiKey) throw notFound(RECORD_NAMES.apiKey, id);
+    await this.writes.run(REVOKE_KEY, async (write) => {
+      const apiKey = await write.load(ApiKey, id, KEY_SCOPE);
       if (apiKey.revokedAt) return;
-      await manager.update(ApiKey, { id }, { revokedAt: this.clock.now() });
-      await this.audit.record(manager, {
-        action: 'apiKeyRevoked',
-        objectType: 'apiKey',
-        objectId: id,
-      });
+      await write.manager.update(ApiKey, { id }, { revokedAt: this.clock.now() });
+      await write.audit({ action: 'apiKeyRevoked', objectId: id });
     });
   }
 

@@ -5,12 +5,16 @@ import { Brackets, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { invalidInput } from '../../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { OWN_ACCOUNT, RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { AdminUser } from './admin-user.entity.js';
 
 const ISSUER = '人大工委工作平台';
 /** One step either side: a phone clock 30 s off still works. */
 const TOLERANCE_SECONDS = 30;
+
+/** A user's own second factor, once they proved who they are (password and the old factor). */
+const SET_UP_OWN_FACTOR = useCase('adminUser', RECORD_NAMES.adminUser, OWN_ACCOUNT);
 
 export interface Enrollment {
   /** Base32, for typing into an authenticator app by hand. */
@@ -28,7 +32,7 @@ export interface Enrollment {
 export class SecondFactorService {
   constructor(
     @InjectRepository(AdminUser) private readonly users: Repository<AdminUser>,
-    private readonly audit: AuditTrail,
+    private readonly writes: RecordWrites,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -64,17 +68,13 @@ export class SecondFactorService {
   async completeEnrollment(userId: number, secret: string, code: string): Promise<void> {
     const step = await this.acceptedStep(secret, code, null);
     if (step === null) throw wrongCode();
-    await this.users.manager.transaction(async (manager) => {
-      await manager.update(
+    await this.writes.run(SET_UP_OWN_FACTOR, async (write) => {
+      await write.manager.update(
         AdminUser,
         { id: userId },
         { totpSecret: secret, totpEnabledAt: this.clock.now(), totpLastStep: step },
       );
-      await this.audit.record(manager, {
-        action: 'mfaEnrolled',
-        objectType: 'adminUser',
-        objectId: userId,
-      });
+      await write.audit({ action: 'mfaEnrolled', objectId: userId });
     });
   }
 

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError, ErrorCode, invalidInput, notFound } from '../../common/errors.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
-import { authorize } from '../../platform/records/record.service.js';
+import {
+  loadInScope,
+  RecordWrites,
+  useCase,
+  type Write,
+} from '../../platform/records/write-use-case.js';
 import { currentActor, type Actor } from '../../platform/access/actor.js';
-import { AuditTrail, auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
+import { ownedByCommittee } from '../../platform/access/record-scope.js';
+import { auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { AdminUser } from './admin-user.entity.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { LoginAttempt } from './login-attempt.entity.js';
@@ -72,6 +78,11 @@ const AUDITED_ACTIONS: Readonly<Record<AuditedUseCase, Action>> = {
 /** Changes that end every session of the user (the session epoch moves on). */
 const SESSION_ENDING: readonly (keyof AdminUser)[] = ['enabled', 'role', 'committeeId'];
 
+const userUseCase = (action: Action) => useCase('adminUser', RECORD_NAMES.adminUser, action);
+
+/** An account is its committee's; the three administrators (no committee) only the district's. */
+const USER_SCOPE = ownedByCommittee<AdminUser>();
+
 const refuse = (field: string, zh: string, en: string): DomainError =>
   new DomainError(ErrorCode.Forbidden, { zh, en }, [{ field, problem: `${zh} / ${en}` }]);
 
@@ -85,7 +96,7 @@ export class UserAdministrationService {
   constructor(
     @InjectRepository(AdminUser) private readonly users: Repository<AdminUser>,
     private readonly accounts: AdminUsersService,
-    private readonly audit: AuditTrail,
+    private readonly writes: RecordWrites,
     private readonly clock: Clock,
   ) {}
 
@@ -101,7 +112,8 @@ export class UserAdministrationService {
     }
     if (input.committeeId) await this.checkCommittee(actor, input.committeeId);
     const password = temporaryPassword();
-    const user = await this.users.manager.transaction(async (manager) => {
+    const user = await this.writes.run(userUseCase('new'), async (write) => {
+      const { manager } = write;
       const created = await this.accounts.create(
         {
           username: input.username,
@@ -117,78 +129,75 @@ export class UserAdministrationService {
         await manager.update(AdminUser, { id: created.id }, { email: input.email });
         created.email = input.email;
       }
-      await this.audit.record(manager, {
-        action: 'create',
-        objectType: 'adminUser',
-        objectId: created.id,
-        detail: auditSnapshot(created),
-      });
+      await write.audit({ action: 'create', objectId: created.id, detail: auditSnapshot(created) });
       return created;
     });
     return { user, temporaryPassword: password };
   }
 
+  /**
+   * The edit form's use case needs only `show`: each changed field is then checked against the
+   * permission FIELD_ACTIONS names (profile `edit`, grant `assignRole`), refusals audited.
+   */
   async edit(id: number, input: EditUserInput): Promise<AdminUser> {
-    const actor = this.authorize('show');
+    this.authorize('show');
     const grant = input.role !== undefined || input.committeeId !== undefined;
     return this.auditingRefusals(grant ? 'roleChange' : 'update', id, () =>
-      this.applyEdit(actor, id, input),
+      this.writes.run(userUseCase('show'), (write) => this.applyEdit(write, id, input)),
     );
   }
 
-  private applyEdit(actor: Actor, id: number, input: EditUserInput): Promise<AdminUser> {
-    return this.users.manager.transaction(async (manager) => {
-      const current = await this.load(manager, actor, id);
-      if (input.username !== undefined && input.username !== current.username) {
-        throw invalidInput([
-          { field: 'username', problem: '用户名不能修改 / usernames never change' },
-        ]);
-      }
-      const changes: Partial<AdminUser> = {};
-      for (const field of Object.keys(FIELD_ACTIONS) as (keyof typeof FIELD_ACTIONS)[]) {
-        const value = input[field];
-        if (value === undefined || value === current[field]) continue;
-        this.checkField(actor, current, field);
-        Object.assign(changes, { [field]: value });
-      }
-      if (Object.keys(changes).length === 0) return current;
-      const next = { ...current, ...changes };
-      await this.checkGrant(actor, next, changes);
-      const grantChanged = 'role' in changes || 'committeeId' in changes;
-      if (SESSION_ENDING.some((field) => field in changes)) {
-        changes.sessionEpoch = current.sessionEpoch + 1;
-      }
-      await manager.update(AdminUser, { id }, changes);
-      const saved = await manager.findOneByOrFail(AdminUser, { id });
-      await this.audit.record(manager, {
-        action: grantChanged ? 'roleChange' : 'update',
-        objectType: 'adminUser',
-        objectId: id,
-        detail: auditDiff(current, saved),
-      });
-      return saved;
+  private async applyEdit(write: Write, id: number, input: EditUserInput): Promise<AdminUser> {
+    const { manager, actor } = write;
+    const current = await write.load(AdminUser, id, USER_SCOPE);
+    if (input.username !== undefined && input.username !== current.username) {
+      throw invalidInput([
+        { field: 'username', problem: '用户名不能修改 / usernames never change' },
+      ]);
+    }
+    const changes: Partial<AdminUser> = {};
+    for (const field of Object.keys(FIELD_ACTIONS) as (keyof typeof FIELD_ACTIONS)[]) {
+      const value = input[field];
+      if (value === undefined || value === current[field]) continue;
+      this.checkField(actor, current, field);
+      Object.assign(changes, { [field]: value });
+    }
+    if (Object.keys(changes).length === 0) return current;
+    const next = { ...current, ...changes };
+    await this.checkGrant(actor, next, changes);
+    const grantChanged = 'role' in changes || 'committeeId' in changes;
+    if (SESSION_ENDING.some((field) => field in changes)) {
+      changes.sessionEpoch = current.sessionEpoch + 1;
+    }
+    await manager.update(AdminUser, { id }, changes);
+    const saved = await manager.findOneByOrFail(AdminUser, { id });
+    await write.audit({
+      action: grantChanged ? 'roleChange' : 'update',
+      objectId: id,
+      detail: auditDiff(current, saved),
     });
+    return saved;
   }
 
   /** 解锁: an `unlocked` row in the login log starts the failure count afresh on every instance. */
   async unlock(id: number): Promise<void> {
-    const actor = this.authorize('unlock');
-    await this.auditingRefusals('unlock', id, () => this.applyUnlock(actor, id));
+    this.authorize('unlock');
+    await this.auditingRefusals('unlock', id, () =>
+      this.writes.run(userUseCase('unlock'), (write) => this.applyUnlock(write, id)),
+    );
   }
 
-  private async applyUnlock(actor: Actor, id: number): Promise<void> {
-    await this.users.manager.transaction(async (manager) => {
-      const user = await this.load(manager, actor, id);
-      await manager.insert(LoginAttempt, {
-        attemptedAt: this.clock.now(),
-        username: user.username,
-        userId: user.id,
-        ip: null,
-        userAgent: null,
-        outcome: 'unlocked',
-      });
-      await this.audit.record(manager, { action: 'unlock', objectType: 'adminUser', objectId: id });
+  private async applyUnlock(write: Write, id: number): Promise<void> {
+    const user = await write.load(AdminUser, id, USER_SCOPE);
+    await write.manager.insert(LoginAttempt, {
+      attemptedAt: this.clock.now(),
+      username: user.username,
+      userId: user.id,
+      ip: null,
+      userAgent: null,
+      outcome: 'unlocked',
     });
+    await write.audit({ action: 'unlock', objectId: id });
   }
 
   /**
@@ -200,7 +209,14 @@ export class UserAdministrationService {
   async resetPassword(id: number): Promise<AccountWithPassword> {
     const actor = this.authorize('resetPassword');
     return this.auditingRefusals('passwordReset', id, async () => {
-      const current = await this.load(this.users.manager, actor, id);
+      const current = await loadInScope(
+        this.users.manager,
+        AdminUser,
+        id,
+        USER_SCOPE,
+        actor,
+        RECORD_NAMES.adminUser,
+      );
       if (actor.kind === 'user' && actor.id === id) {
         throw refuse(
           'id',
@@ -252,7 +268,8 @@ export class UserAdministrationService {
   ): Promise<AccountWithPassword> {
     const password = temporaryPassword();
     const passwordHash = await AdminUsersService.hash(password);
-    const user = await this.users.manager.transaction(async (manager) => {
+    const user = await this.writes.run(userUseCase('resetPassword'), async (write) => {
+      const { manager } = write;
       const current = await manager.findOneByOrFail(AdminUser, { id });
       const enrolled = current.totpEnabledAt !== null;
       await manager.update(
@@ -270,9 +287,8 @@ export class UserAdministrationService {
             : {}),
         },
       );
-      await this.audit.record(manager, {
+      await write.audit({
         action: 'passwordReset',
-        objectType: 'adminUser',
         objectId: id,
         detail: {
           channel: options.channel,
@@ -306,10 +322,9 @@ export class UserAdministrationService {
           field && field in FIELD_ACTIONS
             ? FIELD_ACTIONS[field as keyof typeof FIELD_ACTIONS]
             : AUDITED_ACTIONS[action];
-        await this.audit.recordAlone({
+        await this.writes.auditRefusal(userUseCase(attempted), {
           action: forbidden ? 'denied' : action,
           outcome: forbidden ? 'denied' : 'failure',
-          objectType: 'adminUser',
           objectId: String(id).slice(0, 64),
           detail: {
             action: attempted,
@@ -323,16 +338,7 @@ export class UserAdministrationService {
   }
 
   private authorize(action: Action): Actor {
-    return authorize('adminUser', RECORD_NAMES.adminUser, action);
-  }
-
-  private async load(manager: EntityManager, actor: Actor, id: number): Promise<AdminUser> {
-    const user = await manager.findOneBy(AdminUser, {
-      id,
-      ...(actor.committeeIds ? { committeeId: In([...actor.committeeIds]) } : {}),
-    });
-    if (!user) throw notFound(RECORD_NAMES.adminUser, id);
-    return user;
+    return this.writes.permit(userUseCase(action));
   }
 
   private checkField(actor: Actor, current: AdminUser, field: keyof typeof FIELD_ACTIONS): void {

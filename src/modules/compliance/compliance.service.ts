@@ -12,6 +12,7 @@ import {
 } from '../../common/period.js';
 import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize } from '../../platform/records/record.service.js';
+import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Committee } from '../committees/committee.entity.js';
 import { OutboxService } from '../notifications/outbox.service.js';
@@ -51,6 +52,13 @@ export interface ComplianceStanding {
   evaluatedAt: Date;
 }
 
+/**
+ * The scheduled judgements (period close, today's check, reminders): no role holds these
+ * permissions, so only the system (a job run, the CLI) passes. The job run is their audit row.
+ */
+const EVALUATE = useCase('complianceRecord', RECORD_NAMES.complianceRecord, 'edit');
+const REMIND = useCase('notification', RECORD_NAMES.notification, 'new');
+
 const idList = (text: string | null): number[] =>
   (text ?? '').split(',').filter(Boolean).map(Number);
 
@@ -65,6 +73,7 @@ export class ComplianceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: ComplianceRepository,
     private readonly outbox: OutboxService,
+    private readonly writes: RecordWrites,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -110,7 +119,7 @@ export class ComplianceService {
     runId: number | null = null,
   ): Promise<CloseCounts> {
     const ended = hasEnded(period, asOf);
-    return this.dataSource.transaction(async (manager) => {
+    return this.writes.run(EVALUATE, async ({ manager }) => {
       const previous = ended
         ? await this.records.finalOutcomes(manager, rule.id, period.key)
         : new Map<number, { status: ComplianceStatus; evaluatedAt: Date }>();
@@ -206,7 +215,7 @@ export class ComplianceService {
       this.timeZone,
     );
     if (threshold === null) return { reminded: 0, notifications: 0 };
-    return this.dataSource.transaction(async (manager) => {
+    return this.writes.run(REMIND, async ({ manager }) => {
       const subjects = await this.records.subdistrictIds(manager);
       const tallies = await this.records.tally(rule, period, manager);
       const names = await this.committeeNames(manager, subjects);

@@ -16,11 +16,6 @@ export class NotificationsRepository {
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
   ) {}
 
-  /** Runs `work` in one transaction (messages queued for several committees at once). */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.notifications.manager.transaction(work);
-  }
-
   /** A committee's enabled users in these roles, by id. */
   enabledUsersOf(
     manager: EntityManager,

@@ -1,6 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { RECORD_NAMES } from '../../common/record-names.js';
+import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import type { AdminUser } from '../auth/admin-user.entity.js';
 import { Mailer } from './mailer.js';
 import type { Notification } from './notification.entity.js';
@@ -25,6 +27,9 @@ const SENDING_TIMEOUT_MS = 10 * 60_000;
 const COMMITTEE_ROLES = ['committeeAdmin', 'staff'] as const;
 const DISTRICT_ROLES = ['committeeAdmin', 'districtViewer'] as const;
 
+/** Notices a job queues for committees: only the system holds this permission. */
+const QUEUE_NOTICES = useCase('notification', RECORD_NAMES.notification, 'new');
+
 const backoffMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
 
 /**
@@ -42,6 +47,7 @@ export class OutboxService implements OnApplicationShutdown {
     private readonly mailer: Mailer,
     private readonly webhook: WebhookSender,
     private readonly clock: Clock,
+    private readonly writes: RecordWrites,
   ) {}
 
   onApplicationShutdown(): void {
@@ -67,7 +73,7 @@ export class OutboxService implements OnApplicationShutdown {
     messages: readonly (Message & { committeeId: number })[],
     options: { district: boolean },
   ): Promise<number> {
-    return this.notifications.transaction(async (manager) => {
+    return this.writes.run(QUEUE_NOTICES, async ({ manager }) => {
       let queued = 0;
       for (const message of messages) {
         const recipients = await this.recipients(manager, message.committeeId, options);

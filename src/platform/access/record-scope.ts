@@ -4,6 +4,7 @@ import {
   FindOperator,
   In,
   type EntityManager,
+  type EntityTarget,
   type FindOptionsWhere,
   type ObjectLiteral,
 } from 'typeorm';
@@ -26,11 +27,35 @@ export interface RecordScope<T> {
 export const sharedRecords = <T>(): RecordScope<T> => ({ where: () => ({}), field: '' });
 
 /** Records with their own `committeeId` column. */
-export function ownedByCommittee<T extends { committeeId: number }>(): RecordScope<T> {
+export function ownedByCommittee<T extends { committeeId: number | null }>(): RecordScope<T> {
   return {
     where: (ids) => ({ committeeId: In([...ids]) }) as FindOptionsWhere<T>,
     owner: (_manager, record) => record.committeeId ?? null,
     field: 'committeeId',
+  };
+}
+
+/**
+ * Child records that belong to their parent's committee (attendance through its activity): the
+ * clause reaches the committee through `relation`, and a write is placed by the parent that
+ * `parentId` names.
+ */
+export function throughParent<T, P extends { id: number; committeeId: number }>(
+  relation: keyof T & string,
+  parentId: keyof T & string,
+  parent: EntityTarget<P>,
+): RecordScope<T> {
+  return {
+    where: (ids) => ({ [relation]: { committeeId: In([...ids]) } }) as FindOptionsWhere<T>,
+    owner: async (manager, record) => {
+      const id = record[parentId] as number;
+      const found = await manager.findOne(parent, {
+        select: { committeeId: true } as never,
+        where: { id } as FindOptionsWhere<P>,
+      });
+      return found?.committeeId ?? null;
+    },
+    field: parentId,
   };
 }
 

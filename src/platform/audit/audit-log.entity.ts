@@ -4,6 +4,8 @@ export const AUDIT_ACTIONS = [
   'create',
   'update',
   'delete',
+  /** A workflow transition: detail holds the action and the state before and after. */
+  'transition',
   'export',
   'reveal',
   'login',

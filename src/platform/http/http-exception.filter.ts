@@ -80,6 +80,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
           message: exception.message,
           details: exception.details,
           ...(exception.existingId !== undefined && { existingId: exception.existingId }),
+          ...(exception.allowed !== undefined && { allowed: exception.allowed }),
         },
       ];
     }

@@ -10,25 +10,31 @@ import type {
 import { isForeignKeyViolation, isUniqueViolation } from '../../database/database-errors.js';
 import type { AuditTrail } from '../audit/audit-trail.service.js';
 import { auditDiff, auditSnapshot } from '../audit/audit-trail.service.js';
-import { can, type Action, type ResourceId } from '../access/permissions.js';
-import {
-  conflict,
-  forbidden,
-  invalidInput,
-  notFound,
-  referenceNotFound,
-  type RecordName,
-} from '../../common/errors.js';
+import type { Action, ResourceId } from '../access/permissions.js';
+import { conflict, invalidInput, referenceNotFound, type RecordName } from '../../common/errors.js';
 import { pageRequest, toPage, type Page, type PageQueryDto } from '../../common/pagination.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
-import { scopedWhere, withinScope, type RecordScope } from '../access/record-scope.js';
+import { scopedWhere, type RecordScope } from '../access/record-scope.js';
 import { currentActor, type Actor } from '../access/actor.js';
+import {
+  loadInScope,
+  permit,
+  RecordWrites,
+  useCase,
+  type UseCase,
+  type Write,
+} from './write-use-case.js';
+import {
+  invalidTransition,
+  transitionTarget,
+  workflowFieldRefusal,
+  type Workflow,
+} from './workflow.js';
 
 /**
  * Work that commits or fails with a record's own write (its child rows, say), run in the same
- * transaction after the record is saved and audited.
+ * transaction after the record is saved and audited; a child use case joins it (`within`).
  */
-export type WithinWrite<T> = (manager: EntityManager, saved: T) => Promise<void>;
+export type WithinWrite<T> = (write: Write, saved: T) => Promise<void>;
 
 /** The most rows one export may carry. */
 export const MAX_EXPORT_ROWS = 50_000;
@@ -37,8 +43,9 @@ export const MAX_EXPORT_ROWS = 50_000;
  * The list/get/create/update/delete use cases every core record shares. Subclasses name the
  * record, its permission resource and committee scope, the sortable fields and filters, and add
  * their rules in `checkWrite`/`checkRemove`. Every use case checks the current actor's
- * permission (permissions.ts) and keeps to its committees; each write runs in one transaction
- * with its audit row, so a rule or audit failure changes nothing.
+ * permission (permissions.ts) and keeps to its committees; each write runs through the use-case
+ * helper (write-use-case.ts) in one transaction with its audit row, so a rule or audit failure
+ * changes nothing. A record with a `workflow` changes the field it owns only by `transition`.
  */
 export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   protected abstract readonly recordName: RecordName;
@@ -48,14 +55,23 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   protected readonly defaultSort: string = 'id';
   /** Relations an export loads for its labels (committee name, …). */
   protected readonly exportRelations: FindOptionsRelations<T> = {};
+  /** The workflow that owns a field (`status`) of the record, if it has one. */
+  protected readonly workflow?: Workflow;
+  protected readonly writes: RecordWrites;
 
   protected constructor(
     protected readonly repository: Repository<T>,
-    protected readonly audit: AuditTrail,
-  ) {}
+    audit: AuditTrail,
+  ) {
+    this.writes = new RecordWrites(repository.manager.connection, audit);
+  }
 
   authorize(action: Action): Actor {
-    return authorize(this.resource, this.recordName, action);
+    return permit(this.useCaseFor(action));
+  }
+
+  protected useCaseFor(action: Action): UseCase<Action> {
+    return useCase(this.resource, this.recordName, action);
   }
 
   /** The scope clause for reads outside the generic use cases (admin panel, reports). */
@@ -91,7 +107,14 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
 
   async get(id: number): Promise<T> {
     const actor = this.authorize('show');
-    return this.load(this.repository.manager, id, actor);
+    return loadInScope(
+      this.repository.manager,
+      this.target,
+      id,
+      this.scope,
+      actor,
+      this.recordName,
+    );
   }
 
   /**
@@ -99,30 +122,30 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
    * row count before anything leaves. More than MAX_EXPORT_ROWS → 422, narrow the filter.
    */
   async exportAll(query: PageQueryDto): Promise<T[]> {
-    const actor = this.authorize('export');
     const request = pageRequest({ ...query, page: 1 }, this.sortable, this.defaultSort);
-    const rows = await this.repository.find({
-      where: this.scopeFor(actor, this.where(query)),
-      relations: this.exportRelations,
-      order: request.order as never,
-      take: MAX_EXPORT_ROWS + 1,
+    return this.writes.run(this.useCaseFor('export'), async (write) => {
+      const rows = await write.manager.find(this.target, {
+        where: this.scopeFor(write.actor, this.where(query)),
+        relations: this.exportRelations,
+        order: request.order as never,
+        take: MAX_EXPORT_ROWS + 1,
+      });
+      if (rows.length > MAX_EXPORT_ROWS) {
+        throw invalidInput([
+          {
+            field: 'filter',
+            problem: `导出超过 ${MAX_EXPORT_ROWS} 行，请缩小筛选范围 / more than ${MAX_EXPORT_ROWS} rows, narrow the filter`,
+          },
+        ]);
+      }
+      const { page: _page, pageSize: _pageSize, ...filter } = query;
+      await write.audit({
+        action: 'export',
+        // The filter as the trail keeps any record: a phone searched for is masked.
+        detail: { rows: rows.length, filter: auditSnapshot(filter) },
+      });
+      return rows;
     });
-    if (rows.length > MAX_EXPORT_ROWS) {
-      throw invalidInput([
-        {
-          field: 'filter',
-          problem: `导出超过 ${MAX_EXPORT_ROWS} 行，请缩小筛选范围 / more than ${MAX_EXPORT_ROWS} rows, narrow the filter`,
-        },
-      ]);
-    }
-    const { page: _page, pageSize: _pageSize, ...filter } = query;
-    await this.audit.recordAlone({
-      action: 'export',
-      objectType: this.resource,
-      // The filter as the trail keeps any record: a phone searched for is masked.
-      detail: { rows: rows.length, filter: auditSnapshot(filter) },
-    });
-    return rows;
   }
 
   /**
@@ -130,70 +153,69 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
    * row (which fields, whose record) is written before the data is returned.
    */
   async reveal(id: number, fields: readonly string[]): Promise<T> {
-    const actor = this.authorize('reveal');
-    return this.repository.manager.transaction(async (manager) => {
-      const entity = await this.load(manager, id, actor);
-      await this.audit.record(manager, {
-        action: 'reveal',
-        objectType: this.resource,
-        objectId: id,
-        detail: { fields },
-      });
+    return this.writes.run(this.useCaseFor('reveal'), async (write) => {
+      const entity = await this.load(write, id);
+      await write.audit({ action: 'reveal', objectId: id, detail: { fields } });
       return entity;
     });
   }
 
   async create(input: DeepPartial<T>, within?: WithinWrite<T>): Promise<T> {
-    const actor = this.authorize('new');
-    return this.repository.manager.transaction(async (manager) => {
-      const entity = manager.create(this.target, input);
-      await this.checkScope(manager, actor, entity);
-      await this.checkWrite(manager, entity);
-      const saved = await this.save(manager, entity);
-      await this.audit.record(manager, {
-        action: 'create',
-        objectType: this.resource,
-        objectId: saved.id,
-        detail: auditSnapshot(saved),
-      });
-      await within?.(manager, saved);
+    return this.writes.run(this.useCaseFor('new'), async (write) => {
+      const entity = write.manager.create(this.target, input);
+      await write.keepInScope(this.scope, entity);
+      await this.checkWrite(write.manager, entity);
+      const saved = await this.save(write.manager, entity);
+      await write.audit({ action: 'create', objectId: saved.id, detail: auditSnapshot(saved) });
+      await within?.(write, saved);
       return this.withoutHiddenColumns(saved);
     });
   }
 
+  /**
+   * Changes the sent fields. A field the record's workflow owns answers 409 `WORKFLOW_FIELD`
+   * with the transitions allowed now, unless it is sent back unchanged (a form's echo).
+   */
   async update(id: number, input: DeepPartial<T>, within?: WithinWrite<T>): Promise<T> {
-    const actor = this.authorize('edit');
-    return this.repository.manager.transaction(async (manager) => {
-      const current = await this.load(manager, id, actor);
+    return this.writes.run(this.useCaseFor('edit'), async (write) => {
+      const current = await this.load(write, id);
       const changes = this.definedChanges(input);
-      const next = manager.merge(this.target, manager.create(this.target, { ...current }), changes);
-      await this.checkScope(manager, actor, next);
-      await this.checkWrite(manager, next, current);
-      const saved = await this.save(manager, next);
-      await this.audit.record(manager, {
-        action: 'update',
-        objectType: this.resource,
-        objectId: id,
-        detail: auditDiff(current, saved),
+      this.refuseWorkflowField(current, changes);
+      return this.writeChanges(write, current, changes, { action: 'update', within });
+    });
+  }
+
+  /**
+   * 流转: moves the record by one of its workflow's actions, with any other fields the step
+   * records (a reply, a reason). An action that may not start from the current state answers
+   * 409 `INVALID_TRANSITION` listing the allowed ones. Audited with the action, from and to.
+   */
+  async transition(id: number, action: string, input: object = {}): Promise<T> {
+    const workflow = this.workflow;
+    if (!workflow) throw new Error(`${this.recordName.en} has no workflow`);
+    return this.writes.run(this.useCaseFor('edit'), async (write) => {
+      const current = await this.load(write, id);
+      const changes = this.definedChanges(input as DeepPartial<T>);
+      this.refuseWorkflowField(current, changes);
+      const from = (current as Record<string, unknown>)[workflow.field];
+      const to = transitionTarget(workflow, from, action);
+      if (to === null) throw invalidTransition(this.recordName, workflow, from, action);
+      const moved = { ...changes, [workflow.field]: to } as DeepPartial<T>;
+      return this.writeChanges(write, current, moved, {
+        action: 'transition',
+        transition: { action, from, to },
       });
-      await within?.(manager, saved);
-      return this.withoutHiddenColumns(saved);
     });
   }
 
   async remove(id: number): Promise<void> {
-    const actor = this.authorize('delete');
-    await this.repository.manager.transaction(async (manager) => {
-      const current = await this.load(manager, id, actor);
+    await this.writes.run(this.useCaseFor('delete'), async (write) => {
+      const { manager } = write;
+      const current = await this.load(write, id);
       await this.checkRemove(manager, current);
       try {
         await manager.delete(this.target, { id });
-        await this.audit.record(manager, {
-          action: 'delete',
-          objectType: this.resource,
-          objectId: id,
-          detail: auditSnapshot(current),
-        });
+        await write.audit({ action: 'delete', objectId: id, detail: auditSnapshot(current) });
       } catch (error) {
         if (isForeignKeyViolation(error)) {
           throw conflict({
@@ -211,13 +233,44 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   }
 
   /** One record the actor may see; another committee's record is "not found", never shown. */
-  protected async load(manager: EntityManager, id: number, actor: Actor): Promise<T> {
-    const entity = await manager.findOneBy(
-      this.target,
-      this.scopeFor(actor, { id } as FindOptionsWhere<T>),
-    );
-    if (!entity) throw notFound(this.recordName, id);
-    return entity;
+  protected load(write: Write, id: number): Promise<T> {
+    return write.load(this.target, id, this.scope, this.recordName);
+  }
+
+  /** An update's or a transition's write: checks, save, its audit row, the child writes. */
+  private async writeChanges(
+    write: Write,
+    current: T,
+    changes: DeepPartial<T>,
+    audit: {
+      action: 'update' | 'transition';
+      transition?: { action: string; from: unknown; to: unknown };
+      within?: WithinWrite<T>;
+    },
+  ): Promise<T> {
+    const { manager } = write;
+    const next = manager.merge(this.target, manager.create(this.target, { ...current }), changes);
+    await write.keepInScope(this.scope, next);
+    await this.checkWrite(manager, next, current);
+    const saved = await this.save(manager, next);
+    const diff = auditDiff(current, saved);
+    await write.audit({
+      action: audit.action,
+      objectId: current.id,
+      detail: audit.transition ? { ...audit.transition, changes: diff } : diff,
+    });
+    await audit.within?.(write, saved);
+    return this.withoutHiddenColumns(saved);
+  }
+
+  /** 409 when a generic update would change the field the workflow owns. */
+  private refuseWorkflowField(current: object, changes: object): void {
+    const workflow = this.workflow;
+    if (!workflow) return;
+    const sent = (changes as Record<string, unknown>)[workflow.field];
+    const state = (current as Record<string, unknown>)[workflow.field];
+    if (sent === undefined || sent === state) return;
+    throw workflowFieldRefusal(this.recordName, workflow, state);
   }
 
   /**
@@ -230,12 +283,6 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
       if (!column.isSelect) delete (entity as Record<string, unknown>)[column.propertyName];
     }
     return entity;
-  }
-
-  /** A write may not place a record in a committee outside the actor's subtree. */
-  private async checkScope(manager: EntityManager, actor: Actor, next: T): Promise<void> {
-    const { ok, owner } = await withinScope(manager, this.scope, actor, next);
-    if (!ok) throw referenceNotFound(this.scope.field, RECORD_NAMES.committee, owner ?? '-');
   }
 
   /** Drops undefined (absent) fields; refuses null for a column that cannot be empty. */
@@ -295,13 +342,9 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   }
 }
 
-/** The current actor, if its role may do `action` to `resource`; 403 otherwise. */
+/** The current actor, if its role may do `action` to `resource`; 403 otherwise (reads). */
 export function authorize(resource: ResourceId, name: RecordName, action: Action): Actor {
-  const actor = currentActor();
-  if (actor.kind !== 'system' && !can(actor.role, resource, action)) {
-    throw forbidden(name, action);
-  }
-  return actor;
+  return permit({ resource, name, action });
 }
 
 /** Loads a referenced record or fails with 422 naming the field. */
