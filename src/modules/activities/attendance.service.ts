@@ -8,7 +8,8 @@ import {
   referenceNotFound,
   ruleViolation,
 } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { ACTIVITIES_LABELS } from './activities.labels.js';
+import { DEPUTIES_LABELS } from '../deputies/deputies.labels.js';
 import { authorize } from '../../platform/records/record.service.js';
 import { currentActor } from '../../platform/access/actor.js';
 import { AuditTrail, auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
@@ -28,7 +29,7 @@ export class AttendanceService {
   ) {}
 
   async list(activityId: number): Promise<Attendance[]> {
-    authorize('attendance', RECORD_NAMES.attendance, 'list');
+    authorize('attendance', ACTIVITIES_LABELS.records.attendance, 'list');
     await this.requireActivity(this.dataSource.manager, activityId);
     return this.dataSource
       .getRepository(Attendance)
@@ -37,7 +38,7 @@ export class AttendanceService {
 
   /** Adds one row; a second row for the same deputy is a 409. */
   async add(activityId: number, item: AttendanceItemDto): Promise<Attendance> {
-    authorize('attendance', RECORD_NAMES.attendance, 'new');
+    authorize('attendance', ACTIVITIES_LABELS.records.attendance, 'new');
     return this.dataSource.transaction(async (manager) => {
       await this.checkItems(manager, activityId, [item]);
       try {
@@ -69,7 +70,7 @@ export class AttendanceService {
 
   /** Inserts or updates every row by deputy, all or nothing. */
   async upsert(activityId: number, items: AttendanceItemDto[]): Promise<Attendance[]> {
-    authorize('attendance', RECORD_NAMES.attendance, 'edit');
+    authorize('attendance', ACTIVITIES_LABELS.records.attendance, 'edit');
     return this.dataSource.transaction((manager) =>
       this.upsertWithin(manager, activityId, items, 'items'),
     );
@@ -86,7 +87,7 @@ export class AttendanceService {
     items: AttendanceItemDto[],
     field: string,
   ): Promise<Attendance[]> {
-    authorize('attendance', RECORD_NAMES.attendance, 'edit');
+    authorize('attendance', ACTIVITIES_LABELS.records.attendance, 'edit');
     await this.checkItems(manager, activityId, items, field);
     const existing = await manager.find(Attendance, {
       where: { activityId, deputyId: In(items.map((item) => item.deputyId)) },
@@ -118,7 +119,7 @@ export class AttendanceService {
     id: number,
     changes: { status?: AttendanceItemDto['status']; note?: string | null },
   ): Promise<Attendance> {
-    authorize('attendance', RECORD_NAMES.attendance, 'edit');
+    authorize('attendance', ACTIVITIES_LABELS.records.attendance, 'edit');
     return this.dataSource.transaction(async (manager) => {
       const row = await this.requireRow(manager, id);
       const before = { ...row };
@@ -137,7 +138,7 @@ export class AttendanceService {
   }
 
   async removeById(id: number): Promise<void> {
-    authorize('attendance', RECORD_NAMES.attendance, 'delete');
+    authorize('attendance', ACTIVITIES_LABELS.records.attendance, 'delete');
     await this.dataSource.transaction(async (manager) => {
       const row = await this.requireRow(manager, id);
       await manager.delete(Attendance, { id });
@@ -151,11 +152,11 @@ export class AttendanceService {
   }
 
   async remove(activityId: number, deputyId: number): Promise<void> {
-    authorize('attendance', RECORD_NAMES.attendance, 'delete');
+    authorize('attendance', ACTIVITIES_LABELS.records.attendance, 'delete');
     await this.dataSource.transaction(async (manager) => {
       await this.requireActivity(manager, activityId);
       const row = await manager.findOneBy(Attendance, { activityId, deputyId });
-      if (!row) throw notFound(RECORD_NAMES.attendance, `${activityId}/${deputyId}`);
+      if (!row) throw notFound(ACTIVITIES_LABELS.records.attendance, `${activityId}/${deputyId}`);
       await manager.delete(Attendance, { id: row.id });
       await this.audit.record(manager, {
         action: 'delete',
@@ -173,16 +174,16 @@ export class AttendanceService {
       id: activityId,
       ...(committeeIds ? { committeeId: In([...committeeIds]) } : {}),
     });
-    if (!activity) throw notFound(RECORD_NAMES.activity, activityId);
+    if (!activity) throw notFound(ACTIVITIES_LABELS.records.activity, activityId);
     return activity;
   }
 
   private async requireRow(manager: EntityManager, id: number): Promise<Attendance> {
     const row = await manager.findOneBy(Attendance, { id });
-    if (!row) throw notFound(RECORD_NAMES.attendance, id);
+    if (!row) throw notFound(ACTIVITIES_LABELS.records.attendance, id);
     // The row is visible only through an activity the actor may see.
     await this.requireActivity(manager, row.activityId).catch(() => {
-      throw notFound(RECORD_NAMES.attendance, id);
+      throw notFound(ACTIVITIES_LABELS.records.attendance, id);
     });
     return row;
   }
@@ -240,7 +241,7 @@ export class AttendanceService {
     if (missing >= 0) {
       throw referenceNotFound(
         field === undefined ? 'deputyId' : `${field}.${missing}.deputyId`,
-        RECORD_NAMES.deputy,
+        DEPUTIES_LABELS.records.deputy,
         items[missing].deputyId,
       );
     }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { AUTH_LABELS } from './auth.labels.js';
 import { authorize } from '../../platform/records/record.service.js';
 import { AdminSession } from '../../database/session.entity.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
@@ -69,11 +69,11 @@ export class AdminSessionsService {
 
   /** Ends the live session shown as `digest`: its data is cleared, its id refused everywhere. */
   async end(digest: string): Promise<void> {
-    authorize('adminSession', RECORD_NAMES.adminSession, 'endSession');
+    authorize('adminSession', AUTH_LABELS.records.adminSession, 'endSession');
     await this.dataSource.transaction(async (manager) => {
       const id = await this.liveSessionId(digest, manager);
       const session = id === null ? null : await manager.findOneBy(AdminSession, { id });
-      if (!id || !session) throw notFound(RECORD_NAMES.adminSession, '-');
+      if (!id || !session) throw notFound(AUTH_LABELS.records.adminSession, '-');
       const holder = sessionHolder(session.json);
       await manager.update(AdminSession, { id }, { json: ENDED_SESSION_JSON });
       await manager.softDelete(AdminSession, { id });

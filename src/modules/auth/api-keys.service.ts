@@ -16,7 +16,8 @@ import {
   ROLE_LABELS,
   type Role,
 } from '../../platform/access/permissions.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { AUTH_LABELS } from './auth.labels.js';
+import { COMMITTEES_LABELS } from '../committees/committees.labels.js';
 import { authorize } from '../../platform/records/record.service.js';
 import { API_SCOPES, ApiKey, type ApiScope } from './api-key.entity.js';
 import { requireCommittee } from '../committees/committee-references.js';
@@ -62,7 +63,7 @@ export class ApiKeysService {
     holderId: number | null;
     expiresAt?: Date | null;
   }): Promise<IssuedApiKey> {
-    const actor = authorize('apiKey', RECORD_NAMES.apiKey, 'new');
+    const actor = authorize('apiKey', AUTH_LABELS.records.apiKey, 'new');
     try {
       await this.checkGrant(actor, input);
     } catch (error) {
@@ -199,7 +200,11 @@ export class ApiKeysService {
     }
     // Every key belongs to a committee, inside the issuer's own scope.
     if (actor.committeeIds && !actor.committeeIds.includes(input.committeeId)) {
-      throw referenceNotFound('committeeId', RECORD_NAMES.committee, input.committeeId);
+      throw referenceNotFound(
+        'committeeId',
+        COMMITTEES_LABELS.records.committee,
+        input.committeeId,
+      );
     }
     await requireCommittee(this.apiKeys.manager, input.committeeId);
     const holderId = input.holderId;
@@ -213,7 +218,7 @@ export class ApiKeysService {
       ]);
     }
     const holder = await this.apiKeys.manager.findOneBy(AdminUser, { id: holderId });
-    if (!holder) throw referenceNotFound('holderId', RECORD_NAMES.adminUser, holderId);
+    if (!holder) throw referenceNotFound('holderId', AUTH_LABELS.records.adminUser, holderId);
     if (
       (actor.kind === 'user' && actor.id === holder.id) ||
       !holder.enabled ||
@@ -250,13 +255,13 @@ export class ApiKeysService {
 
   /** Revocation is a row update that every instance's next `verify` sees at once. */
   async revoke(id: number): Promise<void> {
-    const actor = authorize('apiKey', RECORD_NAMES.apiKey, 'revoke');
+    const actor = authorize('apiKey', AUTH_LABELS.records.apiKey, 'revoke');
     await this.apiKeys.manager.transaction(async (manager) => {
       const apiKey = await manager.findOneBy(ApiKey, {
         id,
         ...(actor.committeeIds ? { committeeId: In([...actor.committeeIds]) } : {}),
       });
-      if (!apiKey) throw notFound(RECORD_NAMES.apiKey, id);
+      if (!apiKey) throw notFound(AUTH_LABELS.records.apiKey, id);
       if (apiKey.revokedAt) return;
       await manager.update(ApiKey, { id }, { revokedAt: this.clock.now() });
       await this.audit.record(manager, {

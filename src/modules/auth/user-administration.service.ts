@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type EntityManager, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError, ErrorCode, invalidInput, notFound } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { AUTH_LABELS } from './auth.labels.js';
 import { authorize } from '../../platform/records/record.service.js';
 import { currentActor, type Actor } from '../../platform/access/actor.js';
 import { AuditTrail, auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
@@ -238,7 +238,7 @@ export class UserAdministrationService {
           en: 'Administrator passwords are reset on the server only',
         });
       }
-      if (!user) throw notFound(RECORD_NAMES.adminUser, username);
+      if (!user) throw notFound(AUTH_LABELS.records.adminUser, username);
       return this.reset(user.id, {
         clearSecondFactor: options.clearSecondFactor ?? false,
         channel: 'cli',
@@ -323,7 +323,7 @@ export class UserAdministrationService {
   }
 
   private authorize(action: Action): Actor {
-    return authorize('adminUser', RECORD_NAMES.adminUser, action);
+    return authorize('adminUser', AUTH_LABELS.records.adminUser, action);
   }
 
   private async load(manager: EntityManager, actor: Actor, id: number): Promise<AdminUser> {
@@ -331,7 +331,7 @@ export class UserAdministrationService {
       id,
       ...(actor.committeeIds ? { committeeId: In([...actor.committeeIds]) } : {}),
     });
-    if (!user) throw notFound(RECORD_NAMES.adminUser, id);
+    if (!user) throw notFound(AUTH_LABELS.records.adminUser, id);
     return user;
   }
 

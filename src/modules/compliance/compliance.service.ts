@@ -10,7 +10,7 @@ import {
   periodsWithin,
   type Period,
 } from '../../common/period.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMPLIANCE_LABELS } from './compliance.labels.js';
 import { authorize } from '../../platform/records/record.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Committee } from '../committees/committee.entity.js';
@@ -245,7 +245,7 @@ export class ComplianceService {
    * the records and marked provisional. Periods yet to begin are left out.
    */
   async forYear(year: number, committeeId?: number): Promise<ComplianceStanding[]> {
-    const actor = authorize('complianceRecord', RECORD_NAMES.complianceRecord, 'list');
+    const actor = authorize('complianceRecord', COMPLIANCE_LABELS.records.complianceRecord, 'list');
     const now = this.clock.now();
     const subjects = await this.records.subdistrictsWithin(actor.committeeIds, committeeId);
     const whole = parsePeriodKey(String(year), this.timeZone);

@@ -20,7 +20,7 @@ import {
   type RecordName,
 } from '../../common/errors.js';
 import { pageRequest, toPage, type Page, type PageQueryDto } from '../../common/pagination.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMMITTEE_RECORD_NAME } from './record-names.js';
 import { scopedWhere, withinScope, type RecordScope } from '../access/record-scope.js';
 import { currentActor, type Actor } from '../access/actor.js';
 
@@ -235,7 +235,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   /** A write may not place a record in a committee outside the actor's subtree. */
   private async checkScope(manager: EntityManager, actor: Actor, next: T): Promise<void> {
     const { ok, owner } = await withinScope(manager, this.scope, actor, next);
-    if (!ok) throw referenceNotFound(this.scope.field, RECORD_NAMES.committee, owner ?? '-');
+    if (!ok) throw referenceNotFound(this.scope.field, COMMITTEE_RECORD_NAME, owner ?? '-');
   }
 
   /** Drops undefined (absent) fields; refuses null for a column that cannot be empty. */
