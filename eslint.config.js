@@ -108,6 +108,20 @@ export default tseslint.config(
   },
   { files: ['src/cli/**/*.ts', 'bench/**/*.ts'], rules: { 'no-console': 'off' } },
   {
+    // Plain Node scripts of the repository (scripts/): no tsconfig project, so no type checks.
+    files: ['scripts/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: 'readonly', process: 'readonly' },
+    },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      'renda/no-type-import-for-decorated-parameter': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
     // "Now" comes from the injected Clock, so tests and `--as-of` runs can fix it.
     files: ['src/**/*.ts'],
     ignores: ['src/common/clock.ts', 'src/**/*.spec.ts'],
