@@ -62,6 +62,7 @@ export const adminInjections = (parts: readonly AdminArea[]): ProviderClass[] =>
  * (no navigation) after them; each with its date-only fields and the permission table's access.
  */
 export function panelResources(
+  areas: readonly PanelArea[],
   parts: readonly AdminArea[],
   instances: readonly unknown[],
   context: AdminContext,
@@ -73,6 +74,16 @@ export function panelResources(
     );
     return part.resources(services, context);
   });
+  const registered = new Set(areas.flatMap((area) => Object.keys(area.adminAccess ?? {})));
+  const unregistered = entries
+    .map((entry) => (entry.resource as { id(): string }).id())
+    .filter((id) => !registered.has(id));
+  if (unregistered.length > 0) {
+    // withAccess would close every action of such a resource: a screen nobody can open.
+    throw new Error(
+      `admin resources missing from their area's adminAccess: ${unregistered.join(', ')}`,
+    );
+  }
   const pickers = entries.filter((entry) => entry.options.navigation === false);
   return [...entries.filter((entry) => !pickers.includes(entry)), ...pickers].map((entry) =>
     withAccess(withDateOnlyFields(entry, context.timeZone)),

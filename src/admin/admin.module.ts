@@ -55,7 +55,7 @@ export class AdminPanelModule {
               rootPath: '/admin',
               loginPath: '/admin/login',
               logoutPath: '/admin/logout',
-              resources: panelResources(parts, areaServices, { timeZone: config.timeZone }),
+              resources: panelResources(areas, parts, areaServices, { timeZone: config.timeZone }),
               componentLoader,
               // Custom actions run by POST only (admin-guards.ts): the page's client sends them so.
               assets: { scripts: [`/admin${COMMANDS_BY_POST_SCRIPT}`] },
