@@ -13,13 +13,16 @@ import { TERMS_AREA } from './modules/terms/terms.area.js';
 /**
  * The business areas, each registered by its `src/modules/<area>/<area>.area.ts`: the app
  * imports their Nest modules, the data source their entities, the panel their resources and
- * labels. The order is the panel's sidebar order. A new area is one line here.
+ * labels. Nest registers modules (and routes) in this order; within a navigation group the
+ * panel's sidebar keeps it too. A new area is one line here.
  */
 export const AREAS = [
   COMMITTEES_AREA,
   TERMS_AREA,
-  DEPUTIES_AREA,
+  // Before deputies: Nest routes the modules in this order, and [A1] §3 moves
+  // GET /deputies/performance to activities, which /deputies/:id must not catch first.
   ACTIVITIES_AREA,
+  DEPUTIES_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

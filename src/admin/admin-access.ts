@@ -46,6 +46,14 @@ export const BUILT_IN_ACTIONS = [
   'bulkDelete',
 ] as const satisfies readonly Action[];
 
+/** Read-only resources (logs, computed records): no generic write exists for them, whatever the role. */
+export const NO_GENERIC_WRITES = [
+  'new',
+  'edit',
+  'delete',
+  'bulkDelete',
+] as const satisfies readonly Action[];
+
 /**
  * Every custom record action of the panel, by resource: each one is named after, and checked
  * against, the permission of the same name. withAccess refuses an action missing here, so the

@@ -2,6 +2,7 @@ import type { ResourceWithOptions } from 'adminjs';
 import type { Area } from '../platform/areas/area.js';
 import { withAccess } from './admin-access.js';
 import { withDateOnlyFields } from './date-only-fields.js';
+import { NAVIGATION } from './locale/zh-CN.js';
 
 /** What every area's resources may use besides the services they inject. */
 export interface AdminContext {
@@ -56,10 +57,20 @@ export async function loadAdminAreas(areas: readonly PanelArea[]): Promise<Admin
 export const adminInjections = (parts: readonly AdminArea[]): ProviderClass[] =>
   parts.flatMap((part) => Object.values(part.inject));
 
+const GROUPS: readonly string[] = Object.values(NAVIGATION).map((group) => group.name);
+
+/** Where a resource goes: its navigation group's place in the sidebar; pickers (none) last. */
+function sidebarRank(entry: ResourceWithOptions): number {
+  const navigation = entry.options.navigation as { name?: string } | false | undefined;
+  const rank = navigation ? GROUPS.indexOf(navigation.name ?? '') : -1;
+  return rank === -1 ? GROUPS.length : rank;
+}
+
 /**
  * Every resource of the panel, from the areas' parts and the instances of `adminInjections` in
- * the same order: the screens in the areas' order (the sidebar's), the reference pickers
- * (no navigation) after them; each with its date-only fields and the permission table's access.
+ * the same order: the screens by navigation group (NAVIGATION's order, the sidebar's), within a
+ * group in the areas' order, the reference pickers (no navigation) last; each with its date-only
+ * fields and the permission table's access.
  */
 export function panelResources(
   areas: readonly PanelArea[],
@@ -84,8 +95,7 @@ export function panelResources(
       `admin resources missing from their area's adminAccess: ${unregistered.join(', ')}`,
     );
   }
-  const pickers = entries.filter((entry) => entry.options.navigation === false);
-  return [...entries.filter((entry) => !pickers.includes(entry)), ...pickers].map((entry) =>
-    withAccess(withDateOnlyFields(entry, context.timeZone)),
-  );
+  return [...entries]
+    .sort((a, b) => sidebarRank(a) - sidebarRank(b))
+    .map((entry) => withAccess(withDateOnlyFields(entry, context.timeZone)));
 }

@@ -1,13 +1,16 @@
 import type { LocaleTranslations } from 'adminjs';
 import type { Area, ResourceLabels } from '../../platform/areas/area.js';
 
-/** Navigation groups by business area. */
+/**
+ * Navigation groups by business area, in the sidebar's order (admin-area.ts sorts the screens
+ * by it; within a group they keep the areas' order).
+ */
 export const NAVIGATION = {
   organisation: { name: '组织机构', icon: 'Home' },
   deputies: { name: '代表管理', icon: 'Users' },
   activities: { name: '代表活动', icon: 'Calendar' },
-  compliance: { name: '履职督促', icon: 'CheckSquare' },
   system: { name: '系统设置', icon: 'Settings' },
+  compliance: { name: '履职督促', icon: 'CheckSquare' },
   audit: { name: '安全审计', icon: 'Shield' },
 } as const;
 

@@ -29,6 +29,7 @@ import {
   scopeByColumn,
   scopeWholeSystemOnly,
   type AdminActions,
+  NO_GENERIC_WRITES,
 } from '../../../admin/admin-access.js';
 import { NAVIGATION, availableValues } from '../../../admin/locale/zh-CN.js';
 import {
@@ -65,8 +66,6 @@ const AUDIT_COLUMNS = [
   'outcome',
 ];
 
-/** The logs are append-only: no generic write exists for them, whatever the role. */
-const NO_GENERIC_WRITES = ['new', 'edit', 'delete', 'bulkDelete'] as const;
 /** Accounts and keys are disabled or revoked, never deleted: the audit trail names them. */
 const NO_DELETES = ['delete', 'bulkDelete'] as const;
 

@@ -8,6 +8,7 @@ import {
   allowed,
   scopeByColumn,
   type AdminActions,
+  NO_GENERIC_WRITES,
 } from '../../../admin/admin-access.js';
 import { defineAdminArea } from '../../../admin/admin-area.js';
 import type { AdminSessionUser } from '../../../admin/admin-session-user.js';
@@ -24,7 +25,6 @@ import { UpdateCadenceRuleDto } from '../dto/cadence-rule.dto.js';
 /** Status labels with a colour mark, since a list cell has no colour of its own. */
 const STATUS_LABELS = { met: '🟢 达标', missed: '🔴 未达标', inProgress: '🟡 进行中' };
 const PERIOD_LABELS = { week: '每周', month: '每月', quarter: '每季度', year: '每年' };
-const READ_ONLY = ['new', 'edit', 'delete', 'bulkDelete'] as const;
 
 /** What the form of 立即检查 / 往期检查 asked for: a year, a range, or (neither) a check now. */
 function requestedRange(
@@ -69,7 +69,7 @@ export const adminArea = defineAdminArea({
   },
   resources: ({ cadenceRules, manualRuns, clock, compliance }): ResourceWithOptions[] => {
     const timeZone = compliance.timeZone;
-    const recordActions: AdminActions = actionsFor('complianceRecord', READ_ONLY);
+    const recordActions: AdminActions = actionsFor('complianceRecord', NO_GENERIC_WRITES);
     const ruleActions: AdminActions = actionsFor('cadenceRule', ['new', 'delete', 'bulkDelete']);
     return [
       {

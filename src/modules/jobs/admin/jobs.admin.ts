@@ -1,4 +1,8 @@
-import { actionsFor, scopeWholeSystemOnly } from '../../../admin/admin-access.js';
+import {
+  actionsFor,
+  scopeWholeSystemOnly,
+  NO_GENERIC_WRITES,
+} from '../../../admin/admin-access.js';
 import { defineAdminArea } from '../../../admin/admin-area.js';
 import { availableValues, NAVIGATION } from '../../../admin/locale/zh-CN.js';
 import { ScopedResource } from '../../../admin/service-resource.js';
@@ -10,7 +14,6 @@ const OUTCOME_LABELS = { running: '运行中', succeeded: '成功', failed: '失
 // Chinese only: AdminJS runs a label through startCase, which mangled the CLI name beside it
 // ("期末结算（period Close）"); the CLI's help lists the names.
 const JOB_LABELS = Object.fromEntries(Object.values(JOBS).map((job) => [job.name, job.label]));
-const READ_ONLY = ['new', 'edit', 'delete', 'bulkDelete'] as const;
 
 /** 系统设置 › 定时任务: the job monitor, each job's next run beside its runs. */
 export const adminArea = defineAdminArea({
@@ -25,7 +28,7 @@ export const adminArea = defineAdminArea({
       }),
       options: {
         navigation: NAVIGATION.system,
-        actions: actionsFor('jobRun', READ_ONLY),
+        actions: actionsFor('jobRun', NO_GENERIC_WRITES),
         sort: { sortBy: 'id', direction: 'desc' },
         listProperties: [
           'job',

@@ -1,13 +1,11 @@
 import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
 import { IsNull } from 'typeorm';
 import { Clock } from '../../../common/clock.js';
-import { actionsFor, type AdminActions } from '../../../admin/admin-access.js';
+import { actionsFor, type AdminActions, NO_GENERIC_WRITES } from '../../../admin/admin-access.js';
 import { defineAdminArea } from '../../../admin/admin-area.js';
 import { NAVIGATION } from '../../../admin/locale/zh-CN.js';
 import { ScopedResource } from '../../../admin/service-resource.js';
 import { Notification } from '../notification.entity.js';
-
-const READ_ONLY = ['new', 'edit', 'delete', 'bulkDelete'] as const;
 
 /** Notifications are each user's own: the in-app ones addressed to the person logged in. */
 const ownNotifications = (actor: { id: number | null }, where: object) => ({
@@ -20,7 +18,7 @@ const ownNotifications = (actor: { id: number | null }, where: object) => ({
 export const adminArea = defineAdminArea({
   inject: { clock: Clock },
   resources: ({ clock }): ResourceWithOptions[] => {
-    const notificationActions: AdminActions = actionsFor('notification', READ_ONLY);
+    const notificationActions: AdminActions = actionsFor('notification', NO_GENERIC_WRITES);
     return [
       {
         resource: new ScopedResource(Notification, {
