@@ -3,11 +3,12 @@ import { Database, Resource } from '@adminjs/typeorm';
 import { type DynamicModule, Module } from '@nestjs/common';
 import AdminJS from 'adminjs';
 import type { SessionOptions } from 'express-session';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app.config.js';
 import { ADMIN_SESSION_OPTIONS } from '../modules/auth/admin-session.options.js';
+import { CommitteesService } from '../modules/committees/committees.service.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
+import { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
 import { registerAdminAccess } from './admin-access.js';
 import { adminInjections, loadAdminAreas, panelResources, type PanelArea } from './admin-area.js';
 import { AdminExpressLoader } from './admin-express.loader.js';
@@ -39,7 +40,8 @@ export class AdminPanelModule {
           inject: [
             Clock,
             ComplianceService,
-            DataSource,
+            CommitteesService,
+            NotificationsRepository,
             ADMIN_SESSION_OPTIONS,
             ...adminInjections(parts),
           ],
@@ -47,7 +49,8 @@ export class AdminPanelModule {
           useFactory: (
             clock: Clock,
             compliance: ComplianceService,
-            dataSource: DataSource,
+            committees: CommitteesService,
+            notifications: NotificationsRepository,
             sessionOptions: SessionOptions,
             ...areaServices: unknown[]
           ) => ({
@@ -66,7 +69,8 @@ export class AdminPanelModule {
                   timeZone: config.timeZone,
                   clock,
                   compliance,
-                  dataSource,
+                  committees,
+                  notifications,
                 }),
               },
               branding: {

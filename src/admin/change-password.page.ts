@@ -1,3 +1,5 @@
+import type { DomainError } from '../common/errors.js';
+
 export const escapeHtml = (value: string): string =>
   value.replace(
     /[&<>"']/g,
@@ -26,6 +28,10 @@ code{font-size:15px;letter-spacing:1px;word-break:break-all;background:#f1f2f6;p
 ${content}
 </main></body></html>`;
 }
+
+/** What a refused form shows: each field's problem, or the error's message when it names none. */
+export const formProblems = (error: DomainError): string =>
+  error.details.map((detail) => detail.problem).join('；') || error.message;
 
 export const errorBlock = (error?: string): string =>
   error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : '';

@@ -1,12 +1,9 @@
-import type { Request, Response, Router } from 'express';
-import type { Clock } from '../common/clock.js';
-import { DomainError, ErrorCode } from '../common/errors.js';
 import { localDate } from '../common/period.js';
-import type { AuditTrail } from '../platform/audit/audit-trail.service.js';
+import { adminPage, type AdminPage } from './admin-page.js';
 import { escapeHtml } from './change-password.page.js';
+import type { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
 import {
   quarterGrid,
-  unreadCount,
   type GridSources,
   type QuarterCell,
   type QuarterRow,
@@ -67,36 +64,26 @@ ${rows || '<tr><td colspan="5">暂无数据</td></tr>'}
 
 /**
  * GET /admin/compliance-grid?year=2020: the grid for the logged-in user's committees (the same
- * permission and scope as the compliance API), with their unread notification count.
+ * permission and scope as the compliance API), with their unread notification count; the year
+ * the Clock is in when none is asked for.
  */
-export function addComplianceGrid(
-  router: Router,
-  deps: GridSources & { audit: AuditTrail; clock: Clock },
-): void {
-  router.get(COMPLIANCE_GRID_PATH, async (req: Request, res: Response, next) => {
-    const user = req.session.adminUser;
-    if (!user) return res.redirect(`${deps.rootPath}/login`);
-    try {
+export function complianceGrid(
+  sources: GridSources & { notifications: NotificationsRepository },
+): AdminPage {
+  return adminPage({
+    method: 'get',
+    path: COMPLIANCE_GRID_PATH,
+    kind: 'page',
+    access: { resource: 'complianceRecord', action: 'list' },
+    handle: async ({ req, res, user, now }) => {
       const requested = Number(req.query.year);
       const year =
         Number.isInteger(requested) && requested >= 2000 && requested <= 2100
           ? requested
-          : Number(localDate(deps.clock.now(), deps.timeZone).slice(0, 4));
-      const rows = await quarterGrid(deps, year);
-      const unread = await unreadCount(deps.dataSource, Number(user.id));
-      res.setHeader('Cache-Control', 'no-store');
-      return res.send(complianceGridPage({ rootPath: deps.rootPath, year, rows, unread }));
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.Forbidden) {
-        await deps.audit.recordAlone({
-          action: 'denied',
-          outcome: 'denied',
-          objectType: 'complianceRecord',
-          detail: { method: req.method, path: req.path },
-        });
-        return res.status(403).send('当前角色无权查看达标情况 / Your role may not see compliance');
-      }
-      return next(error);
-    }
+          : Number(localDate(now, sources.timeZone).slice(0, 4));
+      const rows = await quarterGrid(sources, year);
+      const unread = await sources.notifications.unreadInAppCount(Number(user.id));
+      res.send(complianceGridPage({ rootPath: sources.rootPath, year, rows, unread }));
+    },
   });
 }

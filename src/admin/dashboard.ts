@@ -1,12 +1,11 @@
 import type { PageHandler } from 'adminjs';
-import type { DataSource } from 'typeorm';
 import type { Clock } from '../common/clock.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import { localDate } from '../common/period.js';
 import { currentActor } from '../platform/access/actor.js';
-import type { ComplianceService } from '../modules/compliance/compliance.service.js';
+import type { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
 import { COMPLIANCE_GRID_PATH } from './compliance-grid.page.js';
-import { quarterGrid, unreadCount, type QuarterRow } from './quarter-grid.js';
+import { quarterGrid, type GridSources, type QuarterRow } from './quarter-grid.js';
 
 export interface DashboardData {
   unread: number;
@@ -18,18 +17,14 @@ export interface DashboardData {
 }
 
 /** 首页 data: unread notifications and this year's quarters, within the user's committees. */
-export function dashboardHandler(deps: {
-  rootPath: string;
-  timeZone: string;
-  clock: Clock;
-  compliance: ComplianceService;
-  dataSource: DataSource;
-}): PageHandler {
+export function dashboardHandler(
+  deps: GridSources & { clock: Clock; notifications: NotificationsRepository },
+): PageHandler {
   return async () => {
     const actor = currentActor();
     const year = Number(localDate(deps.clock.now(), deps.timeZone).slice(0, 4));
     const data: DashboardData = {
-      unread: await unreadCount(deps.dataSource, actor.id ?? -1),
+      unread: await deps.notifications.unreadInAppCount(actor.id ?? -1),
       notificationsUrl: `${deps.rootPath}/resources/Notification`,
       year,
       gridUrl: `${deps.rootPath}${COMPLIANCE_GRID_PATH}?year=${year}`,

@@ -1,9 +1,7 @@
-import { In, IsNull, type DataSource } from 'typeorm';
 import { localDate, quarterPeriod } from '../common/period.js';
-import { Committee } from '../modules/committees/committee.entity.js';
+import type { CommitteesService } from '../modules/committees/committees.service.js';
 import type { ComplianceStatus } from '../modules/compliance/compliance-record.entity.js';
 import type { ComplianceService } from '../modules/compliance/compliance.service.js';
-import { Notification } from '../modules/notifications/notification.entity.js';
 
 /** One committee's quarter: its status and count, and the list of the activities that counted. */
 export interface QuarterCell {
@@ -24,7 +22,7 @@ export interface GridSources {
   rootPath: string;
   timeZone: string;
   compliance: ComplianceService;
-  dataSource: DataSource;
+  committees: CommitteesService;
 }
 
 /**
@@ -36,11 +34,7 @@ export async function quarterGrid(sources: GridSources, year: number): Promise<Q
   const { rootPath, timeZone } = sources;
   const records = await sources.compliance.forYear(year);
   const ids = [...new Set(records.map((record) => record.committeeId))];
-  const committees = ids.length
-    ? await sources.dataSource
-        .getRepository(Committee)
-        .find({ where: { id: In(ids) }, order: { name: 'ASC' } })
-    : [];
+  const committees = await sources.committees.inNameOrder(ids);
   return committees.map((committee) => ({
     committeeId: committee.id,
     committee: committee.name,
@@ -61,11 +55,4 @@ export async function quarterGrid(sources: GridSources, year: number): Promise<Q
       };
     }),
   }));
-}
-
-/** The user's unread in-app notifications. */
-export function unreadCount(dataSource: DataSource, userId: number): Promise<number> {
-  return dataSource
-    .getRepository(Notification)
-    .countBy({ recipientUserId: userId, channel: 'inApp', readAt: IsNull() });
 }

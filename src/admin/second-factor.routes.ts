@@ -1,11 +1,14 @@
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import QRCode from 'qrcode';
 import { DomainError } from '../common/errors.js';
 import { openSecret, sealSecret } from '../common/personal-data.js';
 import type { LoginResult, LoginService } from '../modules/auth/login.service.js';
 import type { SecondFactorService } from '../modules/auth/second-factor.service.js';
-import { errorBlock, escapeHtml, plainPage } from './change-password.page.js';
 import type { Clock } from '../common/clock.js';
+import { adminPage, type AdminPage } from './admin-page.js';
+import type { AdminSessionUser } from './admin-session-user.js';
+import { saveSession } from './admin-session.middleware.js';
+import { errorBlock, escapeHtml, formProblems, plainPage } from './change-password.page.js';
 
 /** How long after the password the code may be entered. */
 const PENDING_LOGIN_MS = 5 * 60_000;
@@ -74,25 +77,23 @@ ${codeField.replace(' autofocus', '')}
 
 const noStore = (res: Response): Response => res.setHeader('Cache-Control', 'no-store');
 
-export interface SecondFactorRoutes {
+export interface SecondFactorLogin {
   rootPath: string;
   logins: LoginService;
-  secondFactor: SecondFactorService;
   clock: Clock;
   /** Completes a login: a fresh session id and the session user. */
-  startSession(req: Request, res: Response, next: NextFunction, result: LoginResult): void;
+  startSession(req: Request, res: Response, result: LoginResult): Promise<void>;
   /** Answers a refused login with the login page. */
   refuseLogin(res: Response, status: number, message: string): Promise<unknown>;
 }
 
 /**
  * 等保2.0 身份鉴别, two factors: after the password, users with a second factor enter a TOTP
- * code; users whose role requires one and who have none set it up before anything else.
+ * code. Part of the login, so answered before there is a session user.
  */
-export function addSecondFactorRoutes(router: Router, routes: SecondFactorRoutes): void {
-  const { rootPath, logins, secondFactor, clock } = routes;
+export function addSecondFactorLogin(router: Router, routes: SecondFactorLogin): void {
+  const { rootPath, logins, clock } = routes;
   const verifyAction = `${rootPath}${SECOND_FACTOR_PATH}`;
-  const setupAction = `${rootPath}${SECOND_FACTOR_SETUP_PATH}`;
   const pending = (req: Request) => {
     const login = req.session.pendingLogin;
     return login && clock.now().getTime() - login.at <= PENDING_LOGIN_MS ? login : undefined;
@@ -103,82 +104,100 @@ export function addSecondFactorRoutes(router: Router, routes: SecondFactorRoutes
     return noStore(res).send(verifyPage(verifyAction));
   });
 
-  router.post(SECOND_FACTOR_PATH, async (req, res, next) => {
-    try {
-      const login = pending(req);
-      if (!login) return res.redirect(`${rootPath}/login`);
-      const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {};
-      const code = typeof fields.code === 'string' ? fields.code : '';
-      const result = await logins.verifySecondFactor(login.userId, code, {
-        ip: req.ip ?? null,
-        userAgent: req.get('user-agent') ?? null,
-      });
-      if (result.ok) return routes.startSession(req, res, next, result);
-      if (result.reason === 'locked') {
-        delete req.session.pendingLogin;
-        return await routes.refuseLogin(res, 429, 'accountLocked');
-      }
-      return noStore(res)
-        .status(401)
-        .send(verifyPage(verifyAction, '验证码不正确或已使用过 / Wrong or already used code'));
-    } catch (error) {
-      return next(error);
-    }
-  });
-
-  router.get(SECOND_FACTOR_SETUP_PATH, async (req, res, next) => {
-    try {
-      const user = req.session.adminUser;
-      if (!user) return res.redirect(`${rootPath}/login`);
-      let secret = req.session.pendingEnrollment
-        ? openSecret(req.session.pendingEnrollment)
-        : undefined;
-      if (!secret) {
-        secret = secondFactor.beginEnrollment(user.email).secret;
-        req.session.pendingEnrollment = sealSecret(secret);
-      }
-      const uri = secondFactor.enrollmentUri(user.email, secret);
-      const replacing = await secondFactor.hasFactor(Number(user.id));
-      return noStore(res).send(await setupPage({ action: setupAction, secret, uri, replacing }));
-    } catch (error) {
-      return next(error);
-    }
-  });
-
-  router.post(SECOND_FACTOR_SETUP_PATH, async (req, res, next) => {
-    const user = req.session.adminUser;
-    const sealed = req.session.pendingEnrollment;
-    if (!user || !sealed) return res.redirect(`${rootPath}/login`);
+  router.post(SECOND_FACTOR_PATH, async (req, res) => {
+    const login = pending(req);
+    if (!login) return res.redirect(`${rootPath}/login`);
     const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {};
-    const text = (name: string) => (typeof fields[name] === 'string' ? fields[name] : '');
-    const secret = openSecret(sealed);
-    try {
-      await logins.enrollSecondFactor(
-        Number(user.id),
-        { password: text('password'), code: text('currentCode') },
-        { secret, code: text('code').trim() },
-        { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError)) return next(error);
-      try {
-        return noStore(res)
-          .status(error.status)
-          .send(
-            await setupPage({
-              action: setupAction,
-              secret,
-              uri: secondFactor.enrollmentUri(user.email, secret),
-              replacing: await secondFactor.hasFactor(Number(user.id)),
-              error: error.details.map((detail) => detail.problem).join('；') || error.message,
-            }),
-          );
-      } catch (renderError) {
-        return next(renderError);
-      }
+    const code = typeof fields.code === 'string' ? fields.code : '';
+    const result = await logins.verifySecondFactor(login.userId, code, {
+      ip: req.ip ?? null,
+      userAgent: req.get('user-agent') ?? null,
+    });
+    if (result.ok) return routes.startSession(req, res, result);
+    if (result.reason === 'locked') {
+      delete req.session.pendingLogin;
+      return await routes.refuseLogin(res, 429, 'accountLocked');
     }
-    delete req.session.pendingEnrollment;
-    req.session.adminUser = { ...user, secondFactorSetupRequired: false };
-    return req.session.save((error) => (error ? next(error) : res.redirect(rootPath)));
+    return noStore(res)
+      .status(401)
+      .send(verifyPage(verifyAction, '验证码不正确或已使用过 / Wrong or already used code'));
   });
+}
+
+export interface SecondFactorSetup {
+  rootPath: string;
+  loginPath: string;
+  logins: LoginService;
+  secondFactor: SecondFactorService;
+}
+
+/**
+ * 设置双因素验证: users whose role requires a second factor and who have none set it up before
+ * anything else (admin-session.middleware's credentialsDue); anyone may replace theirs.
+ */
+export function secondFactorSetup(deps: SecondFactorSetup): AdminPage[] {
+  const { logins, secondFactor } = deps;
+  const setupAction = `${deps.rootPath}${SECOND_FACTOR_SETUP_PATH}`;
+  const renderSetup = async (
+    res: Response,
+    user: AdminSessionUser,
+    secret: string,
+    error?: string,
+  ) =>
+    res.send(
+      await setupPage({
+        action: setupAction,
+        secret,
+        uri: secondFactor.enrollmentUri(user.email, secret),
+        replacing: await secondFactor.hasFactor(Number(user.id)),
+        error,
+      }),
+    );
+  return [
+    adminPage({
+      method: 'get',
+      path: SECOND_FACTOR_SETUP_PATH,
+      kind: 'page',
+      access: 'anyLoggedInUser',
+      handle: async ({ req, res, user }) => {
+        let secret = req.session.pendingEnrollment
+          ? openSecret(req.session.pendingEnrollment)
+          : undefined;
+        if (!secret) {
+          secret = secondFactor.beginEnrollment(user.email).secret;
+          req.session.pendingEnrollment = sealSecret(secret);
+        }
+        return renderSetup(res, user, secret);
+      },
+    }),
+    adminPage({
+      method: 'post',
+      path: SECOND_FACTOR_SETUP_PATH,
+      kind: 'page',
+      access: 'anyLoggedInUser',
+      handle: async ({ req, res, user }) => {
+        const sealed = req.session.pendingEnrollment;
+        if (!sealed) return res.redirect(deps.loginPath);
+        const fields = (req as Request & { fields?: Record<string, unknown> }).fields ?? {};
+        const text = (name: string) => (typeof fields[name] === 'string' ? fields[name] : '');
+        const secret = openSecret(sealed);
+        try {
+          await logins.enrollSecondFactor(
+            Number(user.id),
+            { password: text('password'), code: text('currentCode') },
+            { secret, code: text('code').trim() },
+            { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+          );
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          res.status(error.status);
+          return renderSetup(res, user, secret, formProblems(error));
+        }
+        delete req.session.pendingEnrollment;
+        req.session.adminUser = { ...user, secondFactorSetupRequired: false };
+        await saveSession(req);
+        return res.redirect(deps.rootPath);
+      },
+    }),
+  ];
 }

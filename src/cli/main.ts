@@ -17,7 +17,7 @@ import { encryptPlainPersonalData } from './encrypt-personal-data.js';
 import { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { JobRunner } from '../modules/jobs/job-runner.service.js';
 import { JobsService } from '../modules/jobs/jobs.service.js';
-import { ManualRunsService } from '../modules/jobs/manual-runs.service.js';
+import { ManualRunsService } from '../modules/compliance/manual-runs.service.js';
 import { isJobName, JOB_NAMES } from '../modules/jobs/schedule.js';
 import { runAsSystem } from '../platform/access/actor.js';
 import { isRole } from '../platform/access/permissions.js';

@@ -13,7 +13,7 @@ import { AttendanceService } from '../../src/modules/activities/attendance.servi
 import { formatInstant } from '../../src/common/period.js';
 import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { ManualRunsService } from '../../src/modules/jobs/manual-runs.service.js';
+import { ManualRunsService } from '../../src/modules/compliance/manual-runs.service.js';
 import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
 import { Notification } from '../../src/modules/notifications/notification.entity.js';
 import { IsNull } from 'typeorm';

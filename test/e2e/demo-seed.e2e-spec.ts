@@ -146,7 +146,7 @@ describe(`seed:demo (${testDialect()})`, () => {
           rootPath: '/admin',
           timeZone: ZONE,
           compliance: sut.app.get(ComplianceService),
-          dataSource: sut.dataSource,
+          committees: sut.app.get(CommitteesService),
         },
         NOW.year,
       ),

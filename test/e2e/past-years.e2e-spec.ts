@@ -14,7 +14,7 @@ import { ComplianceRecord } from '../../src/modules/compliance/compliance-record
 import { DictionaryItem } from '../../src/modules/dictionaries/dictionary-item.entity.js';
 import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
-import { ManualRunsService } from '../../src/modules/jobs/manual-runs.service.js';
+import { ManualRunsService } from '../../src/modules/compliance/manual-runs.service.js';
 import { Notification } from '../../src/modules/notifications/notification.entity.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { login } from '../support/admin-login.js';

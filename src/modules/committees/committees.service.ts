@@ -30,6 +30,20 @@ export class CommitteesService extends RecordService<Committee> {
     super(repository, audit);
   }
 
+  /**
+   * Whether a committee exists, without the permission and scope checks of `get`: for a caller
+   * that has made its own (an unseen committee answers as a missing one there).
+   */
+  exists(id: number): Promise<boolean> {
+    return this.repository.existsBy({ id });
+  }
+
+  /** The committees with these ids, by name (a report's rows; the ids come already scoped). */
+  inNameOrder(ids: readonly number[]): Promise<Committee[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repository.find({ where: { id: In([...ids]) }, order: { name: 'ASC' } });
+  }
+
   protected override where(query: ListCommitteesQuery): FindOptionsWhere<Committee> {
     return { kind: query.kind, parentId: query.parentId };
   }

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Period } from '../../common/period.js';
-import { rawInstant } from '../../database/raw-values.js';
-import { Activity } from '../activities/activity.entity.js';
+import { ActivitiesRepository } from '../activities/activities.repository.js';
 import { Committee } from '../committees/committee.entity.js';
 import type { CadenceRule } from './cadence-rule.entity.js';
 import { ComplianceEvaluation } from './compliance-evaluation.entity.js';
@@ -19,6 +18,9 @@ export interface SubjectTally {
   nextPlannedAt: Date | null;
 }
 
+/** A record lists at most this many of the activities that counted. */
+const QUALIFYING_IDS_SHOWN = 200;
+
 const categoriesOf = (rule: CadenceRule): string[] =>
   (rule.categories ?? '')
     .split(',')
@@ -26,12 +28,16 @@ const categoriesOf = (rule: CadenceRule): string[] =>
     .filter(Boolean);
 
 /**
- * The quarterly rule's counting, in SQL: one aggregate over the period's activities grouped by
- * committee (no query per committee), for every subdistrict committee at once.
+ * The cadence rules' records, evaluations and subjects. The counting itself is the activities'
+ * (ActivitiesRepository: one aggregate over the period's activities grouped by committee, no
+ * query per committee); here it is read through a rule's categories.
  */
 @Injectable()
 export class ComplianceRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesRepository,
+  ) {}
 
   async subdistrictIds(manager: EntityManager = this.dataSource.manager): Promise<number[]> {
     const rows = await manager
@@ -73,82 +79,38 @@ export class ComplianceRepository {
     period: Period,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<number, SubjectTally>> {
-    const query = manager
-      .createQueryBuilder(Activity, 'activity')
-      .select('activity.committeeId', 'committeeId')
-      .addSelect("SUM(CASE WHEN activity.status = 'held' THEN 1 ELSE 0 END)", 'held')
-      .addSelect("SUM(CASE WHEN activity.status = 'planned' THEN 1 ELSE 0 END)", 'planned')
-      .addSelect(
-        "MIN(CASE WHEN activity.status = 'planned' THEN activity.startsAt END)",
-        'nextPlannedAt',
-      )
-      .where("activity.status IN ('held', 'planned')")
-      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', {
-        start: period.start,
-        end: period.end,
-      })
-      .groupBy('activity.committeeId');
-    const categories = categoriesOf(rule);
-    if (categories.length > 0) {
-      query
-        .innerJoin('activity.kind', 'kind')
-        .andWhere('kind.category IN (:...categories)', { categories });
-    }
-    const rows = await query.getRawMany<{
-      committeeId: number | string;
-      held: number | string | null;
-      planned: number | string | null;
-      nextPlannedAt: Date | string | null;
-    }>();
+    const rows = await this.activities.tallyHeldAndPlannedByCommittee(
+      period,
+      categoriesOf(rule),
+      manager,
+    );
     const tallies = new Map<number, SubjectTally>();
     for (const row of rows) {
-      tallies.set(Number(row.committeeId), {
-        committeeId: Number(row.committeeId),
-        held: Number(row.held ?? 0),
+      tallies.set(row.committeeId, {
+        committeeId: row.committeeId,
+        held: row.held,
         heldIds: [],
-        planned: Number(row.planned ?? 0),
-        nextPlannedAt: row.nextPlannedAt === null ? null : rawInstant(row.nextPlannedAt),
+        planned: row.planned,
+        nextPlannedAt: row.nextPlannedAt,
       });
     }
     return tallies;
   }
 
   /** The ids of the held activities that counted, for the record's drill-down (first 200). */
-  async qualifyingIds(
+  qualifyingIds(
     rule: CadenceRule,
     period: Period,
     committeeIds: number[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<number, number[]>> {
-    const ids = new Map<number, number[]>();
-    if (committeeIds.length === 0) return ids;
-    const query = manager
-      .createQueryBuilder(Activity, 'activity')
-      .select('activity.id', 'id')
-      .addSelect('activity.committeeId', 'committeeId')
-      .where("activity.status = 'held'")
-      .andWhere('activity.committeeId IN (:...committeeIds)', { committeeIds })
-      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', {
-        start: period.start,
-        end: period.end,
-      })
-      .orderBy('activity.startsAt')
-      .addOrderBy('activity.id');
-    const categories = categoriesOf(rule);
-    if (categories.length > 0) {
-      query
-        .innerJoin('activity.kind', 'kind')
-        .andWhere('kind.category IN (:...categories)', { categories });
-    }
-    for (const row of await query.getRawMany<{
-      id: number | string;
-      committeeId: number | string;
-    }>()) {
-      const list = ids.get(Number(row.committeeId)) ?? [];
-      if (list.length < 200) list.push(Number(row.id));
-      ids.set(Number(row.committeeId), list);
-    }
-    return ids;
+    return this.activities.heldIdsByCommittee(
+      period,
+      categoriesOf(rule),
+      committeeIds,
+      QUALIFYING_IDS_SHOWN,
+      manager,
+    );
   }
 
   /** Replaces the rule's records for one period with `records`, in the caller's transaction. */

@@ -1,12 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { errorResponse, pageSchema } from '../../common/openapi.js';
-import type { Page } from '../../common/pagination.js';
-import {
-  PERFORMANCE_RECORD_SCHEMA,
-  PERSONAL_DATA_SCHEMA,
-  SPREADSHEET_RESPONSE,
-} from './dto/deputy.response.js';
+import { PERSONAL_DATA_SCHEMA, SPREADSHEET_RESPONSE } from './dto/deputy.response.js';
 import type { Response } from 'express';
 import { sendWorkbook } from '../../common/spreadsheet.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
@@ -16,14 +10,11 @@ import { maskEmail, maskPhone } from '../../common/masking.js';
 import { IdPipe } from '../../common/id.pipe.js';
 import { RecordController } from '../../platform/records/record.controller.js';
 import { DeputiesService } from './deputies.service.js';
-import { DeputyPerformanceService, type PerformanceRecord } from './deputy-performance.service.js';
 import { Deputy } from './deputy.entity.js';
 import {
-  CommitteePerformanceQuery,
   CreateDeputyDto,
   DeputyPersonalData,
   ListDeputiesQuery,
-  PerformanceQuery,
   UpdateDeputyDto,
 } from './dto/deputy.dto.js';
 import { Clock } from '../../common/clock.js';
@@ -40,7 +31,6 @@ export class DeputiesController extends RecordController<Deputy>({
 }) {
   constructor(
     private readonly deputies: DeputiesService,
-    private readonly performance: DeputyPerformanceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -67,26 +57,6 @@ export class DeputiesController extends RecordController<Deputy>({
     sendWorkbook(response, roster.fileName, roster.body);
   }
 
-  @Get('performance')
-  @Permission('deputy', 'list')
-  @RequireScope('records:read')
-  @ApiOperation({
-    summary:
-      '一个人大工委全体代表的履职档案（一次请求，按代表分页）/ every deputy’s performance record of a committee in one call, paged by deputy',
-    description:
-      '每条与 /deputies/{id}/performance 相同；人大工委不存在或不在密钥范围内时 404 / each item is what /deputies/{id}/performance answers; 404 for a committee outside the key’s scope',
-  })
-  @ApiOkResponse({ schema: pageSchema(PERFORMANCE_RECORD_SCHEMA) })
-  // A query naming a committee can miss (404) and a period can be reversed (422): declared here,
-  // as the document infers 404 only from a path parameter and 422 only from a request body.
-  @ApiResponse({ status: 404, ...errorResponse('404') })
-  @ApiResponse({ status: 422, ...errorResponse('422') })
-  getCommitteePerformance(
-    @Query() query: CommitteePerformanceQuery,
-  ): Promise<Page<PerformanceRecord>> {
-    return this.performance.forCommittee(query);
-  }
-
   @Post(':id/reveal')
   @Permission('deputy', 'reveal')
   @RequireScope('personal:reveal')
@@ -99,17 +69,5 @@ export class DeputiesController extends RecordController<Deputy>({
   async reveal(@Param('id', IdPipe) id: number): Promise<DeputyPersonalData> {
     const deputy = await this.deputies.reveal(id, DEPUTY_PERSONAL_FIELDS);
     return { id: deputy.id, phone: deputy.phone, email: deputy.email };
-  }
-
-  @Get(':id/performance')
-  @Permission('deputy', 'show')
-  @RequireScope('records:read')
-  @ApiOperation({ summary: '履职档案：期间内的活动与出席统计 / performance record for a period' })
-  @ApiOkResponse({ schema: PERFORMANCE_RECORD_SCHEMA })
-  getPerformance(
-    @Param('id', IdPipe) id: number,
-    @Query() query: PerformanceQuery,
-  ): Promise<PerformanceRecord> {
-    return this.performance.forPeriod(id, query.from, query.to);
   }
 }

@@ -5,6 +5,7 @@ import {
   DictionariesController,
   DictionaryItemsController,
 } from './dictionaries.controller.js';
+import { DictionariesRepository } from './dictionaries.repository.js';
 import { DictionariesService } from './dictionaries.service.js';
 import { Dictionary } from './dictionary.entity.js';
 import { DictionaryItem } from './dictionary-item.entity.js';
@@ -13,7 +14,7 @@ import { DictionaryItemsService } from './dictionary-items.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Dictionary, DictionaryItem])],
   controllers: [DictionariesController, DictionaryItemsController, ActivityKindsController],
-  providers: [DictionariesService, DictionaryItemsService],
-  exports: [DictionariesService, DictionaryItemsService],
+  providers: [DictionariesRepository, DictionariesService, DictionaryItemsService],
+  exports: [DictionariesRepository, DictionariesService, DictionaryItemsService],
 })
 export class DictionariesModule {}

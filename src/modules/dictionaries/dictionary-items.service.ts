@@ -7,6 +7,7 @@ import { DICTIONARIES_LABELS } from './dictionaries.labels.js';
 import { RecordService, requireReference } from '../../platform/records/record.service.js';
 import { Dictionary } from './dictionary.entity.js';
 import { ACTIVITY_KIND_DICTIONARY, DictionaryItem } from './dictionary-item.entity.js';
+import { DictionariesRepository } from './dictionaries.repository.js';
 import type { ListDictionaryItemsQuery } from './dto/dictionary.dto.js';
 import { sharedRecords, type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
@@ -22,6 +23,7 @@ export class DictionaryItemsService extends RecordService<DictionaryItem> {
   constructor(
     @InjectRepository(DictionaryItem) repository: Repository<DictionaryItem>,
     audit: AuditTrail,
+    private readonly dictionaries: DictionariesRepository,
   ) {
     super(repository, audit);
   }
@@ -55,15 +57,8 @@ export class DictionaryItemsService extends RecordService<DictionaryItem> {
   }
 
   /** Enabled activity kinds, in their sort order, with their categories. */
-  async activityKinds(): Promise<DictionaryItem[]> {
-    return this.repository
-      .createQueryBuilder('item')
-      .innerJoin('item.dictionary', 'dictionary')
-      .where('dictionary.code = :code', { code: ACTIVITY_KIND_DICTIONARY })
-      .andWhere('item.enabled = :enabled', { enabled: true })
-      .orderBy('item.sortOrder', 'ASC')
-      .addOrderBy('item.id', 'ASC')
-      .getMany();
+  activityKinds(): Promise<DictionaryItem[]> {
+    return this.dictionaries.enabledActivityKinds();
   }
 
   /** An enabled activity kind by id, or a 422 naming `field`. */
@@ -72,12 +67,7 @@ export class DictionaryItemsService extends RecordService<DictionaryItem> {
     id: number,
     field: string,
   ): Promise<DictionaryItem> {
-    const item = await manager
-      .createQueryBuilder(DictionaryItem, 'item')
-      .innerJoin('item.dictionary', 'dictionary')
-      .where('item.id = :id', { id })
-      .andWhere('dictionary.code = :code', { code: ACTIVITY_KIND_DICTIONARY })
-      .getOne();
+    const item = await this.dictionaries.activityKind(manager, id);
     if (!item) throw referenceNotFound(field, DICTIONARIES_LABELS.records.activityKind, id);
     if (!item.enabled) {
       throw ruleViolation({ zh: '该活动类型已停用', en: 'This activity kind is disabled' }, field);

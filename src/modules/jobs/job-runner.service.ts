@@ -4,19 +4,15 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThan, Or } from 'typeorm';
 import { Clock } from '../../common/clock.js';
+import { localDate } from '../../common/period.js';
 import { runAsSystem } from '../../platform/access/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import { JobRun } from './job-run.entity.js';
 import { decideClaim, leaseEnd, renewalIntervalMs } from './job-lease.rules.js';
-
-export type JobCounts = Record<string, number>;
-
-export type RunResult =
-  | { status: 'ran'; runId: number; counts: JobCounts }
-  | { status: 'alreadyRun'; runId: number }
-  | { status: 'failed'; runId: number; error: string };
+import type { JobCounts, JobReport, RunResult } from './job-handler.js';
+import type { JobName } from './schedule.js';
 
 const INSTANCE = `${hostname()}:${process.pid}`;
 
@@ -84,6 +80,24 @@ export class JobRunner implements BeforeApplicationShutdown {
     } finally {
       this.active.delete(claim.runId);
     }
+  }
+
+  /** A job that runs once per local calendar day (its run key is the date). */
+  async daily(
+    job: JobName,
+    asOf: Date,
+    work: () => Promise<JobCounts>,
+    runner?: string,
+  ): Promise<JobReport> {
+    const runKey = localDate(asOf, this.config.timeZone);
+    const result = await this.once(job, runKey, asOf, work, runner);
+    return { job, asOf, runs: [{ runKey, result }] };
+  }
+
+  /** The id of the claimed run (the job monitor's row), for the records it writes. */
+  async runIdOf(job: string, runKey: string): Promise<number | null> {
+    const run = await this.dataSource.getRepository(JobRun).findOneBy({ job, runKey });
+    return run?.id ?? null;
   }
 
   /**

@@ -26,7 +26,6 @@ export class JobsScheduler implements OnApplicationBootstrap {
     if (!this.config.jobs.enabled) return;
     await this.tick(JOBS.periodClose.name);
     for (const job of Object.values(JOBS)) {
-      if (job.name === JOBS.deadlineReminders.name) continue; // arrives with [M2]
       const cron = CronJob.from({
         cronTime: job.cron,
         timeZone: this.config.timeZone,

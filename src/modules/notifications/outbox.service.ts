@@ -1,11 +1,10 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThan, LessThanOrEqual, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { AdminUser } from '../auth/admin-user.entity.js';
-import { Committee } from '../committees/committee.entity.js';
+import type { AdminUser } from '../auth/admin-user.entity.js';
 import { Mailer } from './mailer.js';
-import { Notification } from './notification.entity.js';
+import type { Notification } from './notification.entity.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { WebhookSender } from './webhook.js';
 
 /** A message for the people of a committee, before it is addressed to each of them. */
@@ -39,7 +38,7 @@ export class OutboxService implements OnApplicationShutdown {
   private readonly logger = new Logger(OutboxService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
     private readonly mailer: Mailer,
     private readonly webhook: WebhookSender,
     private readonly clock: Clock,
@@ -55,18 +54,27 @@ export class OutboxService implements OnApplicationShutdown {
     committeeId: number,
     options: { district: boolean },
   ): Promise<AdminUser[]> {
-    const users = await manager.find(AdminUser, {
-      where: { committeeId, enabled: true, role: In([...COMMITTEE_ROLES]) },
-      order: { id: 'ASC' },
-    });
+    const users = await this.notifications.enabledUsersOf(manager, committeeId, COMMITTEE_ROLES);
     if (!options.district) return users;
-    const committee = await manager.findOneBy(Committee, { id: committeeId });
-    if (!committee?.parentId) return users;
-    const district = await manager.find(AdminUser, {
-      where: { committeeId: committee.parentId, enabled: true, role: In([...DISTRICT_ROLES]) },
-      order: { id: 'ASC' },
-    });
+    const districtId = await this.notifications.parentOf(manager, committeeId);
+    if (!districtId) return users;
+    const district = await this.notifications.enabledUsersOf(manager, districtId, DISTRICT_ROLES);
     return [...users, ...district];
+  }
+
+  /** Queues each message for its committee's people (see `recipients`), in one transaction. */
+  queueForCommittees(
+    messages: readonly (Message & { committeeId: number })[],
+    options: { district: boolean },
+  ): Promise<number> {
+    return this.notifications.transaction(async (manager) => {
+      let queued = 0;
+      for (const message of messages) {
+        const recipients = await this.recipients(manager, message.committeeId, options);
+        queued += await this.queue(manager, recipients, message);
+      }
+      return queued;
+    });
   }
 
   /** Queues `message` for each recipient: in-app always, email when they have an address. */
@@ -115,57 +123,22 @@ export class OutboxService implements OnApplicationShutdown {
         status: 'pending',
       });
     }
-    if (rows.length === 0) return 0;
-    // What is new: keys already queued (an earlier run, another instance) are left out; the
-    // unique key still settles a race between instances (orIgnore).
-    const existing = await manager.find(Notification, {
-      select: { dedupeKey: true },
-      where: { dedupeKey: In(rows.map((row) => row.dedupeKey as string)) },
-    });
-    const queued = new Set(existing.map((row) => row.dedupeKey));
-    const fresh = rows.filter((row) => !queued.has(row.dedupeKey as string));
-    if (fresh.length === 0) return 0;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(fresh)
-      .orIgnore()
-      // Ignored duplicates have no generated id to read back (SQLite would fail the insert).
-      .updateEntity(false)
-      .execute();
-    return fresh.length;
+    return this.notifications.insertNew(manager, rows);
   }
 
   /** Sends what is due; returns how many were sent. Safe to run on every instance at once. */
   async deliver(limit = 50): Promise<{ sent: number; failed: number; unknown: number }> {
-    const repository = this.dataSource.getRepository(Notification);
     const now = this.clock.now();
-    const stale = await repository.update(
-      { status: 'sending', nextAttemptAt: LessThan(new Date(now.getTime() - SENDING_TIMEOUT_MS)) },
-      {
-        status: 'unknown',
-        lastError: '发送中断，未确认是否送达，不再自动重发 / interrupted mid-send',
-      },
+    const unknown = await this.notifications.giveUpSendingSince(
+      new Date(now.getTime() - SENDING_TIMEOUT_MS),
+      '发送中断，未确认是否送达，不再自动重发 / interrupted mid-send',
     );
-    const due = await repository.find({
-      where: {
-        channel: In(['email', 'webhook']),
-        status: 'pending',
-        nextAttemptAt: LessThanOrEqual(now),
-      },
-      order: { id: 'ASC' },
-      take: limit,
-    });
+    const due = await this.notifications.dueToSend(now, limit);
     let sent = 0;
     let failed = 0;
     for (const row of due) {
       // Claim: of several instances, one moves the row to "sending".
-      const claimed = await repository.update(
-        { id: row.id, status: 'pending', sentAt: IsNull() },
-        { status: 'sending', attempts: row.attempts + 1, nextAttemptAt: now },
-      );
-      if (claimed.affected !== 1) continue;
+      if (!(await this.notifications.claimForSending(row, now))) continue;
       try {
         await this.send(row, now);
       } catch (error) {
@@ -173,20 +146,17 @@ export class OutboxService implements OnApplicationShutdown {
         const attempts = row.attempts + 1;
         const message = error instanceof Error ? error.message : String(error);
         this.logger.warn({ notification: row.id, attempts }, `email not sent: ${message}`);
-        await repository.update(
-          { id: row.id },
-          {
-            status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-            nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
-            lastError: message.slice(0, 1000),
-          },
-        );
+        await this.notifications.recordFailure(row.id, {
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+          lastError: message.slice(0, 1000),
+        });
         continue;
       }
       await this.markSent(row.id);
       sent += 1;
     }
-    return { sent, failed, unknown: stale.affected ?? 0 };
+    return { sent, failed, unknown };
   }
 
   private async send(row: Notification, now: Date): Promise<void> {
@@ -204,9 +174,7 @@ export class OutboxService implements OnApplicationShutdown {
 
   /** After a successful send. A crash before this leaves the row "sending" (never resent). */
   protected async markSent(id: number): Promise<void> {
-    await this.dataSource
-      .getRepository(Notification)
-      .update({ id }, { status: 'sent', sentAt: this.clock.now(), lastError: null });
+    await this.notifications.markSent(id, this.clock.now());
   }
 
   private row(message: Message, now: Date): Partial<Notification> {

@@ -15,7 +15,7 @@ import type { AdminSessionUser } from '../../../admin/admin-session-user.js';
 import { COMPONENTS } from '../../../admin/components/components.js';
 import { availableValues, NAVIGATION } from '../../../admin/locale/zh-CN.js';
 import { ScopedResource, ServiceResource } from '../../../admin/service-resource.js';
-import { ManualRunsService, type ManualRun } from '../../jobs/manual-runs.service.js';
+import { ManualRunsService, type ManualRun } from '../manual-runs.service.js';
 import { CadenceRule } from '../cadence-rule.entity.js';
 import { CadenceRulesService } from '../cadence-rules.service.js';
 import { ComplianceRecord } from '../compliance-record.entity.js';

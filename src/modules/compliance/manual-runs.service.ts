@@ -6,11 +6,12 @@ import { COMPLIANCE_LABELS } from '../compliance/compliance.labels.js';
 import { authorize } from '../../platform/records/record.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
-import { pastRange } from '../compliance/cadence.rules.js';
-import { ComplianceService, type CloseCounts } from '../compliance/compliance.service.js';
-import { JobRunner, type JobCounts, type RunResult } from './job-runner.service.js';
-import { JobsService } from './jobs.service.js';
-import { JOBS } from './schedule.js';
+import type { JobCounts, RunResult } from '../jobs/job-handler.js';
+import { JobRunner } from '../jobs/job-runner.service.js';
+import { JOBS } from '../jobs/schedule.js';
+import { pastRange } from './cadence.rules.js';
+import { PeriodCloseJob } from './compliance.jobs.js';
+import { ComplianceService, type CloseCounts } from './compliance.service.js';
 
 /** A run started by a person (the admin's 立即检查, the CLI's --from/--to): its monitor entry. */
 export interface ManualRun {
@@ -34,7 +35,7 @@ const manualKey = (what: string, asOf: Date): string =>
 export class ManualRunsService {
   constructor(
     private readonly runner: JobRunner,
-    private readonly jobs: JobsService,
+    private readonly periodClose: PeriodCloseJob,
     private readonly compliance: ComplianceService,
     private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -54,7 +55,7 @@ export class ManualRunsService {
       runKey,
       asOf,
       async () => {
-        const close = await this.jobs.periodClose(asOf, runner);
+        const close = await this.periodClose.run(asOf, runner);
         const current = await this.compliance.refreshCurrent(asOf);
         return {
           closed: close.runs.filter((run) => run.result.status === 'ran').length,
@@ -89,7 +90,7 @@ export class ManualRunsService {
       runKey,
       asOf,
       async () => {
-        const runId = await this.jobs.runIdOf(job, runKey);
+        const runId = await this.runner.runIdOf(job, runKey);
         const totals: JobCounts = { periods: 0 };
         for (const rule of await this.compliance.enabledRules()) {
           for (const period of periodsWithin(rule.period, span.start, span.end, zone)) {

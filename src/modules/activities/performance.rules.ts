@@ -1,4 +1,4 @@
-import type { AttendanceStatus } from '../activities/attendance.entity.js';
+import type { AttendanceStatus } from './attendance.entity.js';
 import type { ActivityCategory } from '../dictionaries/dictionary-item.entity.js';
 import { ACTIVITY_CATEGORIES } from '../dictionaries/dictionary-item.entity.js';
 

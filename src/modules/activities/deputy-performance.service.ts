@@ -1,54 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { DomainError, ErrorCode, notFound, ruleViolation } from '../../common/errors.js';
 import type { Page } from '../../common/pagination.js';
 import { startOfLocalDate } from '../../common/period.js';
 import { COMMITTEES_LABELS } from '../committees/committees.labels.js';
 import { currentActor } from '../../platform/access/actor.js';
-import { Activity } from '../activities/activity.entity.js';
-import { Attendance, type AttendanceStatus } from '../activities/attendance.entity.js';
-import { Committee } from '../committees/committee.entity.js';
-import type { ActivityCategory } from '../dictionaries/dictionary-item.entity.js';
-import { DeputiesService } from './deputies.service.js';
-import type { CommitteePerformanceQuery } from './dto/deputy.dto.js';
+import { CommitteesService } from '../committees/committees.service.js';
+import { DeputiesService } from '../deputies/deputies.service.js';
+import type { CommitteePerformanceQuery } from '../deputies/dto/deputy.dto.js';
+import { ActivitiesRepository, type DeputyAttendance } from './activities.repository.js';
 import {
   groupByDeputy,
   summarisePerformance,
   type PerformanceSummary,
 } from './performance.rules.js';
-import { rawInstant } from '../../database/raw-values.js';
 
 export interface PerformanceRecord extends PerformanceSummary {
   deputyId: number;
   deputyName: string;
   from: string;
   to: string;
-  activities: {
-    activityId: number;
-    title: string;
-    kind: string;
-    kindId: number;
-    kindCode: string;
-    category: ActivityCategory;
-    startsAt: Date;
-    attendance: AttendanceStatus;
-    note: string | null;
-  }[];
-}
-
-interface Row {
-  deputyId: number | string;
-  activityId: number;
-  title: string;
-  kind: string;
-  kindId: number | string;
-  kindCode: string;
-  category: ActivityCategory;
-  startsAt: Date | string;
-  attendance: AttendanceStatus;
-  note: string | null;
+  activities: Omit<DeputyAttendance, 'deputyId'>[];
 }
 
 /** The dates a record covers, inclusive, and the instants that bound them in the app's zone. */
@@ -59,13 +31,18 @@ interface Period {
   endExclusive: Date;
 }
 
-/** 履职档案: every held activity a deputy was recorded at in a period, with counts. */
+/**
+ * 履职档案: every held activity a deputy was recorded at in a period, with counts. It lives with
+ * the activities (the attendance it reads is theirs) and reaches the deputies through their
+ * service, so the deputies folder needs nothing from this one.
+ */
 @Injectable()
 export class DeputyPerformanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deputies: DeputiesService,
+    private readonly committees: CommitteesService,
   ) {}
 
   async forPeriod(deputyId: number, from: string, to: string): Promise<PerformanceRecord> {
@@ -104,10 +81,7 @@ export class DeputyPerformanceService {
   private async requireCommittee(committeeId: number): Promise<void> {
     const { committeeIds } = currentActor();
     const visible = !committeeIds || committeeIds.includes(committeeId);
-    if (
-      !visible ||
-      !(await this.dataSource.getRepository(Committee).existsBy({ id: committeeId }))
-    ) {
+    if (!visible || !(await this.committees.exists(committeeId))) {
       throw new DomainError(
         ErrorCode.NotFound,
         notFound(COMMITTEES_LABELS.records.committee, committeeId).bilingual,
@@ -127,45 +101,16 @@ export class DeputyPerformanceService {
     period: Period,
   ): Promise<PerformanceRecord[]> {
     if (deputies.length === 0) return [];
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select('attendance.deputyId', 'deputyId')
-      .addSelect('activity.id', 'activityId')
-      .addSelect('activity.title', 'title')
-      .addSelect('kind.label', 'kind')
-      .addSelect('kind.id', 'kindId')
-      .addSelect('kind.code', 'kindCode')
-      .addSelect('kind.category', 'category')
-      .addSelect('activity.startsAt', 'startsAt')
-      .addSelect('attendance.status', 'attendance')
-      .addSelect('attendance.note', 'note')
-      .from(Attendance, 'attendance')
-      .innerJoin(Activity, 'activity', 'activity.id = attendance.activityId')
-      .innerJoin('activity.kind', 'kind')
-      .where('attendance.deputyId IN (:...deputyIds)', {
-        deputyIds: deputies.map((deputy) => deputy.id),
-      })
-      .andWhere("activity.status = 'held'")
-      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', {
-        start: period.start,
-        end: period.endExclusive,
-      })
-      .orderBy('activity.startsAt', 'ASC')
-      .addOrderBy('activity.id', 'ASC')
-      .getRawMany<Row>();
-    const byDeputy = groupByDeputy(rows.map((row) => ({ ...row, deputyId: Number(row.deputyId) })));
+    const rows = await this.activities.attendanceOfDeputies(
+      deputies.map((deputy) => deputy.id),
+      period.start,
+      period.endExclusive,
+    );
+    const byDeputy = groupByDeputy(rows);
     return deputies.map((deputy) => {
-      const activities = (byDeputy.get(deputy.id) ?? []).map((row) => ({
-        activityId: Number(row.activityId),
-        title: row.title,
-        kind: row.kind,
-        kindId: Number(row.kindId),
-        kindCode: row.kindCode,
-        category: row.category,
-        startsAt: rawInstant(row.startsAt),
-        attendance: row.attendance,
-        note: row.note,
-      }));
+      const activities = (byDeputy.get(deputy.id) ?? []).map(
+        ({ deputyId: _deputyId, ...activity }) => activity,
+      );
       return {
         deputyId: deputy.id,
         deputyName: deputy.name,
