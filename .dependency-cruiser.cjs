@@ -36,16 +36,59 @@ module.exports = {
       name: 'only-the-admin-imports-adminjs',
       severity: 'error',
       comment:
-        'AdminJS stays behind src/admin: the API and the modules do not depend on the panel.',
-      from: { path: '^src/', pathNot: '^src/admin/' },
+        "AdminJS stays behind src/admin and the areas' admin folders (src/modules/<area>/admin/): " +
+        'the API and the modules do not depend on the panel.',
+      from: { path: '^src/', pathNot: '^src/(admin|modules/[^/]+/admin)/' },
       to: { path: '(^|/)node_modules/(adminjs|@adminjs/)' },
     },
     {
       name: 'modules-do-not-import-the-admin',
       severity: 'error',
-      comment: 'The panel builds on the modules, never the other way round.',
-      from: { path: '^src/modules/' },
+      comment:
+        "The panel builds on the modules, never the other way round; only an area's admin " +
+        "folder builds its resources with the panel's helpers (src/admin).",
+      from: { path: '^src/modules/', pathNot: '^src/modules/[^/]+/admin/' },
       to: { path: '^src/admin/' },
+    },
+    {
+      name: 'an-area-owns-its-admin-folder',
+      severity: 'error',
+      comment:
+        'An admin folder belongs to its area: no other area imports it (the panel reaches it ' +
+        "through the area file's `admin` import).",
+      from: { path: '^src/modules/([^/]+)/' },
+      to: { path: '^src/modules/[^/]+/admin/', pathNot: '^src/modules/$1/admin/' },
+    },
+    {
+      name: 'no-layer-imports-an-admin-folder',
+      severity: 'error',
+      comment:
+        'Outside the areas nothing imports an admin folder: the admin module loads them ' +
+        'through the list of areas (src/areas.ts).',
+      from: { path: '^src/', pathNot: '^src/modules/' },
+      to: { path: '^src/modules/[^/]+/admin/' },
+    },
+    {
+      name: 'only-the-area-file-loads-the-admin-folder',
+      severity: 'error',
+      comment:
+        'Within its area, the admin folder is reached only by the area file, and only lazily ' +
+        '(`admin: () => import(…)`), so the API and the CLI never load AdminJS.',
+      from: { path: '^src/modules/([^/]+)/', pathNot: '^src/modules/[^/]+/admin/' },
+      to: {
+        path: '^src/modules/$1/admin/',
+        dependencyTypesNot: ['dynamic-import'],
+      },
+    },
+    {
+      name: 'the-admin-folder-is-for-the-area-file',
+      severity: 'error',
+      comment: 'Only the area file (`<area>.area.ts`) imports its admin folder.',
+      from: {
+        path: '^src/modules/([^/]+)/',
+        pathNot: '^src/modules/[^/]+/(admin/|[^/]+[.]area[.]ts$)',
+      },
+      to: { path: '^src/modules/$1/admin/' },
     },
     {
       name: 'src-does-not-import-tests',

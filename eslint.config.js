@@ -180,6 +180,20 @@ export default tseslint.config(
   },
   { files: ['src/cli/**/*.ts', 'bench/**/*.ts'], rules: { 'no-console': 'off' } },
   {
+    // Plain Node scripts of the repository (scripts/): no tsconfig project, so no type checks.
+    files: ['scripts/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: 'readonly', process: 'readonly' },
+    },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      'renda/no-type-import-for-decorated-parameter': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
     // [A1] §3: queries live in repositories (`*.repository.ts`); services, jobs, controllers and
     // the admin pages ask those (or another module's service) instead of holding the DataSource.
     files: ['src/modules/**/*.ts', 'src/admin/**/*.ts', 'src/platform/**/*.ts'],

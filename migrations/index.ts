@@ -1,32 +1,34 @@
-import { CreateCommittees1795680000001 } from './1795680000001-CreateCommittees.js';
-import { CreateDeputies1795680000002 } from './1795680000002-CreateDeputies.js';
-import { CreateDictionaries1795680000003 } from './1795680000003-CreateDictionaries.js';
-import { CreateActivities1795680000004 } from './1795680000004-CreateActivities.js';
-import { CreateAccess1795680000005 } from './1795680000005-CreateAccess.js';
-import { AddRoles1795680000006 } from './1795680000006-AddRoles.js';
-import { CreateAuditTrail1795680000007 } from './1795680000007-CreateAuditTrail.js';
-import { EncryptPersonalData1795680000008 } from './1795680000008-EncryptPersonalData.js';
-import { AddSecondFactor1795680000009 } from './1795680000009-AddSecondFactor.js';
-import { CreateJobsAndCompliance1795680000010 } from './1795680000010-CreateJobsAndCompliance.js';
-import { AddApiKeyHolder1795680000020 } from './1795680000020-AddApiKeyHolder.js';
-import { AddExternalIds1795680000030 } from './1795680000030-AddExternalIds.js';
-import { CreateComplianceEvaluations1795680000040 } from './1795680000040-CreateComplianceEvaluations.js';
-import { AddJobRunLease1795680000050 } from './1795680000050-AddJobRunLease.js';
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MigrationInterface } from 'typeorm';
 
-/** Every migration, in order. Listed explicitly so the app, the CLI and tests run the same set. */
-export const MIGRATIONS = [
-  CreateCommittees1795680000001,
-  CreateDeputies1795680000002,
-  CreateDictionaries1795680000003,
-  CreateActivities1795680000004,
-  CreateAccess1795680000005,
-  AddRoles1795680000006,
-  CreateAuditTrail1795680000007,
-  EncryptPersonalData1795680000008,
-  AddSecondFactor1795680000009,
-  CreateJobsAndCompliance1795680000010,
-  AddApiKeyHolder1795680000020,
-  AddExternalIds1795680000030,
-  CreateComplianceEvaluations1795680000040,
-  AddJobRunLease1795680000050,
-];
+/** `<timestamp>-<Name>.ts` (or its compiled `.js`): one migration class per file. */
+const MIGRATION_FILE = /^(\d{13})-(\w+)\.(?:js|ts)$/;
+
+type MigrationClass = new () => MigrationInterface;
+
+/**
+ * Every migration of this folder, in timestamp order: read from the file names, so a new
+ * migration is a new file and nothing else. The app, the CLI and the tests all take this list
+ * (database/data-source-options.ts), so they run the same ordered set.
+ */
+async function loadMigrations(): Promise<MigrationClass[]> {
+  const folder = dirname(fileURLToPath(import.meta.url));
+  const files = readdirSync(folder)
+    .filter((file) => MIGRATION_FILE.test(file) && !file.endsWith('.d.ts'))
+    .sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const [, timestamp, name] = MIGRATION_FILE.exec(file)!;
+      const exported = (await import(`./${timestamp}-${name}.js`)) as Record<string, unknown>;
+      const migration = exported[`${name}${timestamp}`];
+      if (typeof migration !== 'function') {
+        throw new Error(`${file} must export the class ${name}${timestamp}`);
+      }
+      return migration as MigrationClass;
+    }),
+  );
+}
+
+export const MIGRATIONS = await loadMigrations();

@@ -8,44 +8,25 @@ import type {
 import { In, IsNull, type FindOptionsWhere } from 'typeorm';
 import { scopedWhere } from '../platform/access/record-scope.js';
 import type { Actor } from '../platform/access/actor.js';
+import type { Area } from '../platform/areas/area.js';
 import { can, type Action, type ResourceId } from '../platform/access/permissions.js';
 import type { AdminSessionUser } from './admin-session-user.js';
 import { keepOneTimeValue } from './one-time-values.js';
 import { ScopedResource } from './service-resource.js';
 
-/** AdminJS resource ids (entity class names) → the permission table's resources. */
-export const ADMIN_RESOURCES: Readonly<Record<string, ResourceId>> = {
-  Committee: 'committee',
-  Community: 'community',
-  Term: 'term',
-  DeputyGroup: 'deputyGroup',
-  Deputy: 'deputy',
-  Activity: 'activity',
-  Attendance: 'attendance',
-  Dictionary: 'dictionary',
-  DictionaryItem: 'dictionaryItem',
-  AdminUser: 'adminUser',
-  ApiKey: 'apiKey',
-  AuditLog: 'auditLog',
-  LoginAttempt: 'loginAttempt',
-  AdminSession: 'adminSession',
-  CadenceRule: 'cadenceRule',
-  ComplianceRecord: 'complianceRecord',
-  JobRun: 'jobRun',
-  Notification: 'notification',
-};
+/**
+ * AdminJS resource ids (entity class names) → the permission table's resources. Like the three
+ * maps below, filled from the areas' `adminAccess` (their area files) by registerAdminAccess
+ * when the panel is built: read them once an admin app exists.
+ */
+export const ADMIN_RESOURCES: Readonly<Record<string, ResourceId>> = {};
 
 /**
  * Reference pickers' resources (reference-choices.ts) → the permission-table resource whose
  * records they offer. Read only, and only what a picker needs: `search` to offer the valid
  * targets, `show` for the chosen one's name and page.
  */
-export const REFERENCE_CHOICES: Readonly<Record<string, ResourceId>> = {
-  ActivityKind: 'dictionaryItem',
-  DistrictCommittee: 'committee',
-  SubdistrictCommittee: 'committee',
-  KeyHolder: 'adminUser',
-};
+export const REFERENCE_CHOICES: Readonly<Record<string, ResourceId>> = {};
 export const CHOICE_ACTIONS: readonly Action[] = ['search', 'show'];
 
 /** The permission-table resource an admin API call on `adminId` is checked against, if any. */
@@ -65,23 +46,45 @@ export const BUILT_IN_ACTIONS = [
   'bulkDelete',
 ] as const satisfies readonly Action[];
 
+/** Read-only resources (logs, computed records): no generic write exists for them, whatever the role. */
+export const NO_GENERIC_WRITES = [
+  'new',
+  'edit',
+  'delete',
+  'bulkDelete',
+] as const satisfies readonly Action[];
+
 /**
  * Every custom record action of the panel, by resource: each one is named after, and checked
  * against, the permission of the same name. withAccess refuses an action missing here, so the
  * permission-matrix test (which walks this list) always covers all of them.
  */
-export const CUSTOM_RECORD_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
-  Deputy: ['reveal'],
-  AdminUser: ['unlock', 'resetPassword'],
-  ApiKey: ['revoke'],
-  AdminSession: ['endSession'],
-};
+export const CUSTOM_RECORD_ACTIONS: Readonly<Record<string, readonly Action[]>> = {};
 
 /** Custom resource actions (on the whole list), likewise named after their permission. */
-export const CUSTOM_RESOURCE_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
-  Deputy: ['export'],
-  CadenceRule: ['runCheck'],
-};
+export const CUSTOM_RESOURCE_ACTIONS: Readonly<Record<string, readonly Action[]>> = {};
+
+/**
+ * Fills the maps above from the areas' `adminAccess`. Every app of a process registers the same
+ * areas; an admin id claimed for two different permissions is a mistake, refused at boot.
+ */
+export function registerAdminAccess(areas: readonly Area[]): void {
+  const fill = <T>(map: Readonly<Record<string, T>>, adminId: string, value: T | undefined) => {
+    if (value === undefined) return;
+    const known = map[adminId];
+    if (known !== undefined && JSON.stringify(known) !== JSON.stringify(value)) {
+      throw new Error(`${adminId}: admin access registered twice, differently`);
+    }
+    (map as Record<string, T>)[adminId] = value;
+  };
+  for (const area of areas) {
+    for (const [adminId, access] of Object.entries(area.adminAccess ?? {})) {
+      fill(access.picker ? REFERENCE_CHOICES : ADMIN_RESOURCES, adminId, access.permission);
+      fill(CUSTOM_RECORD_ACTIONS, adminId, access.recordActions);
+      fill(CUSTOM_RESOURCE_ACTIONS, adminId, access.resourceActions);
+    }
+  }
+}
 
 const roleOf = (admin: CurrentAdmin | undefined): AdminSessionUser['role'] =>
   (admin as AdminSessionUser | undefined)?.role ?? null;

@@ -3,134 +3,62 @@ import { Database, Resource } from '@adminjs/typeorm';
 import { type DynamicModule, Module } from '@nestjs/common';
 import AdminJS from 'adminjs';
 import type { SessionOptions } from 'express-session';
+import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app.config.js';
-import { ActivitiesModule } from '../modules/activities/activities.module.js';
-import { ActivitiesService } from '../modules/activities/activities.service.js';
-import { AttendanceService } from '../modules/activities/attendance.service.js';
-import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { ADMIN_SESSION_OPTIONS } from '../modules/auth/admin-session.options.js';
-import { AuthModule } from '../modules/auth/auth.module.js';
-import { CommitteesModule } from '../modules/committees/committees.module.js';
 import { CommitteesService } from '../modules/committees/committees.service.js';
-import { NotificationsModule } from '../modules/notifications/notifications.module.js';
+import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
-import { CommunitiesService } from '../modules/committees/communities.service.js';
-import { DeputiesModule } from '../modules/deputies/deputies.module.js';
-import { DeputiesService } from '../modules/deputies/deputies.service.js';
-import { DeputyGroupsService } from '../modules/deputies/deputy-groups.service.js';
-import { DictionariesModule } from '../modules/dictionaries/dictionaries.module.js';
-import { DictionariesService } from '../modules/dictionaries/dictionaries.service.js';
-import { DictionaryItemsService } from '../modules/dictionaries/dictionary-items.service.js';
-import { TermsModule } from '../modules/terms/terms.module.js';
-import { TermsService } from '../modules/terms/terms.service.js';
+import { registerAdminAccess } from './admin-access.js';
+import { adminInjections, loadAdminAreas, panelResources, type PanelArea } from './admin-area.js';
 import { AdminExpressLoader } from './admin-express.loader.js';
 import type { AdminSessionUser } from './admin-session-user.js';
 import { COMMANDS_BY_POST_SCRIPT } from './admin-guards.js';
-import { ZH_CN } from './locale/zh-CN.js';
-import { adminResources } from './resources/resources.js';
-import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { COMPONENTS, componentLoader } from './components/components.js';
 import { dashboardHandler } from './dashboard.js';
-import { Clock } from '../common/clock.js';
-import { CadenceRulesService } from '../modules/compliance/cadence-rules.service.js';
-import { JobsScheduler } from '../modules/jobs/jobs.scheduler.js';
-import { ManualRunsService } from '../modules/compliance/manual-runs.service.js';
-import { ComplianceModule } from '../modules/compliance/compliance.module.js';
-import { JobsModule } from '../modules/jobs/jobs.module.js';
-import { AdminSessionsService } from '../modules/auth/admin-sessions.service.js';
-import { ApiKeysService } from '../modules/auth/api-keys.service.js';
-import { UserAdministrationService } from '../modules/auth/user-administration.service.js';
+import { zhCN } from './locale/zh-CN.js';
 
 AdminJS.registerAdapter({ Database, Resource });
 
-/** The back office at /admin: AdminJS in Chinese, writing through the same services as the API. */
+/**
+ * The back office at /admin: AdminJS in Chinese, writing through the same services as the API.
+ * Its resources, labels and access come from the areas (src/areas.ts): each area's admin part
+ * (`src/modules/<area>/admin/`) names the services it needs, and they are injected here.
+ */
 @Module({})
 export class AdminPanelModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static async forRoot(config: AppConfig, areas: readonly PanelArea[]): Promise<DynamicModule> {
+    registerAdminAccess(areas);
+    const parts = await loadAdminAreas(areas);
+    const translations = zhCN(areas);
     return {
       module: AdminPanelModule,
       imports: [
         AdminModule.createAdminAsync({
-          imports: [
-            AuthModule,
-            CommitteesModule,
-            TermsModule,
-            DeputiesModule,
-            DictionariesModule,
-            ActivitiesModule,
-            ComplianceModule,
-            JobsModule,
-            NotificationsModule,
-          ],
+          // Every area's module: what the areas' parts and the loader (AdminExpressLoader) inject.
+          imports: areas.map((area) => area.module),
           inject: [
-            AdminUsersService,
-            CommitteesService,
-            CommunitiesService,
-            TermsService,
-            DeputyGroupsService,
-            DeputiesService,
-            DictionariesService,
-            DictionaryItemsService,
-            ActivitiesService,
-            AttendanceService,
-            UserAdministrationService,
-            ApiKeysService,
-            AdminSessionsService,
-            CadenceRulesService,
-            ManualRunsService,
-            JobsScheduler,
             Clock,
             ComplianceService,
+            CommitteesService,
             NotificationsRepository,
             ADMIN_SESSION_OPTIONS,
+            ...adminInjections(parts),
           ],
           customLoader: AdminExpressLoader,
           useFactory: (
-            users: AdminUsersService,
-            committees: CommitteesService,
-            communities: CommunitiesService,
-            terms: TermsService,
-            deputyGroups: DeputyGroupsService,
-            deputies: DeputiesService,
-            dictionaries: DictionariesService,
-            dictionaryItems: DictionaryItemsService,
-            activities: ActivitiesService,
-            attendance: AttendanceService,
-            userAdministration: UserAdministrationService,
-            apiKeys: ApiKeysService,
-            adminSessions: AdminSessionsService,
-            cadenceRules: CadenceRulesService,
-            manualRuns: ManualRunsService,
-            scheduler: JobsScheduler,
             clock: Clock,
             compliance: ComplianceService,
+            committees: CommitteesService,
             notifications: NotificationsRepository,
             sessionOptions: SessionOptions,
+            ...areaServices: unknown[]
           ) => ({
             adminJsOptions: {
               rootPath: '/admin',
               loginPath: '/admin/login',
               logoutPath: '/admin/logout',
-              resources: adminResources({
-                committees,
-                communities,
-                terms,
-                deputyGroups,
-                deputies,
-                dictionaries,
-                dictionaryItems,
-                activities,
-                attendance,
-                userAdministration,
-                apiKeys,
-                adminSessions,
-                cadenceRules,
-                manualRuns,
-                scheduler,
-                clock,
-                timeZone: config.timeZone,
-                compliance,
-              }),
+              resources: panelResources(areas, parts, areaServices, { timeZone: config.timeZone }),
               componentLoader,
               // Custom actions run by POST only (admin-guards.ts): the page's client sends them so.
               assets: { scripts: [`/admin${COMMANDS_BY_POST_SCRIPT}`] },
@@ -153,7 +81,7 @@ export class AdminPanelModule {
               locale: {
                 language: 'zh-CN',
                 availableLanguages: ['zh-CN', 'en'],
-                translations: { 'zh-CN': ZH_CN },
+                translations: { 'zh-CN': translations },
                 localeDetection: false,
               },
             },

@@ -1,13 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs';
-import { In, Not, IsNull, type BaseEntity, type FindOptionsWhere } from 'typeorm';
+import type { BaseEntity, FindOptionsWhere } from 'typeorm';
 import type { RecordService } from '../platform/records/record.service.js';
-import { AdminUser } from '../modules/auth/admin-user.entity.js';
-import { API_KEY_ROLES } from '../platform/access/permissions.js';
-import { Committee } from '../modules/committees/committee.entity.js';
-import {
-  ACTIVITY_KIND_DICTIONARY,
-  DictionaryItem,
-} from '../modules/dictionaries/dictionary-item.entity.js';
 import { ScopedResource, type ReadBinding } from './service-resource.js';
 
 /**
@@ -30,7 +23,12 @@ class ReferenceChoices extends ScopedResource {
   }
 }
 
-function choices(
+/**
+ * A picker's resource: `id` (one of CHOICE_REFERENCES), the records of `model` the actor sees
+ * that match `valid`, titled by `title`. Its area lists it in its admin part and in its
+ * `adminAccess` as a picker of the resource it reads.
+ */
+export function choices(
   id: string,
   model: typeof BaseEntity,
   read: Pick<ReadBinding, 'scope' | 'hiddenFields'>,
@@ -62,45 +60,8 @@ export const CHOICE_REFERENCES = {
   keyHolder: { reference: 'KeyHolder' },
 } as const;
 
-const scopeOf =
+/** A RecordService's scope, as a picker's read binding. */
+export const scopeOf =
   (service: RecordService<{ id: number }>): ReadBinding['scope'] =>
   (actor, where) =>
     service.scopeFor(actor, where);
-
-export function referenceChoices(services: {
-  committees: RecordService<Committee>;
-  dictionaryItems: RecordService<DictionaryItem>;
-  /** The admin accounts' own read binding: their scope and the fields that never leave. */
-  adminUsers: Pick<ReadBinding, 'scope' | 'hiddenFields'>;
-}): ResourceWithOptions[] {
-  return [
-    choices(
-      CHOICE_REFERENCES.activityKind.reference,
-      DictionaryItem,
-      { scope: scopeOf(services.dictionaryItems) },
-      { dictionary: { code: ACTIVITY_KIND_DICTIONARY }, enabled: true },
-      { property: 'label', sortBy: 'sortOrder' },
-    ),
-    choices(
-      CHOICE_REFERENCES.districtCommittee.reference,
-      Committee,
-      { scope: scopeOf(services.committees) },
-      { kind: 'district' },
-      { property: 'name' },
-    ),
-    choices(
-      CHOICE_REFERENCES.subdistrictCommittee.reference,
-      Committee,
-      { scope: scopeOf(services.committees) },
-      { kind: 'subdistrict' },
-      { property: 'name' },
-    ),
-    choices(
-      CHOICE_REFERENCES.keyHolder.reference,
-      AdminUser,
-      services.adminUsers,
-      { enabled: true, committeeId: Not(IsNull()), role: In([...API_KEY_ROLES]) },
-      { property: 'username' },
-    ),
-  ];
-}

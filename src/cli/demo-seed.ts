@@ -10,7 +10,6 @@ import { Attendance, type AttendanceStatus } from '../modules/activities/attenda
 import { AttendanceService } from '../modules/activities/attendance.service.js';
 import { auditSnapshot } from '../platform/audit/audit-trail.service.js';
 import { RecordWrites, useCase } from '../platform/records/write-use-case.js';
-import { RECORD_NAMES } from '../common/record-names.js';
 import { AdminUser } from '../modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { temporaryPassword } from '../modules/auth/password-policy.js';
@@ -46,6 +45,7 @@ import {
   keyedRandom,
   type ScheduledActivity,
 } from './demo-seed.rules.js';
+import { AUTH_LABELS } from '../modules/auth/auth.labels.js';
 
 /** What a run wrote (a second run writes nothing new) and the clerk's login, if created now. */
 export interface DemoSeedReport {
@@ -300,7 +300,7 @@ class DemoSeeder {
     const users = this.dataSource.getRepository(AdminUser);
     if (await users.existsBy({ username: DEMO_CLERK.username })) return null;
     const password = temporaryPassword();
-    const account = useCase('adminUser', RECORD_NAMES.adminUser, 'new');
+    const account = useCase('adminUser', AUTH_LABELS.records.adminUser, 'new');
     await this.app.get(RecordWrites).run(account, async (write) => {
       const user = await this.app.get(AdminUsersService).create(
         {

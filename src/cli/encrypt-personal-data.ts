@@ -4,8 +4,8 @@ import { SystemClock } from '../common/clock.js';
 import { AuditTrail } from '../platform/audit/audit-trail.service.js';
 import { RecordWrites, useCase } from '../platform/records/write-use-case.js';
 import { runAsSystem } from '../platform/access/actor.js';
-import { RECORD_NAMES } from '../common/record-names.js';
 import { Deputy } from '../modules/deputies/deputy.entity.js';
+import { DEPUTIES_LABELS } from '../modules/deputies/deputies.labels.js';
 
 /**
  * Encrypts phones written before personal data was encrypted at rest (plain text, no `v1:`
@@ -17,7 +17,7 @@ export async function encryptPlainPersonalData(
   audit = new AuditTrail(dataSource, new SystemClock()),
 ): Promise<number> {
   const writes = new RecordWrites(dataSource, audit);
-  const edit = useCase('deputy', RECORD_NAMES.deputy, 'edit');
+  const edit = useCase('deputy', DEPUTIES_LABELS.records.deputy, 'edit');
   return runAsSystem('cli', () =>
     writes.run(edit, async (write) => {
       const { manager } = write;

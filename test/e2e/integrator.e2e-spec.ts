@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { ZH_CN } from '../../src/admin/locale/zh-CN.js';
+import { zhCN } from '../../src/admin/locale/zh-CN.js';
+import { AREAS } from '../../src/areas.js';
 import { runAsSystem } from '../../src/platform/access/actor.js';
 import { Activity } from '../../src/modules/activities/activity.entity.js';
 import { Attendance } from '../../src/modules/activities/attendance.entity.js';
@@ -12,6 +13,9 @@ import { createOrganisation } from '../factories/organisation.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
+
+/** The panel's translations, as the admin module builds them from the areas. */
+const ZH_CN = zhCN(AREAS);
 
 interface Body {
   code?: string;

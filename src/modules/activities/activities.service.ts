@@ -4,7 +4,7 @@ import type { DeepPartial, EntityManager, FindOptionsWhere } from 'typeorm';
 import { And, LessThan, MoreThanOrEqual, Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
 import { startOfLocalDate } from '../../common/period.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { ACTIVITIES_LABELS } from './activities.labels.js';
 import { RecordService, type WithinWrite } from '../../platform/records/record.service.js';
 import type { Write } from '../../platform/records/write-use-case.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
@@ -29,7 +29,7 @@ export type ActivityWithAttendance = Activity & { attendance?: Attendance[] };
 
 @Injectable()
 export class ActivitiesService extends RecordService<Activity> {
-  protected readonly recordName = RECORD_NAMES.activity;
+  protected readonly recordName = ACTIVITIES_LABELS.records.activity;
   protected readonly resource = 'activity';
   protected readonly scope: RecordScope<Activity> = ownedByCommittee<Activity>();
   protected readonly sortable = ['id', 'startsAt', 'title', 'status', 'committeeId'] as const;

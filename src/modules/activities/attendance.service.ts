@@ -8,7 +8,6 @@ import {
   referenceNotFound,
   ruleViolation,
 } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
 import { authorize } from '../../platform/records/record.service.js';
 import {
   loadInScope,
@@ -25,9 +24,11 @@ import { Deputy } from '../deputies/deputy.entity.js';
 import { Activity } from './activity.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { AttendanceItemDto } from './dto/activity.dto.js';
+import { ACTIVITIES_LABELS } from './activities.labels.js';
+import { DEPUTIES_LABELS } from '../deputies/deputies.labels.js';
 
 const attendanceUseCase = (action: Action) =>
-  useCase('attendance', RECORD_NAMES.attendance, action);
+  useCase('attendance', ACTIVITIES_LABELS.records.attendance, action);
 
 /** An activity is its committee's; its attendance rows are seen only through it. */
 const ACTIVITY_SCOPE = ownedByCommittee<Activity>();
@@ -42,9 +43,16 @@ export class AttendanceService {
   ) {}
 
   async list(activityId: number): Promise<Attendance[]> {
-    const actor = authorize('attendance', RECORD_NAMES.attendance, 'list');
+    const actor = authorize('attendance', ACTIVITIES_LABELS.records.attendance, 'list');
     const { manager } = this.dataSource;
-    await loadInScope(manager, Activity, activityId, ACTIVITY_SCOPE, actor, RECORD_NAMES.activity);
+    await loadInScope(
+      manager,
+      Activity,
+      activityId,
+      ACTIVITY_SCOPE,
+      actor,
+      ACTIVITIES_LABELS.records.activity,
+    );
     return manager.find(Attendance, { where: { activityId }, order: { deputyId: 'ASC' } });
   }
 
@@ -129,7 +137,7 @@ export class AttendanceService {
     await this.writes.run(attendanceUseCase('delete'), async (write) => {
       await this.requireActivity(write, activityId);
       const row = await write.manager.findOneBy(Attendance, { activityId, deputyId });
-      if (!row) throw notFound(RECORD_NAMES.attendance, `${activityId}/${deputyId}`);
+      if (!row) throw notFound(ACTIVITIES_LABELS.records.attendance, `${activityId}/${deputyId}`);
       await write.manager.delete(Attendance, { id: row.id });
       await write.audit({ action: 'delete', objectId: row.id, detail: auditSnapshot(row) });
     });
@@ -170,7 +178,7 @@ export class AttendanceService {
 
   /** An activity of the actor's committees; another committee's is "not found". */
   private requireActivity(write: Write, activityId: number): Promise<Activity> {
-    return write.load(Activity, activityId, ACTIVITY_SCOPE, RECORD_NAMES.activity);
+    return write.load(Activity, activityId, ACTIVITY_SCOPE, ACTIVITIES_LABELS.records.activity);
   }
 
   /** An activity that may take attendance: it exists and was not cancelled. */
@@ -227,7 +235,7 @@ export class AttendanceService {
     if (missing >= 0) {
       throw referenceNotFound(
         field === undefined ? 'deputyId' : `${field}.${missing}.deputyId`,
-        RECORD_NAMES.deputy,
+        DEPUTIES_LABELS.records.deputy,
         items[missing].deputyId,
       );
     }

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { DomainError, ErrorCode, notFound, ruleViolation } from '../../common/errors.js';
 import type { Page } from '../../common/pagination.js';
 import { startOfLocalDate } from '../../common/period.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMMITTEES_LABELS } from '../committees/committees.labels.js';
 import { currentActor } from '../../platform/access/actor.js';
 import { CommitteesService } from '../committees/committees.service.js';
 import { DeputiesService } from '../deputies/deputies.service.js';
@@ -84,7 +84,7 @@ export class DeputyPerformanceService {
     if (!visible || !(await this.committees.exists(committeeId))) {
       throw new DomainError(
         ErrorCode.NotFound,
-        notFound(RECORD_NAMES.committee, committeeId).bilingual,
+        notFound(COMMITTEES_LABELS.records.committee, committeeId).bilingual,
         [
           {
             field: 'committeeId',

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
 import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { AdminSession } from '../../database/session.entity.js';
 import { Clock } from '../../common/clock.js';
+import { AUTH_LABELS } from './auth.labels.js';
 
 /** Who a stored session belongs to, read from its JSON (the express-session payload). */
 export interface SessionHolder {
@@ -45,7 +45,7 @@ export function sessionDigest(id: string): string {
   return createHash('sha256').update(id).digest('hex').slice(0, 16);
 }
 
-const END_SESSION = useCase('adminSession', RECORD_NAMES.adminSession, 'endSession');
+const END_SESSION = useCase('adminSession', AUTH_LABELS.records.adminSession, 'endSession');
 
 /** The user data of a session that has ended, so a tombstone row keeps nothing of it. */
 export const ENDED_SESSION_JSON = '{}';
@@ -74,7 +74,7 @@ export class AdminSessionsService {
       const { manager } = write;
       const id = await this.liveSessionId(digest, manager);
       const session = id === null ? null : await manager.findOneBy(AdminSession, { id });
-      if (!id || !session) throw notFound(RECORD_NAMES.adminSession, '-');
+      if (!id || !session) throw notFound(AUTH_LABELS.records.adminSession, '-');
       const holder = sessionHolder(session.json);
       await manager.update(AdminSession, { id }, { json: ENDED_SESSION_JSON });
       await manager.softDelete(AdminSession, { id });

@@ -9,10 +9,10 @@ import { AdminUser } from './admin-user.entity.js';
 import type { Role } from '../../platform/access/permissions.js';
 import { auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { OWN_ACCOUNT, RecordWrites, useCase } from '../../platform/records/write-use-case.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { checkPassword, temporaryPassword } from './password-policy.js';
 import { isUsernameShape, normalizeUsername } from './username.rules.js';
+import { AUTH_LABELS } from './auth.labels.js';
 
 const ADMINISTRATOR_ACCOUNTS: readonly [Role, string, string][] = [
   ['systemAdmin', 'admin', '系统管理员'],
@@ -20,9 +20,9 @@ const ADMINISTRATOR_ACCOUNTS: readonly [Role, string, string][] = [
   ['auditor', 'auditor', '审计管理员'],
 ];
 
-const CREATE_ACCOUNT = useCase('adminUser', RECORD_NAMES.adminUser, 'new');
+const CREATE_ACCOUNT = useCase('adminUser', AUTH_LABELS.records.adminUser, 'new');
 /** A user's own new password, once they re-entered the current one. */
-const CHANGE_OWN_PASSWORD = useCase('adminUser', RECORD_NAMES.adminUser, OWN_ACCOUNT);
+const CHANGE_OWN_PASSWORD = useCase('adminUser', AUTH_LABELS.records.adminUser, OWN_ACCOUNT);
 
 /** A hash to verify against when the user does not exist, so timing does not tell. */
 let dummyHash: Promise<string> | undefined;

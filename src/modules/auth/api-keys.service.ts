@@ -18,9 +18,10 @@ import {
   ROLE_LABELS,
   type Role,
 } from '../../platform/access/permissions.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
 import { API_SCOPES, ApiKey, type ApiScope } from './api-key.entity.js';
 import { requireCommittee } from '../committees/committee-references.js';
+import { COMMITTEE_RECORD_NAME } from '../../platform/records/record-names.js';
+import { AUTH_LABELS } from './auth.labels.js';
 
 const KEY_PATTERN = /^rw_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -39,8 +40,8 @@ export interface IssuedApiKey {
   key: string;
 }
 
-const ISSUE_KEY = useCase('apiKey', RECORD_NAMES.apiKey, 'new');
-const REVOKE_KEY = useCase('apiKey', RECORD_NAMES.apiKey, 'revoke');
+const ISSUE_KEY = useCase('apiKey', AUTH_LABELS.records.apiKey, 'new');
+const REVOKE_KEY = useCase('apiKey', AUTH_LABELS.records.apiKey, 'revoke');
 /** Every key belongs to a committee; an issuer sees only its own committees' keys. */
 const KEY_SCOPE = ownedByCommittee<ApiKey>();
 
@@ -204,7 +205,7 @@ export class ApiKeysService {
     }
     // Every key belongs to a committee, inside the issuer's own scope.
     if (actor.committeeIds && !actor.committeeIds.includes(input.committeeId)) {
-      throw referenceNotFound('committeeId', RECORD_NAMES.committee, input.committeeId);
+      throw referenceNotFound('committeeId', COMMITTEE_RECORD_NAME, input.committeeId);
     }
     await requireCommittee(this.apiKeys.manager, input.committeeId);
     const holderId = input.holderId;
@@ -218,7 +219,7 @@ export class ApiKeysService {
       ]);
     }
     const holder = await this.apiKeys.manager.findOneBy(AdminUser, { id: holderId });
-    if (!holder) throw referenceNotFound('holderId', RECORD_NAMES.adminUser, holderId);
+    if (!holder) throw referenceNotFound('holderId', AUTH_LABELS.records.adminUser, holderId);
     if (
       (actor.kind === 'user' && actor.id === holder.id) ||
       !holder.enabled ||

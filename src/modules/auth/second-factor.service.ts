@@ -5,16 +5,16 @@ import { Brackets, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { invalidInput } from '../../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
 import { OWN_ACCOUNT, RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { AdminUser } from './admin-user.entity.js';
+import { AUTH_LABELS } from './auth.labels.js';
 
 const ISSUER = '人大工委工作平台';
 /** One step either side: a phone clock 30 s off still works. */
 const TOLERANCE_SECONDS = 30;
 
 /** A user's own second factor, once they proved who they are (password and the old factor). */
-const SET_UP_OWN_FACTOR = useCase('adminUser', RECORD_NAMES.adminUser, OWN_ACCOUNT);
+const SET_UP_OWN_FACTOR = useCase('adminUser', AUTH_LABELS.records.adminUser, OWN_ACCOUNT);
 
 export interface Enrollment {
   /** Base32, for typing into an authenticator app by hand. */

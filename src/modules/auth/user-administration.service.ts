@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError, ErrorCode, invalidInput, notFound } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
 import {
   loadInScope,
   RecordWrites,
@@ -25,6 +24,7 @@ import {
   type Role,
 } from '../../platform/access/permissions.js';
 import { requireCommittee } from '../committees/committee-references.js';
+import { AUTH_LABELS } from './auth.labels.js';
 
 /** What the panel's "new user" form sends: no role (a security admin grants it), no password. */
 export interface RegisterUserInput {
@@ -78,7 +78,7 @@ const AUDITED_ACTIONS: Readonly<Record<AuditedUseCase, Action>> = {
 /** Changes that end every session of the user (the session epoch moves on). */
 const SESSION_ENDING: readonly (keyof AdminUser)[] = ['enabled', 'role', 'committeeId'];
 
-const userUseCase = (action: Action) => useCase('adminUser', RECORD_NAMES.adminUser, action);
+const userUseCase = (action: Action) => useCase('adminUser', AUTH_LABELS.records.adminUser, action);
 
 /** An account is its committee's; the three administrators (no committee) only the district's. */
 const USER_SCOPE = ownedByCommittee<AdminUser>();
@@ -215,7 +215,7 @@ export class UserAdministrationService {
         id,
         USER_SCOPE,
         actor,
-        RECORD_NAMES.adminUser,
+        AUTH_LABELS.records.adminUser,
       );
       if (actor.kind === 'user' && actor.id === id) {
         throw refuse(
@@ -254,7 +254,7 @@ export class UserAdministrationService {
           en: 'Administrator passwords are reset on the server only',
         });
       }
-      if (!user) throw notFound(RECORD_NAMES.adminUser, username);
+      if (!user) throw notFound(AUTH_LABELS.records.adminUser, username);
       return this.reset(user.id, {
         clearSecondFactor: options.clearSecondFactor ?? false,
         channel: 'cli',

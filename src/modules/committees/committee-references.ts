@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMMITTEES_LABELS } from './committees.labels.js';
 import { requireReference } from '../../platform/records/record.service.js';
 import { Committee } from './committee.entity.js';
 
@@ -12,5 +12,5 @@ export function requireCommittee(
   id: number,
   field = 'committeeId',
 ): Promise<Committee> {
-  return requireReference(manager, Committee, id, field, RECORD_NAMES.committee);
+  return requireReference(manager, Committee, id, field, COMMITTEES_LABELS.records.committee);
 }

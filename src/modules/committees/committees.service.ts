@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { conflict, ruleViolation } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMMITTEES_LABELS } from './committees.labels.js';
 import { RecordService } from '../../platform/records/record.service.js';
 import { Committee } from './committee.entity.js';
 import { committeeParentProblem } from './committee.rules.js';
@@ -21,7 +21,7 @@ const COMMITTEE_SCOPE: RecordScope<Committee> = {
 
 @Injectable()
 export class CommitteesService extends RecordService<Committee> {
-  protected readonly recordName = RECORD_NAMES.committee;
+  protected readonly recordName = COMMITTEES_LABELS.records.committee;
   protected readonly resource = 'committee';
   protected readonly scope: RecordScope<Committee> = COMMITTEE_SCOPE;
   protected readonly sortable = ['id', 'name', 'kind', 'createdAt'] as const;
@@ -67,7 +67,7 @@ export class CommitteesService extends RecordService<Committee> {
     if (sameName && sameName.id !== current?.id) {
       throw conflict(
         {
-          zh: `已有同名的${RECORD_NAMES.committee.zh}：${next.name}`,
+          zh: `已有同名的${COMMITTEES_LABELS.records.committee.zh}：${next.name}`,
           en: `A committee named ${next.name} already exists`,
         },
         'name',

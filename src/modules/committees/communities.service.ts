@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMMITTEES_LABELS } from './committees.labels.js';
 import { RecordService } from '../../platform/records/record.service.js';
 import { Community } from './community.entity.js';
 import type { ListCommunitiesQuery } from './dto/committee.dto.js';
@@ -13,7 +13,7 @@ import { requireCommittee } from './committee-references.js';
 
 @Injectable()
 export class CommunitiesService extends RecordService<Community> {
-  protected readonly recordName = RECORD_NAMES.community;
+  protected readonly recordName = COMMITTEES_LABELS.records.community;
   protected readonly resource = 'community';
   protected readonly scope: RecordScope<Community> = ownedByCommittee<Community>();
   protected readonly sortable = ['id', 'name', 'committeeId'] as const;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import { invalidInput } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMPLIANCE_LABELS } from './compliance.labels.js';
 import { RecordService } from '../../platform/records/record.service.js';
 import { sharedRecords, type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
@@ -13,7 +13,7 @@ import { parseReminderDays } from './cadence.rules.js';
 /** 活动频次规则: read by everyone, edited by the system administrator (configuration, audited). */
 @Injectable()
 export class CadenceRulesService extends RecordService<CadenceRule> {
-  protected readonly recordName = RECORD_NAMES.cadenceRule;
+  protected readonly recordName = COMPLIANCE_LABELS.records.cadenceRule;
   protected readonly resource = 'cadenceRule';
   protected readonly scope: RecordScope<CadenceRule> = sharedRecords<CadenceRule>();
   protected readonly sortable = ['id', 'name'] as const;

@@ -10,7 +10,8 @@ import {
   periodsWithin,
   type Period,
 } from '../../common/period.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMPLIANCE_LABELS } from './compliance.labels.js';
+import { NOTIFICATIONS_LABELS } from '../notifications/notifications.labels.js';
 import { authorize } from '../../platform/records/record.service.js';
 import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
@@ -56,8 +57,8 @@ export interface ComplianceStanding {
  * The scheduled judgements (period close, today's check, reminders): no role holds these
  * permissions, so only the system (a job run, the CLI) passes. The job run is their audit row.
  */
-const EVALUATE = useCase('complianceRecord', RECORD_NAMES.complianceRecord, 'edit');
-const REMIND = useCase('notification', RECORD_NAMES.notification, 'new');
+const EVALUATE = useCase('complianceRecord', COMPLIANCE_LABELS.records.complianceRecord, 'edit');
+const REMIND = useCase('notification', NOTIFICATIONS_LABELS.records.notification, 'new');
 
 const idList = (text: string | null): number[] =>
   (text ?? '').split(',').filter(Boolean).map(Number);
@@ -254,7 +255,7 @@ export class ComplianceService {
    * the records and marked provisional. Periods yet to begin are left out.
    */
   async forYear(year: number, committeeId?: number): Promise<ComplianceStanding[]> {
-    const actor = authorize('complianceRecord', RECORD_NAMES.complianceRecord, 'list');
+    const actor = authorize('complianceRecord', COMPLIANCE_LABELS.records.complianceRecord, 'list');
     const now = this.clock.now();
     const subjects = await this.records.subdistrictsWithin(actor.committeeIds, committeeId);
     const whole = parsePeriodKey(String(year), this.timeZone);

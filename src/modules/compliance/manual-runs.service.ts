@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { invalidInput } from '../../common/errors.js';
 import { periodsWithin } from '../../common/period.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMPLIANCE_LABELS } from '../compliance/compliance.labels.js';
 import { authorize } from '../../platform/records/record.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
@@ -47,7 +47,7 @@ export class ManualRunsService {
    * is a run of its own in the job monitor.
    */
   async checkNow(asOf: Date, runner: string): Promise<ManualRun> {
-    authorize('cadenceRule', RECORD_NAMES.cadenceRule, 'runCheck');
+    authorize('cadenceRule', COMPLIANCE_LABELS.records.cadenceRule, 'runCheck');
     const job = JOBS.periodClose.name;
     const runKey = manualKey('check', asOf);
     const result = await this.runner.once(
@@ -79,7 +79,7 @@ export class ManualRunsService {
     asOf: Date,
     runner: string,
   ): Promise<ManualRun> {
-    authorize('cadenceRule', RECORD_NAMES.cadenceRule, 'runCheck');
+    authorize('cadenceRule', COMPLIANCE_LABELS.records.cadenceRule, 'runCheck');
     const zone = this.config.timeZone;
     const span = pastRange(range, asOf, zone);
     if (!span.ok) throw invalidInput(span.problems);

@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Like, Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMMITTEES_LABELS } from '../committees/committees.labels.js';
+import { DEPUTIES_LABELS } from './deputies.labels.js';
+import { TERMS_LABELS } from '../terms/terms.labels.js';
 import { RecordService, requireReference } from '../../platform/records/record.service.js';
 import { Community } from '../committees/community.entity.js';
 import { Term } from '../terms/term.entity.js';
@@ -19,7 +21,7 @@ const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\
 
 @Injectable()
 export class DeputiesService extends RecordService<Deputy> {
-  protected readonly recordName = RECORD_NAMES.deputy;
+  protected readonly recordName = DEPUTIES_LABELS.records.deputy;
   protected readonly resource = 'deputy';
   protected readonly scope: RecordScope<Deputy> = ownedByCommittee<Deputy>();
   protected readonly sortable = [
@@ -61,7 +63,7 @@ export class DeputiesService extends RecordService<Deputy> {
         Community,
         next.communityId,
         'communityId',
-        RECORD_NAMES.community,
+        COMMITTEES_LABELS.records.community,
       );
       if (community.committeeId !== next.committeeId) {
         throw ruleViolation(
@@ -76,7 +78,7 @@ export class DeputiesService extends RecordService<Deputy> {
         DeputyGroup,
         next.groupId,
         'groupId',
-        RECORD_NAMES.deputyGroup,
+        DEPUTIES_LABELS.records.deputyGroup,
       );
       if (group.committeeId !== next.committeeId) {
         throw ruleViolation(
@@ -89,7 +91,7 @@ export class DeputiesService extends RecordService<Deputy> {
       }
     }
     if (next.termId) {
-      await requireReference(manager, Term, next.termId, 'termId', RECORD_NAMES.term);
+      await requireReference(manager, Term, next.termId, 'termId', TERMS_LABELS.records.term);
     }
     if (next.status === 'serving' && (next.endedOn || next.endedReason)) {
       throw ruleViolation(

@@ -1,7 +1,8 @@
 import { maskPhone } from '../../common/masking.js';
 import { localDate } from '../../common/period.js';
 import { toWorkbook, type ExportColumn } from '../../common/spreadsheet.js';
-import { VALUE_LABELS } from '../../common/value-labels.js';
+import { DEPUTIES_LABELS } from './deputies.labels.js';
+import { TERMS_LABELS } from '../terms/terms.labels.js';
 import type { Deputy } from './deputy.entity.js';
 
 /** A deputy's personal data: masked in lists, answers and exports; shown only by an audited reveal. */
@@ -14,11 +15,11 @@ export const DEPUTY_PERSONAL_FIELDS = ['phone', 'email'] as const;
 export const DEPUTY_EXPORT_COLUMNS: readonly ExportColumn<Deputy>[] = [
   { header: '编号 ID', width: 8, value: (d) => d.id },
   { header: '姓名 Name', value: (d) => d.name },
-  { header: '性别 Gender', width: 8, value: (d) => VALUE_LABELS.gender[d.gender] },
+  { header: '性别 Gender', width: 8, value: (d) => DEPUTIES_LABELS.values.gender[d.gender] },
   { header: '民族 Ethnicity', width: 10, value: (d) => d.ethnicity },
   { header: '出生日期 Birth date', width: 12, value: (d) => d.birthDate },
   { header: '党派 Party', value: (d) => d.party },
-  { header: '代表层级 Level', width: 10, value: (d) => VALUE_LABELS.level[d.level] },
+  { header: '代表层级 Level', width: 10, value: (d) => TERMS_LABELS.values.level[d.level] },
   { header: '所属工委 Committee', width: 24, value: (d) => d.committee?.name },
   { header: '社区/村 Community', width: 20, value: (d) => d.community?.name },
   { header: '代表小组 Group', width: 20, value: (d) => d.group?.name },
@@ -26,7 +27,7 @@ export const DEPUTY_EXPORT_COLUMNS: readonly ExportColumn<Deputy>[] = [
   { header: '职业 Occupation', value: (d) => d.occupation },
   { header: '工作单位 Workplace', width: 28, value: (d) => d.workplace },
   { header: '电话 Phone', width: 14, value: (d) => maskPhone(d.phone) },
-  { header: '状态 Status', width: 8, value: (d) => VALUE_LABELS.deputyStatus[d.status] },
+  { header: '状态 Status', width: 8, value: (d) => DEPUTIES_LABELS.values.deputyStatus[d.status] },
 ];
 
 /** 代表名册-2026-11-26.xlsx: the export file of the API and of the admin panel alike. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { DEPUTIES_LABELS } from './deputies.labels.js';
 import { RecordService } from '../../platform/records/record.service.js';
 import { DeputyGroup } from './deputy-group.entity.js';
 import type { ListDeputyGroupsQuery } from './dto/deputy-group.dto.js';
@@ -12,7 +12,7 @@ import { requireCommittee } from '../committees/committee-references.js';
 
 @Injectable()
 export class DeputyGroupsService extends RecordService<DeputyGroup> {
-  protected readonly recordName = RECORD_NAMES.deputyGroup;
+  protected readonly recordName = DEPUTIES_LABELS.records.deputyGroup;
   protected readonly resource = 'deputyGroup';
   protected readonly scope: RecordScope<DeputyGroup> = ownedByCommittee<DeputyGroup>();
   protected readonly sortable = ['id', 'name', 'committeeId'] as const;

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import { referenceNotFound, ruleViolation } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { DICTIONARIES_LABELS } from './dictionaries.labels.js';
 import { RecordService, requireReference } from '../../platform/records/record.service.js';
 import { Dictionary } from './dictionary.entity.js';
 import { ACTIVITY_KIND_DICTIONARY, DictionaryItem } from './dictionary-item.entity.js';
@@ -14,7 +14,7 @@ import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 
 @Injectable()
 export class DictionaryItemsService extends RecordService<DictionaryItem> {
-  protected readonly recordName = RECORD_NAMES.dictionaryItem;
+  protected readonly recordName = DICTIONARIES_LABELS.records.dictionaryItem;
   protected readonly resource = 'dictionaryItem';
   protected readonly scope: RecordScope<DictionaryItem> = sharedRecords<DictionaryItem>();
   protected readonly sortable = ['id', 'sortOrder', 'code', 'label'] as const;
@@ -39,7 +39,7 @@ export class DictionaryItemsService extends RecordService<DictionaryItem> {
       Dictionary,
       next.dictionaryId,
       'dictionaryId',
-      RECORD_NAMES.dictionary,
+      DICTIONARIES_LABELS.records.dictionary,
     );
     next.category ??= null;
     if (dictionary.code === ACTIVITY_KIND_DICTIONARY && next.category === null) {
@@ -68,7 +68,7 @@ export class DictionaryItemsService extends RecordService<DictionaryItem> {
     field: string,
   ): Promise<DictionaryItem> {
     const item = await this.dictionaries.activityKind(manager, id);
-    if (!item) throw referenceNotFound(field, RECORD_NAMES.activityKind, id);
+    if (!item) throw referenceNotFound(field, DICTIONARIES_LABELS.records.activityKind, id);
     if (!item.enabled) {
       throw ruleViolation({ zh: '该活动类型已停用', en: 'This activity kind is disabled' }, field);
     }

@@ -1,13 +1,13 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
 import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import type { AdminUser } from '../auth/admin-user.entity.js';
 import { Mailer } from './mailer.js';
 import type { Notification } from './notification.entity.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { WebhookSender } from './webhook.js';
+import { NOTIFICATIONS_LABELS } from './notifications.labels.js';
 
 /** A message for the people of a committee, before it is addressed to each of them. */
 export interface Message {
@@ -28,7 +28,7 @@ const COMMITTEE_ROLES = ['committeeAdmin', 'staff'] as const;
 const DISTRICT_ROLES = ['committeeAdmin', 'districtViewer'] as const;
 
 /** Notices a job queues for committees: only the system holds this permission. */
-const QUEUE_NOTICES = useCase('notification', RECORD_NAMES.notification, 'new');
+const QUEUE_NOTICES = useCase('notification', NOTIFICATIONS_LABELS.records.notification, 'new');
 
 const backoffMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
 

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { TERMS_LABELS } from './terms.labels.js';
 import { RecordService } from '../../platform/records/record.service.js';
 import type { ListTermsQuery } from './dto/term.dto.js';
 import { Term } from './term.entity.js';
@@ -12,7 +12,7 @@ import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 
 @Injectable()
 export class TermsService extends RecordService<Term> {
-  protected readonly recordName = RECORD_NAMES.term;
+  protected readonly recordName = TERMS_LABELS.records.term;
   protected readonly resource = 'term';
   protected readonly scope: RecordScope<Term> = sharedRecords<Term>();
   protected readonly sortable = ['id', 'ordinal', 'startsOn', 'level'] as const;

@@ -12,7 +12,6 @@ import {
 import { CreateAuditTrail1795680000007 } from '../../../migrations/1795680000007-CreateAuditTrail.js';
 import { FixedClock } from '../../common/clock.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
 import { runInContext } from '../../common/request-context.js';
 import { idColumn } from '../../database/migration-columns.js';
 import { SnakeNamingStrategy } from '../../database/snake-naming.strategy.js';
@@ -23,6 +22,13 @@ import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RecordService } from './record.service.js';
 import { defineWorkflow } from './workflow.js';
 import { OWN_ACCOUNT, RecordWrites, useCase } from './write-use-case.js';
+
+/** Record names as an area's labels file gives them (the platform imports no area). */
+const NAMES = {
+  attendance: { zh: '出席记录', en: 'Attendance' },
+  activity: { zh: '活动', en: 'Activity' },
+  adminUser: { zh: '管理员', en: 'Admin user' },
+};
 
 /** A record of a committee, with a workflow-owned status (like a suggestion). */
 @Entity()
@@ -59,7 +65,7 @@ class MatterNote {
 
 const NOTE_SCOPE = throughParent<MatterNote, Matter>('matter', 'matterId', Matter);
 const MATTER_SCOPE = ownedByCommittee<Matter>();
-const addNote = useCase('attendance', RECORD_NAMES.attendance, 'new');
+const addNote = useCase('attendance', NAMES.attendance, 'new');
 
 const staffOf = (committeeId: number): Actor => ({
   kind: 'user',
@@ -84,7 +90,7 @@ const MATTER_WORKFLOW = defineWorkflow({
 });
 
 class MattersService extends RecordService<Matter> {
-  protected readonly recordName = RECORD_NAMES.activity;
+  protected readonly recordName = NAMES.activity;
   protected readonly resource = 'activity';
   protected readonly scope = MATTER_SCOPE;
   protected readonly sortable = ['id'];
@@ -150,7 +156,7 @@ describe('RecordWrites', () => {
   const notes = () => dataSource.getRepository(MatterNote).find();
   const writeNote = (matterId: number, text = 'note') =>
     sut.run(addNote, async (write) => {
-      await write.load(Matter, matterId, MATTER_SCOPE, RECORD_NAMES.activity);
+      await write.load(Matter, matterId, MATTER_SCOPE, NAMES.activity);
       const saved = await write.manager.save(MatterNote, { matterId, text });
       await write.audit({ action: 'create', objectId: saved.id });
       return saved;
@@ -255,7 +261,7 @@ describe('RecordWrites', () => {
   });
 
   it('should run an own-account use case before the session has an actor', async () => {
-    const own = useCase('adminUser', RECORD_NAMES.adminUser, OWN_ACCOUNT);
+    const own = useCase('adminUser', NAMES.adminUser, OWN_ACCOUNT);
     await runInContext({ ip: null }, () =>
       sut.run(own, (write) => write.audit({ action: 'passwordChange', objectId: 3 })),
     );

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { forbidden, notFound, referenceNotFound, type RecordName } from '../../common/errors.js';
-import { RECORD_NAMES } from '../../common/record-names.js';
+import { COMMITTEE_RECORD_NAME } from './record-names.js';
 import { requestContext } from '../../common/request-context.js';
 import { currentActor, type Actor } from '../access/actor.js';
 import { can, type Action, type ResourceId } from '../access/permissions.js';
@@ -25,7 +25,7 @@ export interface UseCase<A extends Action | typeof OWN_ACCOUNT = Action | typeof
   name: RecordName;
 }
 
-/** `useCase('attendance', RECORD_NAMES.attendance, 'delete')`. */
+/** `useCase('attendance', ACTIVITIES_LABELS.records.attendance, 'delete')`. */
 export const useCase = <A extends Action | typeof OWN_ACCOUNT>(
   resource: ResourceId,
   name: RecordName,
@@ -89,7 +89,7 @@ export class Write {
   /** A write may not place a record in a committee outside the actor's subtree: 422 on the field. */
   async keepInScope<T>(scope: RecordScope<T>, record: T): Promise<void> {
     const { ok, owner } = await withinScope(this.manager, scope, this.actor, record);
-    if (!ok) throw referenceNotFound(scope.field, RECORD_NAMES.committee, owner ?? '-');
+    if (!ok) throw referenceNotFound(scope.field, COMMITTEE_RECORD_NAME, owner ?? '-');
   }
 
   /**
