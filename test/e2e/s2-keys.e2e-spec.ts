@@ -9,7 +9,7 @@ import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
 import type { Role } from '../../src/platform/access/permissions.js';
 import { UserAdministrationService } from '../../src/modules/auth/user-administration.service.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';

@@ -7,7 +7,7 @@ import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { LoginAttempt } from '../../src/modules/auth/login-attempt.entity.js';
 import { UserAdministrationService } from '../../src/modules/auth/user-administration.service.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { login } from '../support/admin-login.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';

@@ -7,12 +7,10 @@ import { Clock } from '../../src/common/clock.js';
 import type { DestinationStream } from 'pino';
 import { createRootLogger, PinoLoggerService } from '../../src/common/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/app.config.js';
-import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
-import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
-import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
 import type { Role } from '../../src/platform/access/permissions.js';
-import { TEST_PASSWORD } from './admin-login.js';
+import { createAdminUser } from '../factories/admin-user.factory.js';
+import { issueApiKey } from '../factories/api-key.factory.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -62,28 +60,23 @@ export async function createTestApp(
 /**
  * A key for an external system acting as `role` within `committeeId`'s subtree. Every key has a
  * holder (a business account whose grant bounds the key): one account per role and committee,
- * created here on first use.
+ * `key-holder-<role>-<committeeId>`, created on first use. For a key with its own holder, name or
+ * expiry, use issueApiKey (test/factories/api-key.factory.ts).
  */
 export async function issueKey(
   app: INestApplication,
   scopes: string[],
   grant: { role: Role; committeeId: number },
 ): Promise<string> {
-  const { key } = await runAsSystem('test', async () => {
-    const username = `key-holder-${grant.role}-${grant.committeeId}`;
-    const holder =
-      (await app.get(DataSource).getRepository(AdminUser).findOneBy({ username })) ??
-      (await app.get(AdminUsersService).create({
-        username,
-        password: TEST_PASSWORD,
-        ...grant,
-      }));
-    return app.get(ApiKeysService).issue({
-      name: `test ${grant.role} ${scopes.join(' ')}`,
-      scopes,
-      ...grant,
-      holderId: holder.id,
-    });
+  const username = `key-holder-${grant.role}-${grant.committeeId}`;
+  const holder =
+    (await app.get(DataSource).getRepository(AdminUser).findOneBy({ username })) ??
+    (await createAdminUser(app, { username, ...grant })).user;
+  const { key } = await issueApiKey(app, {
+    scopes,
+    ...grant,
+    holder,
+    name: `test ${grant.role} ${scopes.join(' ')}`,
   });
   return key;
 }
