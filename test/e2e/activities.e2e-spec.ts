@@ -1,5 +1,4 @@
 import { activityKindId, createActivity } from '../factories/activity.factory.js';
-import { createSubdistrict } from '../factories/committee.factory.js';
 import { createDeputies } from '../factories/deputy.factory.js';
 import { testDialect } from '../support/test-database.js';
 import { body, startRestApi, type RestApi } from '../support/rest-api.js';
@@ -8,10 +7,6 @@ import { body, startRestApi, type RestApi } from '../support/rest-api.js';
 describe(`activities API on ${testDialect()}`, () => {
   let api: RestApi;
   let meetingKindId: number;
-
-  /** A subdistrict committee of the keys' district for one test's records alone. */
-  const ownCommittee = async () =>
-    (await createSubdistrict(api.sut.app, { parentId: api.districtId })).id;
 
   beforeAll(async () => {
     api = await startRestApi();
@@ -49,7 +44,7 @@ describe(`activities API on ${testDialect()}`, () => {
 
   describe('activities', () => {
     it('should keep instants exact and answer them with the China offset', async () => {
-      const committeeId = await ownCommittee();
+      const committeeId = await api.ownCommittee();
       const response = await api
         .post('/activities', {
           committeeId,
@@ -93,7 +88,7 @@ describe(`activities API on ${testDialect()}`, () => {
     });
 
     it('should delete an activity with its attendance, then the deputy', async () => {
-      const committeeId = await ownCommittee();
+      const committeeId = await api.ownCommittee();
       const [deputy] = await createDeputies(api.sut.app, 1, { committeeId });
       const activity = await createActivity(api.sut.app, {
         committeeId,
@@ -109,7 +104,7 @@ describe(`activities API on ${testDialect()}`, () => {
 
   describe('attendance', () => {
     it('should upsert attendance in bulk, all or nothing', async () => {
-      const committeeId = await ownCommittee();
+      const committeeId = await api.ownCommittee();
       const deputyIds = (await createDeputies(api.sut.app, 3, { committeeId })).map(
         (deputy) => deputy.id,
       );
@@ -156,7 +151,7 @@ describe(`activities API on ${testDialect()}`, () => {
     });
 
     it('should answer 409 for a duplicate attendance row and for deleting a deputy with records', async () => {
-      const committeeId = await ownCommittee();
+      const committeeId = await api.ownCommittee();
       const [deputy] = await createDeputies(api.sut.app, 1, { committeeId });
       const activity = await createActivity(api.sut.app, {
         committeeId,

@@ -1,5 +1,4 @@
 import { activityKindId, createActivity } from '../factories/activity.factory.js';
-import { createSubdistrict } from '../factories/committee.factory.js';
 import { createDeputy, deputyInput } from '../factories/deputy.factory.js';
 import { testDialect } from '../support/test-database.js';
 import { body, startRestApi, type RestApi } from '../support/rest-api.js';
@@ -7,10 +6,6 @@ import { body, startRestApi, type RestApi } from '../support/rest-api.js';
 /** Deputies and deputy groups over the REST API, and a deputy's performance record. */
 describe(`deputies API on ${testDialect()}`, () => {
   let api: RestApi;
-
-  /** A subdistrict committee of the keys' district for one test's records alone. */
-  const ownCommittee = async () =>
-    (await createSubdistrict(api.sut.app, { parentId: api.districtId })).id;
 
   beforeAll(async () => {
     api = await startRestApi();
@@ -49,7 +44,7 @@ describe(`deputies API on ${testDialect()}`, () => {
 
   describe('deputies', () => {
     it('should round-trip 4-byte names and mask phones in answers', async () => {
-      const committeeId = await ownCommittee();
+      const committeeId = await api.ownCommittee();
       const ids: number[] = [];
       for (const [name, phone] of [
         ['王𡒄', '13812341234'],
@@ -75,7 +70,7 @@ describe(`deputies API on ${testDialect()}`, () => {
     });
 
     it('should answer a duplicate with the id of the record that exists', async () => {
-      const committeeId = await ownCommittee();
+      const committeeId = await api.ownCommittee();
       const first = await api
         .post('/deputy-groups', { name: '重复的小组', committeeId })
         .expect(201);
@@ -86,7 +81,7 @@ describe(`deputies API on ${testDialect()}`, () => {
     });
 
     it('should give a deputy performance record for a period', async () => {
-      const committeeId = await ownCommittee();
+      const committeeId = await api.ownCommittee();
       const meetingKindId = await activityKindId(api.sut.app, 'work_meeting');
       const deputy = await createDeputy(api.sut.app, { committeeId });
       // Held on the last evening of Q1 (China time): it counts in Q1, not in April.

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { createOrganisation } from '../factories/committee.factory.js';
+import { createOrganisation, createSubdistrict } from '../factories/committee.factory.js';
 import { createTestApp, issueKey, type TestApp } from './test-app.js';
 
 /** What the REST API answers: a record, a page of them, or an error's envelope. */
@@ -29,6 +29,8 @@ export interface RestApi {
   subdistrictId: number;
   writer: string;
   reader: string;
+  /** A new subdistrict committee of the keys' district, for one test's records alone. */
+  ownCommittee(): Promise<number>;
   get(path: string, key?: string): request.Test;
   post(path: string, payload: object, key?: string): request.Test;
   put(path: string, payload: object, key?: string): request.Test;
@@ -58,6 +60,7 @@ export async function startRestApi(): Promise<RestApi> {
     subdistrictId,
     writer,
     reader,
+    ownCommittee: async () => (await createSubdistrict(sut.app, { parentId: districtId })).id,
     get: (path, key = reader) => call('get', path, key),
     post: (path, payload, key = writer) => call('post', path, key).send(payload),
     put: (path, payload, key = writer) => call('put', path, key).send(payload),
