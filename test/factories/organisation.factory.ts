@@ -1,0 +1,3 @@
+// Kept for the e2e files written against it (other branches add some): the committee factories
+// are in committee.factory.ts.
+export { createOrganisation } from './committee.factory.js';
