@@ -2,7 +2,7 @@ import { FixedClock } from '../../src/common/clock.js';
 import type { AddressInfo, Server } from 'node:net';
 import ExcelJS from 'exceljs';
 import { type Browser, type Page } from 'playwright-core';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import type { ListDeputiesQuery } from '../../src/modules/deputies/dto/deputy.dto.js';

@@ -8,7 +8,7 @@ import { runAsSystem } from '../../src/platform/access/actor.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
 import { CommunitiesService } from '../../src/modules/committees/communities.service.js';
 import { Term } from '../../src/modules/terms/term.entity.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
 import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../src/common/clock.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 

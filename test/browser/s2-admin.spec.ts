@@ -2,7 +2,7 @@ import { FixedClock } from '../../src/common/clock.js';
 import type { AddressInfo, Server } from 'node:net';
 import { type Browser, type Page } from 'playwright-core';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
 import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -6,7 +6,7 @@ import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js
 import { ApiKey } from '../../src/modules/auth/api-key.entity.js';
 import { AdminSession } from '../../src/database/session.entity.js';
 import type { Role } from '../../src/platform/access/permissions.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';

@@ -4,7 +4,7 @@ import { In, Like } from 'typeorm';
 import { Activity } from '../../src/modules/activities/activity.entity.js';
 import { Attendance } from '../../src/modules/activities/attendance.entity.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
 

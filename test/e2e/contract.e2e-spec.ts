@@ -1,7 +1,7 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { runAsSystem } from '../../src/platform/access/actor.js';
 import { TermsService } from '../../src/modules/terms/terms.service.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.js';
 import { createTestApp, issueKey } from '../support/test-app.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';

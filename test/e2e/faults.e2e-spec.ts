@@ -14,7 +14,7 @@ import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { Activity } from '../../src/modules/activities/activity.entity.js';
 import { DictionaryItem } from '../../src/modules/dictionaries/dictionary-item.entity.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.js';
 import { createScratchMariadb, type ScratchMariadb } from '../support/scratch-mariadb.js';
 import { createTestApp, issueKey } from '../support/test-app.js';

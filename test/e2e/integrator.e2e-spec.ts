@@ -9,7 +9,10 @@ import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
 import { Deputy } from '../../src/modules/deputies/deputy.entity.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import type { CreateActivityDto } from '../../src/modules/activities/dto/activity.dto.js';
+import { createActivity } from '../factories/activity.factory.js';
+import { createOrganisation, createSubdistrict } from '../factories/committee.factory.js';
+import { createDeputy } from '../factories/deputy.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
@@ -36,7 +39,6 @@ describe(`integrator API on ${testDialect()}`, () => {
   let sut: TestApp;
   let server: App;
   let writer: string;
-  let ownKey: string;
   let otherKey: string;
   let districtId: number;
   let committeeA: number;
@@ -90,10 +92,6 @@ describe(`integrator API on ${testDialect()}`, () => {
     writer = await issueKey(sut.app, ['records:read', 'records:write'], {
       role: 'committeeAdmin',
       committeeId: districtId,
-    });
-    ownKey = await issueKey(sut.app, ['records:read', 'records:write'], {
-      role: 'committeeAdmin',
-      committeeId: committeeA,
     });
     otherKey = await issueKey(sut.app, ['records:read'], {
       role: 'districtViewer',
@@ -259,12 +257,47 @@ describe(`integrator API on ${testDialect()}`, () => {
 
   describe('every deputy’s performance record in one call', () => {
     const period = 'from=2020-01-01&to=2020-12-31';
+    // A committee of this describe's own: its three deputies' records are what it builds here,
+    // whatever the other tests of the file write.
+    let committeeA: number;
+    let deputiesA: number[];
+    let ownKey: string;
 
     beforeAll(async () => {
+      committeeA = (await createSubdistrict(sut.app, { parentId: districtId })).id;
+      ownKey = await issueKey(sut.app, ['records:read', 'records:write'], {
+        role: 'committeeAdmin',
+        committeeId: committeeA,
+      });
+      deputiesA = [];
+      for (const name of ['甲代表', '乙代表', '丙代表']) {
+        deputiesA.push((await createDeputy(sut.app, { name, committeeId: committeeA })).id);
+      }
+      // Two Q1 meetings 甲代表 attended (the others were on leave or absent).
+      const q1Meetings: CreateActivityDto['attendance'][] = [
+        [
+          { deputyId: deputiesA[0], status: 'attended' },
+          { deputyId: deputiesA[1], status: 'leave', note: '出差' },
+          { deputyId: deputiesA[2], status: 'absent' },
+        ],
+        [
+          { deputyId: deputiesA[0], status: 'attended' },
+          { deputyId: deputiesA[1], status: 'absent' },
+        ],
+      ];
+      for (const attendance of q1Meetings) {
+        await createActivity(sut.app, {
+          committeeId: committeeA,
+          kindId: meetingKindId,
+          startsAt: '2020-03-20T09:00:00+08:00',
+          attendance,
+        });
+      }
       await api
         .post(
           '/activities',
           activity('第二季度集中学习', {
+            committeeId: committeeA,
             startsAt: '2020-05-10T14:00:00+08:00',
             attendance: [
               { deputyId: deputiesA[1], status: 'attended' },
@@ -278,6 +311,7 @@ describe(`integrator API on ${testDialect()}`, () => {
         .post(
           '/activities',
           activity('计划中的活动', {
+            committeeId: committeeA,
             status: 'planned',
             attendance: [{ deputyId: deputiesA[2], status: 'leave' }],
           }),
@@ -287,6 +321,7 @@ describe(`integrator API on ${testDialect()}`, () => {
         .post(
           '/activities',
           activity('往年的活动', {
+            committeeId: committeeA,
             startsAt: '2019-12-31T15:59:00Z',
             attendance: [{ deputyId: deputiesA[0], status: 'absent' }],
           }),

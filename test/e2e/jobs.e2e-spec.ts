@@ -19,7 +19,7 @@ import { JobsScheduler } from '../../src/modules/jobs/jobs.scheduler.js';
 import { formatInstant } from '../../src/common/period.js';
 import { Notification } from '../../src/modules/notifications/notification.entity.js';
 import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { login } from '../support/admin-login.js';
 import { CadenceRule } from '../../src/modules/compliance/cadence-rule.entity.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
@@ -432,7 +432,9 @@ describe(`compliance in the admin panel on ${testDialect()}`, () => {
 
   beforeAll(async () => {
     sut = await createTestApp({ admin: true, clock });
-    ({ subdistrictId: aId } = await createOrganisation(sut.app));
+    ({ subdistrictId: aId } = await createOrganisation(sut.app, {
+      subdistrict: '测试街道人大工委',
+    }));
     ({ subdistrictId: bId } = await createOrganisation(sut.app, {
       district: '另一区人大常委会',
       subdistrict: '另一街道人大工委',

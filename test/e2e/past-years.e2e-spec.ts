@@ -16,7 +16,7 @@ import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
 import { JobsService } from '../../src/modules/jobs/jobs.service.js';
 import { ManualRunsService } from '../../src/modules/compliance/manual-runs.service.js';
 import { Notification } from '../../src/modules/notifications/notification.entity.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { login } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';

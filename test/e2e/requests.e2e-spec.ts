@@ -7,7 +7,7 @@ import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js
 import { LoginAttempt } from '../../src/modules/auth/login-attempt.entity.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { Deputy } from '../../src/modules/deputies/deputy.entity.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { sessionCookie, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';

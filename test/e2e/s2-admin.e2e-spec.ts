@@ -13,7 +13,7 @@ import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { can, ROLES, type Action, type Role } from '../../src/platform/access/permissions.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';

@@ -8,7 +8,8 @@ import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { CommitteesService } from '../../src/modules/committees/committees.service.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createActivity } from '../factories/activity.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
@@ -31,7 +32,6 @@ describe(`S2 data findings on ${testDialect()}`, () => {
   let deputyA: number;
   let deputyB: number;
   let activityA: number;
-  let districtActivity: number;
 
   const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
   const lastAudit = async (objectType: string, objectId: number, action: string) => {
@@ -113,12 +113,6 @@ describe(`S2 data findings on ${testDialect()}`, () => {
       .send(activityBody(aId, { title: 'A工委的秘密活动' }))
       .expect(201);
     activityA = (activity.body as { id: number }).id;
-    const district = await request(server)
-      .post('/api/v1/activities')
-      .set(auth(keyDistrict))
-      .send(activityBody(districtId, { title: '区人大的活动' }))
-      .expect(201);
-    districtActivity = (district.body as { id: number }).id;
   }, 120000);
 
   afterAll(async () => {
@@ -178,20 +172,24 @@ describe(`S2 data findings on ${testDialect()}`, () => {
     });
 
     it('should keep a district actor to the activity’s own committee subtree', async () => {
+      // Its own activities and B deputy: the rows it writes stay out of the other tests' counts.
+      const ownA = (await createActivity(sut.app, { committeeId: aId, kindId })).id;
+      const ownDistrict = (await createActivity(sut.app, { committeeId: districtId, kindId })).id;
+      const deputyOfB = (await createDeputy(keyB, bId)).id;
       // B's deputy at A's activity: both in the district's scope, but A's activity is not B's.
       await request(server)
-        .post(`/api/v1/activities/${activityA}/attendance`)
+        .post(`/api/v1/activities/${ownA}/attendance`)
         .set(auth(keyDistrict))
-        .send({ deputyId: deputyB, status: 'attended' })
+        .send({ deputyId: deputyOfB, status: 'attended' })
         .expect(422);
       // A district activity may take any deputy of the district's subdistricts.
       await request(server)
-        .post(`/api/v1/activities/${districtActivity}/attendance`)
+        .post(`/api/v1/activities/${ownDistrict}/attendance`)
         .set(auth(keyDistrict))
-        .send({ deputyId: deputyB, status: 'attended' })
+        .send({ deputyId: deputyOfB, status: 'attended' })
         .expect(201);
       const own = await request(server)
-        .post(`/api/v1/activities/${activityA}/attendance`)
+        .post(`/api/v1/activities/${ownA}/attendance`)
         .set(auth(keyA))
         .send({ deputyId: deputyA, status: 'attended' })
         .expect(201);

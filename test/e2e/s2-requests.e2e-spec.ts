@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { login } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';

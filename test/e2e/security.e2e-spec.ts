@@ -19,7 +19,7 @@ import {
   type ResourceId,
 } from '../../src/platform/access/permissions.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
-import { createOrganisation } from '../factories/organisation.factory.js';
+import { createOrganisation } from '../factories/committee.factory.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
 import { login, sessionCookie, TEST_PASSWORD } from '../support/admin-login.js';

@@ -1,18 +1,16 @@
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger, type LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
+import { BaseEntity, DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { setupApp } from '../../src/app.setup.js';
 import { Clock } from '../../src/common/clock.js';
 import type { DestinationStream } from 'pino';
 import { createRootLogger, PinoLoggerService } from '../../src/common/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/app.config.js';
-import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
-import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
-import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
 import type { Role } from '../../src/platform/access/permissions.js';
-import { TEST_PASSWORD } from './admin-login.js';
+import { createAdminUser } from '../factories/admin-user.factory.js';
+import { issueApiKey } from '../factories/api-key.factory.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -21,6 +19,27 @@ export interface TestApp {
   database: TestDatabase;
   dataSource: DataSource;
   close(): Promise<void>;
+}
+
+/** The apps of this test file that are still open, the newest last. */
+const openApps: { dataSource: DataSource; logger: LoggerService | false }[] = [];
+
+/**
+ * Two process-wide settings follow the app built last: the data source that BaseEntity
+ * subclasses read through (AdminJS's TypeORM adapter uses them) and Nest's static Logger. When a
+ * test closes an app it booted beside the file's main one, both go back to the newest app still
+ * open; otherwise the main app's admin panel answers 500 on a closed connection, and its log
+ * stays silent, in every test that runs after it.
+ */
+function restoreProcessGlobals(): void {
+  const current = openApps.at(-1);
+  if (!current) return;
+  for (const { target } of current.dataSource.entityMetadatas) {
+    if (typeof target === 'function' && target.prototype instanceof BaseEntity) {
+      (target as typeof BaseEntity).useDataSource(current.dataSource);
+    }
+  }
+  Logger.overrideLogger(current.logger);
 }
 
 /** The real app on a fresh database of the dialect under test (TEST_DB), migrations applied. */
@@ -44,16 +63,21 @@ export async function createTestApp(
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: false });
   const rootLogger = createRootLogger(config, options.logSink);
-  if (options.logSink) app.useLogger(new PinoLoggerService(rootLogger));
+  const logger: LoggerService | false = options.logSink ? new PinoLoggerService(rootLogger) : false;
+  if (logger) app.useLogger(logger);
   setupApp(app, config, rootLogger);
   await app.init();
+  const opened = { dataSource: app.get(DataSource), logger };
+  openApps.push(opened);
   return {
     app,
     config,
     database,
-    dataSource: app.get(DataSource),
+    dataSource: opened.dataSource,
     close: async () => {
       await app.close();
+      openApps.splice(openApps.indexOf(opened), 1);
+      restoreProcessGlobals();
       if (!options.database) await database.drop();
     },
   };
@@ -62,28 +86,23 @@ export async function createTestApp(
 /**
  * A key for an external system acting as `role` within `committeeId`'s subtree. Every key has a
  * holder (a business account whose grant bounds the key): one account per role and committee,
- * created here on first use.
+ * `key-holder-<role>-<committeeId>`, created on first use. For a key with its own holder, name or
+ * expiry, use issueApiKey (test/factories/api-key.factory.ts).
  */
 export async function issueKey(
   app: INestApplication,
   scopes: string[],
   grant: { role: Role; committeeId: number },
 ): Promise<string> {
-  const { key } = await runAsSystem('test', async () => {
-    const username = `key-holder-${grant.role}-${grant.committeeId}`;
-    const holder =
-      (await app.get(DataSource).getRepository(AdminUser).findOneBy({ username })) ??
-      (await app.get(AdminUsersService).create({
-        username,
-        password: TEST_PASSWORD,
-        ...grant,
-      }));
-    return app.get(ApiKeysService).issue({
-      name: `test ${grant.role} ${scopes.join(' ')}`,
-      scopes,
-      ...grant,
-      holderId: holder.id,
-    });
+  const username = `key-holder-${grant.role}-${grant.committeeId}`;
+  const holder =
+    (await app.get(DataSource).getRepository(AdminUser).findOneBy({ username })) ??
+    (await createAdminUser(app, { username, ...grant })).user;
+  const { key } = await issueApiKey(app, {
+    scopes,
+    ...grant,
+    holder,
+    name: `test ${grant.role} ${scopes.join(' ')}`,
   });
   return key;
 }
