@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../platform/access/actor.js';
 import { committeeSubtree } from '../committees/committee-scope.js';
-import { ADMINISTRATOR_ROLES, type Role } from '../../platform/access/permissions.js';
+import { ADMINISTRATOR_ROLES } from '../../platform/access/permissions.js';
+import { type Role } from '../../common/roles.js';
 
 export interface Principal {
   kind: 'user' | 'apiKey';

@@ -16,7 +16,7 @@ import {
 } from '../../platform/access/auth.decorators.js';
 import { ApiKeysService, bearerKey } from './api-keys.service.js';
 import { can, ROLE_LABELS, type ResourceId } from '../../platform/access/permissions.js';
-import type { ApiScope } from './api-key.entity.js';
+import type { ApiScope } from '../../platform/access/api-scopes.js';
 
 export interface ApiRequest extends Request {
   /** The verified key, once identifyApiKey (before the rate limit) or the guard has checked it. */

@@ -12,13 +12,13 @@ import { committeeSubtree } from '../committees/committee-scope.js';
 import { AdminUser } from './admin-user.entity.js';
 import {
   API_KEY_ROLES,
-  isRole,
   mayWriteRecords,
   roleWithin,
   ROLE_LABELS,
-  type Role,
 } from '../../platform/access/permissions.js';
-import { API_SCOPES, ApiKey, type ApiScope } from './api-key.entity.js';
+import { isRole, type Role } from '../../common/roles.js';
+import { ApiKey } from './api-key.entity.js';
+import { API_SCOPES, type ApiScope } from '../../platform/access/api-scopes.js';
 import { requireCommittee } from '../committees/committee-references.js';
 import { COMMITTEE_RECORD_NAME } from '../../platform/records/record-names.js';
 import { AUTH_LABELS } from './auth.labels.js';
