@@ -6,6 +6,7 @@ import { AdminUser } from './admin-user.entity.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { ApiKey } from './api-key.entity.js';
 import { AdminUsersService } from './admin-users.service.js';
+import { AuthRepository } from './auth.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 import { LoginAttemptsService } from './login-attempts.service.js';
@@ -17,6 +18,7 @@ import { SecondFactorService } from './second-factor.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([AdminUser, ApiKey, LoginAttempt])],
   providers: [
+    AuthRepository,
     AdminUsersService,
     ApiKeysService,
     LoginAttemptsService,
