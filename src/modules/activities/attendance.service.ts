@@ -10,10 +10,10 @@ import {
 import { authorize } from '../../platform/records/record.service.js';
 import { RecordWrites, useCase, type Write } from '../../platform/records/write-use-case.js';
 import type { Action } from '../../platform/access/permissions.js';
+import { CommitteeTree } from '../../platform/access/committee-tree.js';
 import { ownedByCommittee, throughParent } from '../../platform/access/record-scope.js';
 import { auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
-import { committeeSubtree } from '../committees/committee-scope.js';
 import { Deputy } from '../deputies/deputy.entity.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import { Activity } from './activity.entity.js';
@@ -35,6 +35,7 @@ export class AttendanceService {
   constructor(
     private readonly activities: ActivitiesRepository,
     private readonly writes: RecordWrites,
+    private readonly committees: CommitteeTree,
   ) {}
 
   async list(activityId: number): Promise<Attendance[]> {
@@ -210,7 +211,7 @@ export class AttendanceService {
     // so attendance neither leaks an activity into another committee's performance records nor
     // tells whether a deputy id exists there.
     const { committeeIds } = write.actor;
-    const eligible = (await committeeSubtree(manager, activity.committeeId)).filter(
+    const eligible = (await this.committees.subtree(activity.committeeId, manager)).filter(
       (id) => !committeeIds || committeeIds.includes(id),
     );
     const found = await manager.find(Deputy, {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommitteesModule } from '../committees/committees.module.js';
 import { adminSessionOptionsProvider, ADMIN_SESSION_OPTIONS } from './admin-session.options.js';
 import { AdminUser } from './admin-user.entity.js';
 import { ApiKeyGuard } from './api-key.guard.js';
@@ -16,7 +17,7 @@ import { UserAdministrationService } from './user-administration.service.js';
 import { SecondFactorService } from './second-factor.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AdminUser, ApiKey, LoginAttempt])],
+  imports: [TypeOrmModule.forFeature([AdminUser, ApiKey, LoginAttempt]), CommitteesModule],
   providers: [
     AuthRepository,
     AdminUsersService,
