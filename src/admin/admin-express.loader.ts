@@ -3,13 +3,12 @@ import type { AdminModuleOptions } from '@adminjs/nestjs';
 import { AbstractLoader } from '@adminjs/nestjs';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AbstractHttpAdapter } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type AdminJS from 'adminjs';
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app.config.js';
 import { AuditTrail } from '../platform/audit/audit-trail.service.js';
+import { CommitteeTree } from '../platform/access/committee-tree.js';
 import { AdminUsersService } from '../modules/auth/admin-users.service.js';
 import { LoginService } from '../modules/auth/login.service.js';
 import { CommitteesService } from '../modules/committees/committees.service.js';
@@ -93,7 +92,7 @@ export class AdminExpressLoader extends AbstractLoader {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly committeeTree: CommitteeTree,
   ) {
     super();
   }
@@ -121,7 +120,7 @@ export class AdminExpressLoader extends AbstractLoader {
     );
     addLoginRoutes(predefined, { admin, logins, audit, clock, config });
     predefined.use(
-      adminSession({ users: this.users, clock, config, dataSource: this.dataSource, loginPath }),
+      adminSession({ users: this.users, clock, config, committees: this.committeeTree, loginPath }),
     );
     addSecondFactorLogin(predefined, {
       rootPath,

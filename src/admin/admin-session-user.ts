@@ -1,4 +1,4 @@
-import type { Role } from '../platform/access/permissions.js';
+import type { Role } from '../common/roles.js';
 
 /**
  * Who is logged in to the panel, as the session keeps it. Its own file so that the loader, the

@@ -1,11 +1,11 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { DataSource } from 'typeorm';
 import type { Clock } from '../common/clock.js';
 import { requestContext } from '../common/request-context.js';
 import type { AppConfig } from '../config/app.config.js';
 import { setActor } from '../platform/access/actor.js';
 import type { AdminUsersService } from '../modules/auth/admin-users.service.js';
-import { actorFor } from '../modules/auth/actors.js';
+import { actorFor } from '../platform/access/actors.js';
+import type { CommitteeTree } from '../platform/access/committee-tree.js';
 import type { LoginResult } from '../modules/auth/login.service.js';
 
 /** express-session's callbacks as promises, so a route can await its session's steps. */
@@ -51,7 +51,7 @@ export interface SessionCheck {
   users: AdminUsersService;
   clock: Clock;
   config: Pick<AppConfig, 'session'>;
-  dataSource: DataSource;
+  committees: CommitteeTree;
   loginPath: string;
 }
 
@@ -91,7 +91,7 @@ export function adminSession(check: SessionCheck): RequestHandler {
     const context = requestContext();
     if (context) context.session = req.session;
     setActor(
-      await actorFor(check.dataSource.manager, {
+      await actorFor(check.committees, {
         kind: 'user',
         id: user.id,
         name: user.username,

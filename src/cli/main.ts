@@ -20,7 +20,7 @@ import { JobsService } from '../modules/jobs/jobs.service.js';
 import { ManualRunsService } from '../modules/compliance/manual-runs.service.js';
 import { isJobName, JOB_NAMES } from '../modules/jobs/schedule.js';
 import { runAsSystem } from '../platform/access/actor.js';
-import { isRole } from '../platform/access/permissions.js';
+import { isRole } from '../common/roles.js';
 import { SystemClock } from '../common/clock.js';
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options]

@@ -5,7 +5,7 @@ import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { ApiKey } from '../../src/modules/auth/api-key.entity.js';
 import { AdminSession } from '../../src/database/session.entity.js';
-import type { Role } from '../../src/platform/access/permissions.js';
+import type { Role } from '../../src/common/roles.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -11,7 +11,8 @@ import type { AdminExpressLoader } from '../../src/admin/admin-express.loader.js
 import { AdminSession } from '../../src/database/session.entity.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
-import { can, ROLES, type Action, type Role } from '../../src/platform/access/permissions.js';
+import { can, type Action } from '../../src/platform/access/permissions.js';
+import { ROLES, type Role } from '../../src/common/roles.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';

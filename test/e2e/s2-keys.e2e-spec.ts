@@ -6,7 +6,7 @@ import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { ApiKey } from '../../src/modules/auth/api-key.entity.js';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
-import type { Role } from '../../src/platform/access/permissions.js';
+import type { Role } from '../../src/common/roles.js';
 import { UserAdministrationService } from '../../src/modules/auth/user-administration.service.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { createOrganisation } from '../factories/committee.factory.js';

@@ -14,10 +14,10 @@ import {
   API_KEY_ROLES,
   can,
   mayWriteRecords,
-  ROLES,
   type Action,
   type ResourceId,
 } from '../../src/platform/access/permissions.js';
+import { ROLES } from '../../src/common/roles.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';

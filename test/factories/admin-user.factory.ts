@@ -3,7 +3,7 @@ import { generate } from 'otplib';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock.js';
 import { runAsSystem } from '../../src/platform/access/actor.js';
-import type { Role } from '../../src/platform/access/permissions.js';
+import type { Role } from '../../src/common/roles.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { SecondFactorService } from '../../src/modules/auth/second-factor.service.js';

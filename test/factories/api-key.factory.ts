@@ -3,7 +3,7 @@ import { runAsSystem } from '../../src/platform/access/actor.js';
 import type { ApiKey } from '../../src/modules/auth/api-key.entity.js';
 import { ApiKeysService } from '../../src/modules/auth/api-keys.service.js';
 import type { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
-import type { Role } from '../../src/platform/access/permissions.js';
+import type { Role } from '../../src/common/roles.js';
 import { createAdminUser } from './admin-user.factory.js';
 import { uniqueName } from './unique.js';
 

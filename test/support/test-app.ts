@@ -8,7 +8,7 @@ import type { DestinationStream } from 'pino';
 import { createRootLogger, PinoLoggerService } from '../../src/common/logger.js';
 import { loadConfig, type AppConfig } from '../../src/config/app.config.js';
 import { AdminUser } from '../../src/modules/auth/admin-user.entity.js';
-import type { Role } from '../../src/platform/access/permissions.js';
+import type { Role } from '../../src/common/roles.js';
 import { createAdminUser } from '../factories/admin-user.factory.js';
 import { issueApiKey } from '../factories/api-key.factory.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';

@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import { rawInstant } from '../../database/raw-values.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { ownedByCommittee } from '../../platform/access/record-scope.js';
+import { loadInScope } from '../../platform/records/write-use-case.js';
+import { ACTIVITIES_LABELS } from './activities.labels.js';
 import type { ActivityCategory } from '../dictionaries/dictionary-item.entity.js';
 import { Activity } from './activity.entity.js';
 import { Attendance, type AttendanceStatus } from './attendance.entity.js';
@@ -206,5 +210,28 @@ export class ActivitiesRepository {
       kindId: Number(row.kindId),
       startsAt: rawInstant(row.startsAt),
     }));
+  }
+
+  /**
+   * The activity with this id if it is within the actor's committees; 404 otherwise, exactly as
+   * for an id that does not exist (attendance is listed only through its activity).
+   */
+  activityInScope(id: number, actor: Actor): Promise<Activity> {
+    return loadInScope(
+      this.activities.manager,
+      Activity,
+      id,
+      ownedByCommittee<Activity>(),
+      actor,
+      ACTIVITIES_LABELS.records.activity,
+    );
+  }
+
+  /** An activity's attendance rows, in deputy order. */
+  attendanceOf(activityId: number): Promise<Attendance[]> {
+    return this.activities.manager.find(Attendance, {
+      where: { activityId },
+      order: { deputyId: 'ASC' },
+    });
   }
 }

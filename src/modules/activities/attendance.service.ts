@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import {
   conflict,
   invalidInput,
@@ -9,18 +8,14 @@ import {
   ruleViolation,
 } from '../../common/errors.js';
 import { authorize } from '../../platform/records/record.service.js';
-import {
-  loadInScope,
-  RecordWrites,
-  useCase,
-  type Write,
-} from '../../platform/records/write-use-case.js';
+import { RecordWrites, useCase, type Write } from '../../platform/records/write-use-case.js';
 import type { Action } from '../../platform/access/permissions.js';
+import { CommitteeTree } from '../../platform/access/committee-tree.js';
 import { ownedByCommittee, throughParent } from '../../platform/access/record-scope.js';
 import { auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { isUniqueViolation } from '../../database/database-errors.js';
-import { committeeSubtree } from '../committees/committee-scope.js';
 import { Deputy } from '../deputies/deputy.entity.js';
+import { ActivitiesRepository } from './activities.repository.js';
 import { Activity } from './activity.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { AttendanceItemDto } from './dto/activity.dto.js';
@@ -38,22 +33,15 @@ const ATTENDANCE_SCOPE = throughParent<Attendance, Activity>('activity', 'activi
 @Injectable()
 export class AttendanceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesRepository,
     private readonly writes: RecordWrites,
+    private readonly committees: CommitteeTree,
   ) {}
 
   async list(activityId: number): Promise<Attendance[]> {
     const actor = authorize('attendance', ACTIVITIES_LABELS.records.attendance, 'list');
-    const { manager } = this.dataSource;
-    await loadInScope(
-      manager,
-      Activity,
-      activityId,
-      ACTIVITY_SCOPE,
-      actor,
-      ACTIVITIES_LABELS.records.activity,
-    );
-    return manager.find(Attendance, { where: { activityId }, order: { deputyId: 'ASC' } });
+    await this.activities.activityInScope(activityId, actor);
+    return this.activities.attendanceOf(activityId);
   }
 
   /** Adds one row; a second row for the same deputy is a 409. */
@@ -223,7 +211,7 @@ export class AttendanceService {
     // so attendance neither leaks an activity into another committee's performance records nor
     // tells whether a deputy id exists there.
     const { committeeIds } = write.actor;
-    const eligible = (await committeeSubtree(manager, activity.committeeId)).filter(
+    const eligible = (await this.committees.subtree(activity.committeeId, manager)).filter(
       (id) => !committeeIds || committeeIds.includes(id),
     );
     const found = await manager.find(Deputy, {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { notFound } from '../../common/errors.js';
 import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { AdminSession } from '../../database/session.entity.js';
 import { Clock } from '../../common/clock.js';
 import { AUTH_LABELS } from './auth.labels.js';
+import { AuthRepository } from './auth.repository.js';
 
 /** Who a stored session belongs to, read from its JSON (the express-session payload). */
 export interface SessionHolder {
@@ -54,18 +54,15 @@ export const ENDED_SESSION_JSON = '{}';
 @Injectable()
 export class AdminSessionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auth: AuthRepository,
     private readonly writes: RecordWrites,
     private readonly clock: Clock,
   ) {}
 
   /** The stored id of the live session shown as `digest`, or null when there is none. */
   async liveSessionId(digest: string, manager?: EntityManager): Promise<string | null> {
-    const live = await (manager ?? this.dataSource.manager).find(AdminSession, {
-      select: { id: true },
-      where: { destroyedAt: IsNull(), expiredAt: MoreThan(this.clock.now().getTime()) },
-    });
-    return live.find((session) => sessionDigest(session.id) === digest)?.id ?? null;
+    const live = await this.auth.liveSessionIds(this.clock.now(), manager);
+    return live.find((id) => sessionDigest(id) === digest) ?? null;
   }
 
   /** Ends the live session shown as `digest`: its data is cleared, its id refused everywhere. */

@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { encryptedColumn } from '../../common/personal-data.js';
 import { Committee } from '../committees/committee.entity.js';
-import type { Role } from '../../platform/access/permissions.js';
+import type { Role } from '../../common/roles.js';
 
 /** A person who logs in to the admin panel. Passwords are argon2id hashes, never stored plain. */
 @Entity()

@@ -6,7 +6,7 @@ import { Repository, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { conflict, invalidInput } from '../../common/errors.js';
 import { AdminUser } from './admin-user.entity.js';
-import type { Role } from '../../platform/access/permissions.js';
+import type { Role } from '../../common/roles.js';
 import { auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { OWN_ACCOUNT, RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';

@@ -11,10 +11,7 @@ import {
 } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { AdminUser } from './admin-user.entity.js';
-import type { Role } from '../../platform/access/permissions.js';
-
-// The scopes are declared by the routes (platform/access auth.decorators.ts), so they live there.
-export { API_SCOPES, type ApiScope } from '../../platform/access/api-scopes.js';
+import type { Role } from '../../common/roles.js';
 
 /** A key for an external system. Only a SHA-256 of the secret is kept; the key is shown once. */
 @Entity()

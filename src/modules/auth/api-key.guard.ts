@@ -1,11 +1,10 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { setActor } from '../../platform/access/actor.js';
-import { actorFor } from './actors.js';
+import { actorFor } from '../../platform/access/actors.js';
+import { CommitteeTree } from '../../platform/access/committee-tree.js';
 import type { ApiKey } from './api-key.entity.js';
 import {
   PERMISSION_KEY,
@@ -16,7 +15,7 @@ import {
 } from '../../platform/access/auth.decorators.js';
 import { ApiKeysService, bearerKey } from './api-keys.service.js';
 import { can, ROLE_LABELS, type ResourceId } from '../../platform/access/permissions.js';
-import type { ApiScope } from './api-key.entity.js';
+import type { ApiScope } from '../../platform/access/api-scopes.js';
 
 export interface ApiRequest extends Request {
   /** The verified key, once identifyApiKey (before the rate limit) or the guard has checked it. */
@@ -58,7 +57,7 @@ export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly committees: CommitteeTree,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -84,7 +83,7 @@ export class ApiKeyGuard implements CanActivate {
     }
     request.apiKey = apiKey;
     setActor(
-      await actorFor(this.dataSource.manager, {
+      await actorFor(this.committees, {
         kind: 'apiKey',
         id: apiKey.id,
         name: apiKey.name,

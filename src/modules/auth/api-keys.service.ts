@@ -5,20 +5,20 @@ import { IsNull, Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { DomainError, invalidInput, referenceNotFound } from '../../common/errors.js';
 import type { Actor } from '../../platform/access/actor.js';
+import { CommitteeTree } from '../../platform/access/committee-tree.js';
 import { auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { ownedByCommittee } from '../../platform/access/record-scope.js';
 import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
-import { committeeSubtree } from '../committees/committee-scope.js';
 import { AdminUser } from './admin-user.entity.js';
 import {
   API_KEY_ROLES,
-  isRole,
   mayWriteRecords,
   roleWithin,
   ROLE_LABELS,
-  type Role,
 } from '../../platform/access/permissions.js';
-import { API_SCOPES, ApiKey, type ApiScope } from './api-key.entity.js';
+import { isRole, type Role } from '../../common/roles.js';
+import { ApiKey } from './api-key.entity.js';
+import { API_SCOPES, type ApiScope } from '../../platform/access/api-scopes.js';
 import { requireCommittee } from '../committees/committee-references.js';
 import { COMMITTEE_RECORD_NAME } from '../../platform/records/record-names.js';
 import { AUTH_LABELS } from './auth.labels.js';
@@ -53,6 +53,7 @@ export class ApiKeysService {
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
     private readonly clock: Clock,
     private readonly writes: RecordWrites,
+    private readonly committees: CommitteeTree,
   ) {}
 
   /**
@@ -143,7 +144,7 @@ export class ApiKeysService {
     if (apiKey.holderId === null || apiKey.committeeId === null) return false;
     const holder = await this.apiKeys.manager.findOneBy(AdminUser, { id: apiKey.holderId });
     if (!holder || !this.holds(holder, apiKey.role)) return false;
-    const subtree = await committeeSubtree(this.apiKeys.manager, holder.committeeId!);
+    const subtree = await this.committees.subtree(holder.committeeId!);
     return subtree.includes(apiKey.committeeId);
   }
 
@@ -243,7 +244,7 @@ export class ApiKeysService {
         },
       ]);
     }
-    const subtree = await committeeSubtree(this.apiKeys.manager, holder.committeeId);
+    const subtree = await this.committees.subtree(holder.committeeId);
     if (!subtree.includes(input.committeeId)) {
       throw invalidInput([
         {

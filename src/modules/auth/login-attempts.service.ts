@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import type { AuditAction } from '../../platform/audit/audit-log.entity.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import type { AdminUser } from './admin-user.entity.js';
+import { AuthRepository, type AttemptRow } from './auth.repository.js';
 import { lockedUntil, mayVerify, type LockoutPolicy } from './lockout.rules.js';
 import { LoginAttempt, type LoginOutcome } from './login-attempt.entity.js';
 
@@ -48,6 +49,7 @@ export class LoginAttemptsService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auth: AuthRepository,
   ) {}
 
   get policy(): LockoutPolicy {
@@ -61,11 +63,7 @@ export class LoginAttemptsService {
 
   /** Failures from an address within the window (the per-address limit). */
   failuresFrom(ip: string, now = this.clock.now()): Promise<number> {
-    return this.dataSource.getRepository(LoginAttempt).countBy({
-      ip: ip.slice(0, 64),
-      outcome: 'failure',
-      attemptedAt: MoreThan(new Date(now.getTime() - this.policy.windowMs)),
-    });
+    return this.auth.failuresFrom(ip, new Date(now.getTime() - this.policy.windowMs));
   }
 
   /** The end of the lock in force for a username, or null. */
@@ -148,14 +146,9 @@ export class LoginAttemptsService {
     });
   }
 
-  private async history(username: string, now: Date) {
+  private history(username: string, now: Date): Promise<AttemptRow[]> {
     const { windowMs, lockMs } = this.policy;
-    const rows = await this.dataSource.getRepository(LoginAttempt).find({
-      select: { id: true, attemptedAt: true, outcome: true },
-      where: { username, attemptedAt: MoreThan(new Date(now.getTime() - windowMs - lockMs)) },
-      order: { id: 'ASC' },
-    });
-    return rows.map((row) => ({ id: row.id, at: row.attemptedAt, outcome: row.outcome }));
+    return this.auth.attemptsOf(username, new Date(now.getTime() - windowMs - lockMs));
   }
 
   private row(username: string, user: Pick<AdminUser, 'id'> | null, client: LoginClient) {

@@ -16,13 +16,8 @@ import { AdminUser } from './admin-user.entity.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 import { temporaryPassword } from './password-policy.js';
-import {
-  ADMINISTRATOR_ROLES,
-  can,
-  isRole,
-  type Action,
-  type Role,
-} from '../../platform/access/permissions.js';
+import { ADMINISTRATOR_ROLES, can, type Action } from '../../platform/access/permissions.js';
+import { isRole, type Role } from '../../common/roles.js';
 import { requireCommittee } from '../committees/committee-references.js';
 import { AUTH_LABELS } from './auth.labels.js';
 

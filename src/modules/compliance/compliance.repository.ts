@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Period } from '../../common/period.js';
 import { ActivitiesRepository } from '../activities/activities.repository.js';
 import { Committee } from '../committees/committee.entity.js';
-import type { CadenceRule } from './cadence-rule.entity.js';
+import { CadenceRule } from './cadence-rule.entity.js';
 import { ComplianceEvaluation } from './compliance-evaluation.entity.js';
 import { ComplianceRecord, type ComplianceStatus } from './compliance-record.entity.js';
 
@@ -38,6 +38,14 @@ export class ComplianceRepository {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly activities: ActivitiesRepository,
   ) {}
+
+  /** The cadence rules in force, in id order (the jobs evaluate each). */
+  enabledRules(): Promise<CadenceRule[]> {
+    return this.dataSource.manager.find(CadenceRule, {
+      where: { enabled: true },
+      order: { id: 'ASC' },
+    });
+  }
 
   async subdistrictIds(manager: EntityManager = this.dataSource.manager): Promise<number[]> {
     const rows = await manager

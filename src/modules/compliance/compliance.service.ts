@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
 import {
   formatInstant,
@@ -71,7 +70,6 @@ const idList = (text: string | null): number[] =>
 @Injectable()
 export class ComplianceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: ComplianceRepository,
     private readonly outbox: OutboxService,
     private readonly writes: RecordWrites,
@@ -84,10 +82,7 @@ export class ComplianceService {
   }
 
   enabledRules(): Promise<CadenceRule[]> {
-    return this.dataSource.getRepository(CadenceRule).find({
-      where: { enabled: true },
-      order: { id: 'ASC' },
-    });
+    return this.records.enabledRules();
   }
 
   /** The latest period closed at or before `upTo` (a period key of the rule's kind). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, LessThanOrEqual, Repository, type EntityManager } from 'typeorm';
-import type { Role } from '../../platform/access/permissions.js';
+import type { Role } from '../../common/roles.js';
 import { AdminUser } from '../auth/admin-user.entity.js';
 import { Committee } from '../committees/committee.entity.js';
 import { Notification } from './notification.entity.js';

@@ -5,11 +5,9 @@
  * administrators) plus the committee's business roles (DOMAIN.md "Who uses it").
  */
 
+// The role names live in common/roles.ts so that config (MFA_REQUIRED_ROLES) can validate them
+// without importing the platform; this table is where they are granted anything.
 import type { Role } from '../../common/roles.js';
-
-// The role names live in common/ so that config (MFA_REQUIRED_ROLES) can validate them without
-// importing the platform; this table is where they are granted anything.
-export { isRole, ROLES, type Role } from '../../common/roles.js';
 
 /** 三员: the three administrators, who hold no business permissions and may have no committee. */
 export const ADMINISTRATOR_ROLES: readonly Role[] = ['systemAdmin', 'securityAdmin', 'auditor'];

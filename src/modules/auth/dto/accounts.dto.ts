@@ -11,7 +11,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { API_KEY_ROLES, ROLES, type Role } from '../../../platform/access/permissions.js';
+import { API_KEY_ROLES } from '../../../platform/access/permissions.js';
+import { ROLES, type Role } from '../../../common/roles.js';
 
 /**
  * 新建账号 (system administrator): the role comes later, from a security administrator. A role

@@ -1,8 +1,9 @@
-import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../platform/access/actor.js';
-import { committeeSubtree } from '../committees/committee-scope.js';
-import { ADMINISTRATOR_ROLES, type Role } from '../../platform/access/permissions.js';
+import type { Role } from '../../common/roles.js';
+import type { Actor } from './actor.js';
+import type { CommitteeTree } from './committee-tree.js';
+import { ADMINISTRATOR_ROLES } from './permissions.js';
 
+/** Who signs in or calls: a user of the panel or an API key, as its record says. */
 export interface Principal {
   kind: 'user' | 'apiKey';
   id: number;
@@ -16,10 +17,10 @@ export interface Principal {
  * administrators may have no committee, which means the whole system (they hold no business
  * permissions anyway). A business role without a committee sees nothing.
  */
-export async function actorFor(manager: EntityManager, principal: Principal): Promise<Actor> {
+export async function actorFor(tree: CommitteeTree, principal: Principal): Promise<Actor> {
   let committeeIds: readonly number[] | null;
   if (principal.committeeId !== null) {
-    committeeIds = await committeeSubtree(manager, principal.committeeId);
+    committeeIds = await tree.subtree(principal.committeeId);
   } else {
     committeeIds = principal.role && ADMINISTRATOR_ROLES.includes(principal.role) ? null : [];
   }
