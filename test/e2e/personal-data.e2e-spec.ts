@@ -6,7 +6,8 @@ import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
-import { createOrganisation } from '../factories/committee.factory.js';
+import { createOrganisation, createSubdistrict } from '../factories/committee.factory.js';
+import { createDeputy } from '../factories/deputy.factory.js';
 import { login } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
@@ -24,6 +25,7 @@ const binary = (res: request.Response, done: (error: Error | null, body: Buffer)
 describe(`personal data on ${testDialect()}`, () => {
   let sut: TestApp;
   let server: App;
+  let districtId: number;
   let subdistrictId: number;
   let deputyId: number;
   let adminKey: string;
@@ -35,7 +37,7 @@ describe(`personal data on ${testDialect()}`, () => {
   beforeAll(async () => {
     sut = await createTestApp({ admin: true });
     server = sut.app.getHttpServer() as App;
-    ({ subdistrictId } = await createOrganisation(sut.app));
+    ({ districtId, subdistrictId } = await createOrganisation(sut.app));
     adminKey = await issueKey(sut.app, ['records:read', 'records:write', 'personal:reveal'], {
       role: 'committeeAdmin',
       committeeId: subdistrictId,
@@ -162,11 +164,24 @@ describe(`personal data on ${testDialect()}`, () => {
   });
 
   it('should export an .xlsx with masked phones and audit the export', async () => {
+    // A committee of its own with one deputy (a phone masked as PHONE is), so the sheet holds
+    // that row alone whatever other tests add to the file's committee.
+    const { id: committeeId } = await createSubdistrict(sut.app, { parentId: districtId });
+    await createDeputy(sut.app, {
+      committeeId,
+      name: '张三',
+      gender: 'male',
+      phone: '13800001234',
+    });
+    const exporter = await issueKey(sut.app, ['records:read', 'records:write', 'records:export'], {
+      role: 'staff',
+      committeeId,
+    });
     const before = (await auditRows('export')).length;
     const answer = await request(server)
       .get('/api/v1/deputies/export')
-      .query({ committeeId: subdistrictId })
-      .set('Authorization', `Bearer ${staffKey}`)
+      .query({ committeeId })
+      .set('Authorization', `Bearer ${exporter}`)
       .buffer(true)
       .parse(binary)
       .expect(200);
