@@ -33,6 +33,8 @@ export interface AdminPage {
   path: string;
   kind: 'page' | 'data';
   access: PageAccess;
+  /** What a refused user reads, Chinese first, naming what they may not see (a default otherwise). */
+  refusal?: string;
   /** Answers the request; a DomainError it throws is answered for it (a Forbidden is audited). */
   handle(page: PageRequest): Promise<unknown>;
 }
@@ -133,7 +135,9 @@ function serve(page: AdminPage, env: PageEnvironment): RequestHandler {
     };
     try {
       if (access !== 'anyLoggedInUser' && !can(user.role, access.resource, access.action)) {
-        return await refuse('当前角色无权访问此页面 / Your role may not open this page');
+        return await refuse(
+          page.refusal ?? '当前角色无权访问此页面 / Your role may not open this page',
+        );
       }
       await page.handle({ req, res, user, actor: currentActor(), now: env.clock.now() });
     } catch (error) {

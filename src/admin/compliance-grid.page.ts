@@ -75,6 +75,7 @@ export function complianceGrid(
     path: COMPLIANCE_GRID_PATH,
     kind: 'page',
     access: { resource: 'complianceRecord', action: 'list' },
+    refusal: '当前角色无权查看达标情况 / Your role may not see compliance',
     handle: async ({ req, res, user, now }) => {
       const requested = Number(req.query.year);
       const year =

@@ -26,6 +26,7 @@ export function deputyExport(deps: { deputies: DeputiesService; timeZone: string
     path: '/exports/Deputy.xlsx',
     kind: 'page',
     access: { resource: 'deputy', action: 'export' },
+    refusal: '当前角色无权导出代表名册 / Your role may not export the deputy roster',
     handle: async ({ req, res, now }) => {
       const plain = Object.fromEntries(
         DEPUTY_FILTERS.filter(

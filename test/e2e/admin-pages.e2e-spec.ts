@@ -82,11 +82,13 @@ describe(`admin custom pages on ${testDialect()}`, () => {
     const before = (await denials('ap-sys')).length;
     const grid = await agent.get('/admin/compliance-grid').expect(403);
     expect(grid.headers['cache-control']).toBe('no-store');
-    expect(grid.text).toMatch(/^当前角色无权/);
+    // The refusal names what the role may not see, Chinese first.
+    expect(grid.text).toBe('当前角色无权查看达标情况 / Your role may not see compliance');
     expect((await denials('ap-sys')).slice(before)).toEqual([
       expect.objectContaining({ objectType: 'complianceRecord', outcome: 'denied' }),
     ]);
-    await agent.get('/admin/exports/Deputy.xlsx').expect(403);
+    const roster = await agent.get('/admin/exports/Deputy.xlsx').expect(403);
+    expect(roster.text).toMatch(/^当前角色无权导出代表名册 \//);
     const rows = (await denials('ap-sys')).slice(before);
     expect(rows.map((row) => row.objectType)).toEqual(['complianceRecord', 'deputy']);
     expect(JSON.parse(rows[1].detail ?? '{}')).toMatchObject({

@@ -51,6 +51,19 @@ describe(`REST API keys on ${testDialect()}`, () => {
       expect(paths).toEqual(
         expect.arrayContaining(['/api/v1/deputies', '/api/v1/activities/{id}/attendance']),
       );
+      // Operation ids are client method names: a route moving between controllers keeps its id.
+      const operations = (
+        docs.body as {
+          paths: Record<string, { get: { operationId: string; security?: object[] } }>;
+        }
+      ).paths;
+      expect(operations['/api/v1/deputies/performance'].get).toMatchObject({
+        operationId: 'DeputiesController_getCommitteePerformance',
+        security: [{ bearer: [] }],
+      });
+      expect(operations['/api/v1/deputies/{id}/performance'].get.operationId).toBe(
+        'DeputiesController_getPerformance',
+      );
     });
   });
 });

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { errorResponse, pageSchema } from '../../common/openapi.js';
 import type { Page } from '../../common/pagination.js';
 import { IdPipe } from '../../common/id.pipe.js';
@@ -14,6 +14,7 @@ import { DeputyPerformanceService, type PerformanceRecord } from './deputy-perfo
  * `/deputies/performance` would be taken for an id): app.module.ts lists ActivitiesModule first.
  */
 @ApiTags('代表 Deputies')
+@ApiBearerAuth()
 @Controller('deputies')
 export class DeputyPerformanceController {
   constructor(private readonly performance: DeputyPerformanceService) {}
@@ -21,7 +22,10 @@ export class DeputyPerformanceController {
   @Get('performance')
   @Permission('deputy', 'list')
   @RequireScope('records:read')
+  // The operation ids from before the routes moved here from DeputiesController ([A1] §3), so
+  // clients generated from the document keep their method names.
   @ApiOperation({
+    operationId: 'DeputiesController_getCommitteePerformance',
     summary:
       '一个人大工委全体代表的履职档案（一次请求，按代表分页）/ every deputy’s performance record of a committee in one call, paged by deputy',
     description:
@@ -41,7 +45,10 @@ export class DeputyPerformanceController {
   @Get(':id/performance')
   @Permission('deputy', 'show')
   @RequireScope('records:read')
-  @ApiOperation({ summary: '履职档案：期间内的活动与出席统计 / performance record for a period' })
+  @ApiOperation({
+    operationId: 'DeputiesController_getPerformance',
+    summary: '履职档案：期间内的活动与出席统计 / performance record for a period',
+  })
   @ApiOkResponse({ schema: PERFORMANCE_RECORD_SCHEMA })
   getPerformance(
     @Param('id', IdPipe) id: number,
