@@ -127,7 +127,8 @@ async function run(argv: string[]): Promise<number> {
   const [command] = positionals;
   if (!command || values.help) {
     console.log(USAGE);
-    return command ? 0 : 2;
+    // Asked for (`--help`) is a success; no command at all is a usage error.
+    return command || values.help ? 0 : 2;
   }
   const config = loadConfig();
   switch (command) {
