@@ -2,6 +2,7 @@ import type { AddressInfo, Server } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { FixedClock } from '../../src/common/clock.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import { CadenceRule } from '../../src/modules/compliance/cadence-rule.entity.js';
 import { JobRun } from '../../src/modules/jobs/job-run.entity.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { launchChromium, submitAdminLogin } from '../support/chromium.js';
@@ -52,5 +53,19 @@ describe('past-year check in Chromium', () => {
       .findOneByOrFail({ runner: 'admin:sysop' });
     expect(page.url()).toContain(`/admin/resources/JobRun/records/${run.id}/show`);
     expect(run.runKey).toMatch(/^manual:2019\.\.2019:/);
+  });
+
+  it("should name a rule's subject in Chinese on its page", async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const own = await context.newPage();
+    own.setDefaultTimeout(15000);
+    await submitAdminLogin(own, origin, 'sysop', 'Console-Key-2026!');
+    await own.waitForURL(new RegExp(`${origin}/admin$`));
+    const rule = await sut.dataSource.getRepository(CadenceRule).findOneByOrFail({});
+    expect(rule.subject).toBe('subdistrictCommittee');
+    await own.goto(`${origin}/admin/resources/CadenceRule/records/${rule.id}/show`);
+    await own.getByText('街道人大工委', { exact: true }).waitFor();
+    expect(await own.locator('body').innerText()).not.toContain('subdistrictCommittee');
+    await context.close();
   });
 });

@@ -290,8 +290,9 @@ describe(`past years on ${testDialect()}`, () => {
       ['rule1:2026-Q2', 'ran'],
     ]);
     expect([q2.status, q2.finalisedAt !== null]).toEqual(['missed', true]);
-    // The period just ended is news: its miss is notified.
+    // The period just ended is news: its miss is notified, pointing to where the check is run.
     expect(q2Notices).toHaveLength(1);
+    expect(q2Notices[0].body).toContain('在“活动频次规则”中执行“立即检查 / 往期检查”');
   });
 
   it('should evaluate a past year loaded through the API after the current period closed, with no notices for it', () => {

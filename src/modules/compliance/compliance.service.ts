@@ -348,7 +348,7 @@ export class ComplianceService {
       title: `【未达标】${committee?.name ?? ''}${period.key} 未达到“${rule.name}”`,
       body: [
         `${committee?.name ?? ''} 在 ${period.key} 举行并登记的活动为 ${row.qualifyingCount ?? 0} 次，要求至少 ${rule.minCount} 次，未达标。`,
-        '如有已举行但未登记的活动，请补登后由管理员在“达标记录”中重新检查。',
+        '如有已举行但未登记的活动，请补登后由系统管理员在“活动频次规则”中执行“立即检查 / 往期检查”。',
         `计数规则：${rule.countingRule}`,
       ].join('\n'),
     });

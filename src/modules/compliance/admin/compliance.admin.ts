@@ -25,6 +25,8 @@ import { UpdateCadenceRuleDto } from '../dto/cadence-rule.dto.js';
 /** Status labels with a colour mark, since a list cell has no colour of its own. */
 const STATUS_LABELS = { met: '🟢 达标', missed: '🔴 未达标', inProgress: '🟡 进行中' };
 const PERIOD_LABELS = { week: '每周', month: '每月', quarter: '每季度', year: '每年' };
+/** Whom a rule judges (CADENCE_SUBJECTS), as the rule's page shows it. */
+const SUBJECT_LABELS = { subdistrictCommittee: '街道人大工委' };
 
 /** What the form of 立即检查 / 往期检查 asked for: a year, a range, or (neither) a check now. */
 function requestedRange(
@@ -139,7 +141,10 @@ export const adminArea = defineAdminArea({
           properties: {
             period: { availableValues: availableValues(PERIOD_LABELS) },
             countingRule: { type: 'textarea' },
-            subject: { isVisible: { list: false, filter: false, show: true, edit: false } },
+            subject: {
+              availableValues: availableValues(SUBJECT_LABELS),
+              isVisible: { list: false, filter: false, show: true, edit: false },
+            },
             categories: {
               description: '逗号分隔的活动类别（如 meeting,training）；留空表示任何类别都计入',
             },
