@@ -10,12 +10,11 @@ import {
   type Period,
 } from '../../common/period.js';
 import { COMPLIANCE_LABELS } from './compliance.labels.js';
-import { NOTIFICATIONS_LABELS } from '../notifications/notifications.labels.js';
 import { authorize } from '../../platform/records/record.service.js';
 import { RecordWrites, useCase } from '../../platform/records/write-use-case.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { Committee } from '../committees/committee.entity.js';
-import { OutboxService } from '../notifications/outbox.service.js';
+import { OutboxService, QUEUE_NOTICES } from '../notifications/outbox.service.js';
 import { CadenceRule } from './cadence-rule.entity.js';
 import {
   complianceStatus,
@@ -57,7 +56,6 @@ export interface ComplianceStanding {
  * permissions, so only the system (a job run, the CLI) passes. The job run is their audit row.
  */
 const EVALUATE = useCase('complianceRecord', COMPLIANCE_LABELS.records.complianceRecord, 'edit');
-const REMIND = useCase('notification', NOTIFICATIONS_LABELS.records.notification, 'new');
 
 const idList = (text: string | null): number[] =>
   (text ?? '').split(',').filter(Boolean).map(Number);
@@ -211,7 +209,7 @@ export class ComplianceService {
       this.timeZone,
     );
     if (threshold === null) return { reminded: 0, notifications: 0 };
-    return this.writes.run(REMIND, async ({ manager }) => {
+    return this.writes.run(QUEUE_NOTICES, async ({ manager }) => {
       const subjects = await this.records.subdistrictIds(manager);
       const tallies = await this.records.tally(rule, period, manager);
       const names = await this.committeeNames(manager, subjects);

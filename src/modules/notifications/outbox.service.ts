@@ -27,8 +27,15 @@ const SENDING_TIMEOUT_MS = 10 * 60_000;
 const COMMITTEE_ROLES = ['committeeAdmin', 'staff'] as const;
 const DISTRICT_ROLES = ['committeeAdmin', 'districtViewer'] as const;
 
-/** Notices a job queues for committees: only the system holds this permission. */
-const QUEUE_NOTICES = useCase('notification', NOTIFICATIONS_LABELS.records.notification, 'new');
+/**
+ * Queuing notices for committees (a job's reminders and misses): only the system holds this
+ * permission. The one use case for every caller that queues notices in a write of its own.
+ */
+export const QUEUE_NOTICES = useCase(
+  'notification',
+  NOTIFICATIONS_LABELS.records.notification,
+  'new',
+);
 
 const backoffMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
 
