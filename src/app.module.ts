@@ -6,6 +6,7 @@ import { CoreModule } from './common/core.module.js';
 import type { AppConfig } from './config/app.config.js';
 import { dataSourceOptions, ensureDatabaseExists } from './database/data-source-options.js';
 import { takeTurnsOnSqlite } from './database/sqlite-transactions.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { AuditModule } from './platform/audit/audit.module.js';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         }),
         AuditModule,
         ...AREAS.map((area) => area.module),
+        ReportsModule.forRoot(AREAS),
         // Imported only when served, so the CLI (admin: false) never loads AdminJS.
         ...(options.admin === false
           ? []

@@ -1,6 +1,7 @@
 import type { Area } from '../../platform/areas/area.js';
 import { ACTIVITIES_LABELS } from './activities.labels.js';
 import { ActivitiesModule } from './activities.module.js';
+import { ActivitiesStatistics } from './activities.stats.js';
 import { Activity } from './activity.entity.js';
 import { Attendance } from './attendance.entity.js';
 
@@ -10,6 +11,7 @@ export const ACTIVITIES_AREA = {
   module: ActivitiesModule,
   entities: [Activity, Attendance],
   labels: ACTIVITIES_LABELS,
+  statistics: ActivitiesStatistics,
   adminAccess: {
     Activity: { permission: 'activity' },
     Attendance: { permission: 'attendance' },

@@ -9,6 +9,7 @@ import { ActivitiesController } from './activities.controller.js';
 import { RecordKeepingJob } from './activities.jobs.js';
 import { ActivitiesRepository } from './activities.repository.js';
 import { ActivitiesService } from './activities.service.js';
+import { ActivitiesStatistics } from './activities.stats.js';
 import { Activity } from './activity.entity.js';
 import { Attendance } from './attendance.entity.js';
 import { AttendanceService } from './attendance.service.js';
@@ -28,10 +29,17 @@ import { DeputyPerformanceService } from './deputy-performance.service.js';
   providers: [
     ActivitiesRepository,
     ActivitiesService,
+    ActivitiesStatistics,
     AttendanceService,
     DeputyPerformanceService,
     RecordKeepingJob,
   ],
-  exports: [ActivitiesRepository, ActivitiesService, AttendanceService, DeputyPerformanceService],
+  exports: [
+    ActivitiesRepository,
+    ActivitiesService,
+    ActivitiesStatistics,
+    AttendanceService,
+    DeputyPerformanceService,
+  ],
 })
 export class ActivitiesModule {}

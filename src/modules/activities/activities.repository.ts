@@ -227,6 +227,68 @@ export class ActivitiesRepository {
     );
   }
 
+  /**
+   * The committees' held activities that start in [start, end), with their kinds' categories
+   * (the overview's 活动 figures), in start order.
+   */
+  async heldWithCategory(
+    committeeIds: readonly number[],
+    span: Span,
+  ): Promise<{ id: number; category: ActivityCategory }[]> {
+    if (committeeIds.length === 0) return [];
+    const rows = await this.activities
+      .createQueryBuilder('activity')
+      .innerJoin('activity.kind', 'kind')
+      .select('activity.id', 'id')
+      .addSelect('kind.category', 'category')
+      .where("activity.status = 'held'")
+      .andWhere('activity.committeeId IN (:...committeeIds)', { committeeIds: [...committeeIds] })
+      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', span)
+      .orderBy('activity.startsAt')
+      .addOrderBy('activity.id')
+      .getRawMany<{ id: number | string; category: ActivityCategory }>();
+    return rows.map((row) => ({ id: Number(row.id), category: row.category }));
+  }
+
+  /**
+   * Every attendance row at the committees' activities held in [start, end), with the deputy's
+   * name: one statement for a whole committee-year (the overview's participation list).
+   */
+  async attendanceInSpan(
+    committeeIds: readonly number[],
+    span: Span,
+  ): Promise<
+    { deputyId: number; deputyName: string; activityId: number; status: AttendanceStatus }[]
+  > {
+    if (committeeIds.length === 0) return [];
+    const rows = await this.activities.manager
+      .createQueryBuilder()
+      .select('attendance.deputyId', 'deputyId')
+      .addSelect('deputy.name', 'deputyName')
+      .addSelect('activity.id', 'activityId')
+      .addSelect('attendance.status', 'status')
+      .from(Attendance, 'attendance')
+      .innerJoin(Activity, 'activity', 'activity.id = attendance.activityId')
+      .innerJoin('attendance.deputy', 'deputy')
+      .where("activity.status = 'held'")
+      .andWhere('activity.committeeId IN (:...committeeIds)', { committeeIds: [...committeeIds] })
+      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', span)
+      .orderBy('attendance.deputyId')
+      .addOrderBy('activity.id')
+      .getRawMany<{
+        deputyId: number | string;
+        deputyName: string;
+        activityId: number | string;
+        status: AttendanceStatus;
+      }>();
+    return rows.map((row) => ({
+      deputyId: Number(row.deputyId),
+      deputyName: row.deputyName,
+      activityId: Number(row.activityId),
+      status: row.status,
+    }));
+  }
+
   /** An activity's attendance rows, in deputy order. */
   attendanceOf(activityId: number): Promise<Attendance[]> {
     return this.activities.manager.find(Attendance, {

@@ -34,6 +34,8 @@ export const RESOURCES = [
   'complianceRecord',
   'jobRun',
   'notification',
+  /** 统计报表: the overview (`GET /reports/overview`); read only. */
+  'report',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -115,12 +117,14 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     deputy: [...MAINTAIN, 'reveal', 'export'],
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
+    report: ['show'],
   },
   staff: {
     ...REFERENCE_READ,
     deputy: [...READ, 'new', 'edit', 'export'],
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
+    report: ['show'],
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -136,6 +140,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     deputy: [...READ, 'export'],
     activity: [...READ, 'export'],
     attendance: READ,
+    report: ['show'],
   },
 };
 

@@ -1,6 +1,8 @@
 import type { Type } from '@nestjs/common';
 import type { RecordName } from '../../common/errors.js';
 import type { Action, ResourceId } from '../access/permissions.js';
+import type { RecordScope } from '../access/record-scope.js';
+import type { AreaStatisticsType } from './statistics.js';
 
 /** How the panel names one record type and its fields (AdminJS's locale, zh-CN). */
 export interface ResourceLabels {
@@ -34,6 +36,20 @@ export interface AdminResourceAccess {
 }
 
 /**
+ * A record files may be attached to (materials, sign-in sheets, evidence): who may attach and
+ * see them is who may edit and show the record, within the record's committee scope.
+ */
+export interface AttachableRecord {
+  /** The record's entity, loaded within `scope` to check the committee. */
+  entity: Type<unknown>;
+  /** The record's permission resource: `show` to list and download, `edit` to attach or remove. */
+  resource: ResourceId;
+  scope: RecordScope<never>;
+  /** What an attachment is for on this record (`material`, `signInSheet` …); default `file`. */
+  purposes?: readonly string[];
+}
+
+/**
  * One business area as it registers itself (`src/areas.ts` lists them): its Nest module, its
  * entities, its labels, and — loaded only by the panel, so the CLI never loads AdminJS — its
  * admin resources. `AdminPart` is the admin part's type (src/admin/admin-area.ts), left open
@@ -48,6 +64,13 @@ export interface Area<AdminPart = unknown> {
   labels: AreaLabels;
   /** The panel's resources of this area (admin id → permission), read by the admin guards. */
   adminAccess?: Readonly<Record<string, AdminResourceAccess>>;
+  /**
+   * Its section of the statistics (`GET /reports/overview`, the dashboard, the annual report):
+   * a provider its module exports. Sections appear in the order of `AREAS`.
+   */
+  statistics?: AreaStatisticsType;
+  /** Its records that take attachments, by record type (its permission resource id). */
+  attachable?: Readonly<Partial<Record<ResourceId, AttachableRecord>>>;
   /** A lazy import of the area's `admin/<area>.admin.ts`. */
   admin?: () => Promise<AdminPart>;
 }
