@@ -23,6 +23,8 @@ import { isAdminPageHandler, mountAdminPages, type AdminPage } from './admin-pag
 import { adminSession, credentialsDue, startSession } from './admin-session.middleware.js';
 import { CHANGE_PASSWORD_PATH, changePassword } from './change-password.routes.js';
 import { complianceGrid } from './compliance-grid.page.js';
+import { overviewReport } from './overview.page.js';
+import { OverviewService } from '../modules/reports/overview.service.js';
 import { fitForPolicy } from './content-policy.middleware.js';
 import { deputyExport } from './exports.route.js';
 import {
@@ -65,6 +67,9 @@ function mountBeforeBodyParsers(app: Application, rootPath: string, router: expr
   }
 }
 
+/** The admin module's options with the areas' custom pages (AdminArea.pages), for the loader. */
+export type PanelOptions = AdminModuleOptions & { areaPages: readonly AdminPage[] };
+
 /**
  * Mounts AdminJS like @adminjs/nestjs's ExpressLoader, in front of it, in this order: the
  * page policy (fonts, nonces), the request guards (same origin, form bodies), the login
@@ -93,6 +98,7 @@ export class AdminExpressLoader extends AbstractLoader {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly committeeTree: CommitteeTree,
+    private readonly overviews: OverviewService,
   ) {
     super();
   }
@@ -147,6 +153,13 @@ export class AdminExpressLoader extends AbstractLoader {
         notifications: this.notifications,
       }),
       deputyExport({ deputies: this.deputies, timeZone: config.timeZone }),
+      overviewReport({
+        rootPath,
+        timeZone: config.timeZone,
+        overviews: this.overviews,
+        committees: this.committees,
+      }),
+      ...(options as PanelOptions).areaPages,
     ];
     mountAdminPages(predefined, this.pages, { loginPath, audit, clock });
     predefined.use(adminApiAccess(admin, audit));

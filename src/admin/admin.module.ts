@@ -9,9 +9,16 @@ import { ADMIN_SESSION_OPTIONS } from '../modules/auth/admin-session.options.js'
 import { CommitteesService } from '../modules/committees/committees.service.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
+import { ReportsModule } from '../modules/reports/reports.module.js';
 import { registerAdminAccess } from './admin-access.js';
-import { adminInjections, loadAdminAreas, panelResources, type PanelArea } from './admin-area.js';
-import { AdminExpressLoader } from './admin-express.loader.js';
+import {
+  adminInjections,
+  loadAdminAreas,
+  panelPages,
+  panelResources,
+  type PanelArea,
+} from './admin-area.js';
+import { AdminExpressLoader, type PanelOptions } from './admin-express.loader.js';
 import type { AdminSessionUser } from './admin-session-user.js';
 import { COMMANDS_BY_POST_SCRIPT } from './admin-guards.js';
 import { COMPONENTS, componentLoader } from './components/components.js';
@@ -36,7 +43,7 @@ export class AdminPanelModule {
       imports: [
         AdminModule.createAdminAsync({
           // Every area's module: what the areas' parts and the loader (AdminExpressLoader) inject.
-          imports: areas.map((area) => area.module),
+          imports: [...areas.map((area) => area.module), ReportsModule.forRoot(areas)],
           inject: [
             Clock,
             ComplianceService,
@@ -53,7 +60,11 @@ export class AdminPanelModule {
             notifications: NotificationsRepository,
             sessionOptions: SessionOptions,
             ...areaServices: unknown[]
-          ) => ({
+          ): PanelOptions => ({
+            areaPages: panelPages(parts, areaServices, {
+              timeZone: config.timeZone,
+              rootPath: '/admin',
+            }),
             adminJsOptions: {
               rootPath: '/admin',
               loginPath: '/admin/login',

@@ -5,6 +5,8 @@ import { localDate } from '../common/period.js';
 import { currentActor } from '../platform/access/actor.js';
 import type { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
 import { COMPLIANCE_GRID_PATH } from './compliance-grid.page.js';
+import { OVERVIEW_PATH } from './overview.page.js';
+import { can } from '../platform/access/permissions.js';
 import { quarterGrid, type GridSources, type QuarterRow } from './quarter-grid.js';
 
 export interface DashboardData {
@@ -12,6 +14,8 @@ export interface DashboardData {
   notificationsUrl: string;
   year: number;
   gridUrl: string;
+  /** 年度统计总览; null when the role may not see the reports. */
+  overviewUrl: string | null;
   /** Null when the role may not see compliance (the administrators). */
   grid: QuarterRow[] | null;
 }
@@ -28,6 +32,9 @@ export function dashboardHandler(
       notificationsUrl: `${deps.rootPath}/resources/Notification`,
       year,
       gridUrl: `${deps.rootPath}${COMPLIANCE_GRID_PATH}?year=${year}`,
+      overviewUrl: can(actor.role, 'report', 'show')
+        ? `${deps.rootPath}${OVERVIEW_PATH}?year=${year}`
+        : null,
       grid: null,
     };
     try {

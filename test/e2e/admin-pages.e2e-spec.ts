@@ -5,6 +5,7 @@ import type { AdminExpressLoader } from '../../src/admin/admin-express.loader.js
 import { FixedClock } from '../../src/common/clock.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import { createActivity } from '../factories/activity.factory.js';
 import { createOrganisation } from '../factories/organisation.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -26,6 +27,7 @@ describe(`admin custom pages on ${testDialect()}`, () => {
   let sut: TestApp;
   let server: App;
   let loader: AdminExpressLoader;
+  let subdistrict: number;
 
   const denials = (actorName: string) =>
     sut.dataSource.getRepository(AuditLog).findBy({ action: 'denied' as never, actorName });
@@ -35,6 +37,7 @@ describe(`admin custom pages on ${testDialect()}`, () => {
     server = sut.app.getHttpServer() as App;
     loader = sut.app.get<AdminExpressLoader>(AbstractLoader, { strict: false });
     const { subdistrictId } = await createOrganisation(sut.app);
+    subdistrict = subdistrictId;
     const users = sut.app.get(AdminUsersService);
     await users.create({
       username: 'ap-staff',
@@ -55,7 +58,7 @@ describe(`admin custom pages on ${testDialect()}`, () => {
       (route) => !LOGIN_ROUTES.includes(`${route.method} ${route.path}`),
     );
     expect(custom.map((route) => `${route.method} ${route.path}`)).toEqual(
-      expect.arrayContaining(['get /compliance-grid', 'get /exports/Deputy.xlsx']),
+      expect.arrayContaining(['get /compliance-grid', 'get /exports/Deputy.xlsx', 'get /overview']),
     );
     expect(custom.filter((route) => !route.adminPage)).toEqual([]);
     expect(custom).toHaveLength(loader.pages.length);
@@ -110,5 +113,21 @@ describe(`admin custom pages on ${testDialect()}`, () => {
     } finally {
       clock.set(new Date('2020-12-31T15:00:00Z'));
     }
+  });
+
+  it('should show the year’s overview to staff with links to the counted records, and refuse the administrators', async () => {
+    const activity = await createActivity(sut.app, {
+      committeeId: subdistrict,
+      startsAt: '2020-06-01T09:00:00+08:00',
+    });
+    const { agent } = await login(server, 'ap-staff');
+    const page = await agent.get('/admin/overview').expect(200);
+    // The Clock's year in China, the user's own committee.
+    expect(page.text).toContain('2020 年统计总览');
+    expect(page.text).toContain('data-area="activities"');
+    expect(page.text).toContain(`/admin/resources/Activity/records/${activity.id}/show`);
+    const { agent: sys } = await login(server, 'ap-sys');
+    const refused = await sys.get('/admin/overview').expect(403);
+    expect(refused.text).toBe('当前角色无权查看统计报表 / Your role may not see the reports');
   });
 });

@@ -83,6 +83,11 @@ const Dashboard = () => {
           </Table>
           <Box mt="lg">
             <Link href={data.gridUrl}>完整一览与往年</Link>
+            {data.overviewUrl ? (
+              <Link href={data.overviewUrl} ml="xl" data-testid="overview-link">
+                年度统计总览
+              </Link>
+            ) : null}
           </Box>
         </Box>
       ) : null}

@@ -81,6 +81,7 @@ export class ActivitiesStatistics implements AreaStatistics {
         deputies: {
           label: '代表参加活动情况',
           type: 'deputy',
+          columns: { name: '代表', attended: '出席', onLeave: '请假', absent: '缺席' },
           items: deputies.map((deputy) => ({
             id: deputy.id,
             name: deputy.name,

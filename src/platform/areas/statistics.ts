@@ -53,6 +53,8 @@ export interface OverviewList {
   label: string;
   /** The permission resource of the rows' ids. */
   type: ResourceId;
+  /** Column labels for a printed table, by item key, in order (keys not named are not printed). */
+  columns?: Readonly<Record<string, string>>;
   items: ({ id: number } & Record<string, unknown>)[];
 }
 
