@@ -48,7 +48,7 @@ function cellText(value: unknown): string {
   if (Array.isArray(value)) return escapeHtml(value.join('、'));
   if (typeof value === 'object') return escapeHtml(JSON.stringify(value));
   if (typeof value === 'boolean') return value ? '是' : '否';
-  return escapeHtml(String(value as string | number));
+  return escapeHtml(String(value));
 }
 
 function listTable(rootPath: string, name: string, list: OverviewList): string {
