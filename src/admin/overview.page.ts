@@ -48,7 +48,8 @@ function cellText(value: unknown): string {
   if (Array.isArray(value)) return escapeHtml(value.join('、'));
   if (typeof value === 'object') return escapeHtml(JSON.stringify(value));
   if (typeof value === 'boolean') return value ? '是' : '否';
-  return escapeHtml(String(value));
+  if (typeof value === 'number') return String(value);
+  return escapeHtml(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 function listTable(rootPath: string, name: string, list: OverviewList): string {
