@@ -35,7 +35,10 @@ describe(`plenary sessions API on ${testDialect()}`, () => {
 
   const sessions = () => api.sut.dataSource.getRepository(PlenarySession);
   const agendaItems = () => api.sut.dataSource.getRepository(AgendaItem);
-  const counts = async () => ({ sessions: await sessions().count(), items: await agendaItems().count() });
+  const counts = async () => ({
+    sessions: await sessions().count(),
+    items: await agendaItems().count(),
+  });
 
   describe('access', () => {
     it('should answer 401 without a key and 403 for a role without the permission', async () => {
@@ -70,7 +73,10 @@ describe(`plenary sessions API on ${testDialect()}`, () => {
       // Nor may a session be placed on another committee's activity, or an item on its session.
       const activity = await createPlenaryActivity(api.sut.app, { committeeId: foreign });
       const placed = await api
-        .post('/plenary-sessions', plenarySessionInput({ activityId: activity.id, termId: term.id }))
+        .post(
+          '/plenary-sessions',
+          plenarySessionInput({ activityId: activity.id, termId: term.id }),
+        )
         .expect(422);
       expect(fields(placed)).toEqual(['activityId']);
       const item = await api
@@ -401,6 +407,23 @@ describe(`plenary sessions API on ${testDialect()}`, () => {
       });
       expect(deleted).toBe(1);
 
+      // A row changed by id keeps what it leaves out.
+      const kept = await api
+        .patch(`/plenary-sessions/${session.id}`, {
+          agendaItems: [
+            { id: government.id, kind: 'governmentReport', title: '政府工作报告（修订）' },
+            { id: agenda[1].id, kind: 'developmentPlan', title: '国民经济和社会发展计划报告' },
+          ],
+        })
+        .expect(200);
+      expect((body(kept).agendaItems as Record<string, unknown>[])[0]).toMatchObject({
+        id: government.id,
+        title: '政府工作报告（修订）',
+        resolutionTitle: '关于政府工作报告的决议',
+        adopted: 'yes',
+        votesFor: 250,
+      });
+
       // And as records of their own.
       const added = await api
         .post('/agenda-items', {
@@ -580,7 +603,9 @@ describe(`plenary admin screens on ${testDialect()}`, () => {
       `/admin/resources/Attendance?filters.activityId=${session.activityId}`,
     );
     const items = await agent.get('/admin/api/resources/AgendaItem/actions/list').expect(200);
-    expect((items.body as Records).records.map((one) => one.params.title)).toContain('法院工作报告');
+    expect((items.body as Records).records.map((one) => one.params.title)).toContain(
+      '法院工作报告',
+    );
     const offered = await agent
       .get('/admin/api/resources/PlenaryActivity/actions/search/')
       .expect(200);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { DeepPartial, EntityManager, FindOptionsWhere } from 'typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import { invalidInput, referenceNotFound, ruleViolation } from '../../common/errors.js';
 import type { RecordScope } from '../../platform/access/record-scope.js';
@@ -87,11 +87,11 @@ export class AgendaItemsService extends RecordService<AgendaItem> {
             if (!byId.has(id)) throw referenceNotFound(`${field}.${index}.id`, NAME, id);
           }
           const before = id === undefined ? undefined : byId.get(id);
-          const row: AgendaItem = manager.merge(
-            AgendaItem,
-            manager.create(AgendaItem, before ? { ...before } : { sessionId }),
-            fields as DeepPartial<AgendaItem>,
-          );
+          // Fields the row leaves out keep their values (an item changed by id).
+          const sent = Object.fromEntries(
+            Object.entries(fields).filter(([, value]) => value !== undefined),
+          ) as Partial<AgendaItem>;
+          const row = manager.create(AgendaItem, { ...(before ?? { sessionId }), ...sent });
           withDefaults(row);
           const problem = voteProblem(row);
           if (problem) throw ruleViolation(VOTES_WITHOUT_VOTE, `${field}.${index}.${problem}`);

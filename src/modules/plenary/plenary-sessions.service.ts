@@ -74,10 +74,7 @@ export class PlenarySessionsService extends RecordService<PlenarySession> {
     };
   }
 
-  protected override async checkWrite(
-    manager: EntityManager,
-    next: PlenarySession,
-  ): Promise<void> {
+  protected override async checkWrite(manager: EntityManager, next: PlenarySession): Promise<void> {
     const activity = await this.plenary.activityWithCategory(manager, next.activityId);
     if (!activity) {
       throw referenceNotFound('activityId', ACTIVITIES_LABELS.records.activity, next.activityId);
@@ -200,5 +197,5 @@ function withoutAgenda(input: object): {
   fields: DeepPartial<PlenarySession>;
 } {
   const { agendaItems, ...fields } = input as { agendaItems?: SessionAgendaItemDto[] };
-  return { agendaItems, fields: fields as DeepPartial<PlenarySession> };
+  return { agendaItems, fields: fields };
 }

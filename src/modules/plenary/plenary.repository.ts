@@ -56,10 +56,7 @@ export class PlenaryRepository {
   ) {}
 
   /** The activity `id` with its kind's category, in the caller's transaction; null if none. */
-  async activityWithCategory(
-    manager: EntityManager,
-    id: number,
-  ): Promise<SessionActivity | null> {
+  async activityWithCategory(manager: EntityManager, id: number): Promise<SessionActivity | null> {
     const activity = await manager.findOne(Activity, { where: { id }, relations: { kind: true } });
     if (!activity) return null;
     return {
@@ -118,7 +115,10 @@ export class PlenaryRepository {
   }
 
   /** A session's agenda, in its order. */
-  agendaOf(sessionId: number, manager: EntityManager = this.sessions.manager): Promise<AgendaItem[]> {
+  agendaOf(
+    sessionId: number,
+    manager: EntityManager = this.sessions.manager,
+  ): Promise<AgendaItem[]> {
     return manager.find(AgendaItem, {
       where: { sessionId },
       order: { sortOrder: 'ASC', id: 'ASC' },

@@ -9,10 +9,7 @@ import { Activity } from '../../activities/activity.entity.js';
 import { AgendaItem } from '../agenda-item.entity.js';
 import { AgendaItemsService } from '../agenda-items.service.js';
 import { CreateAgendaItemDto, UpdateAgendaItemDto } from '../dto/agenda-item.dto.js';
-import {
-  CreatePlenarySessionDto,
-  UpdatePlenarySessionDto,
-} from '../dto/plenary-session.dto.js';
+import { CreatePlenarySessionDto, UpdatePlenarySessionDto } from '../dto/plenary-session.dto.js';
 import { PLENARY_LABELS } from '../plenary.labels.js';
 import { PlenaryRepository } from '../plenary.repository.js';
 import { sessionName } from '../plenary.rules.js';

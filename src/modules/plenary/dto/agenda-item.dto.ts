@@ -55,7 +55,8 @@ export class AgendaItemFieldsDto {
   resolutionTitle?: string | null;
 
   @ApiPropertyOptional({
-    description: '表决结果：yes 通过，no 未通过，notVoted 未表决（默认）/ adopted or not, or not voted',
+    description:
+      '表决结果：yes 通过，no 未通过，notVoted 未表决（默认）/ adopted or not, or not voted',
     enum: ADOPTION_STATES,
     default: 'notVoted',
   })
@@ -70,7 +71,12 @@ export class AgendaItemFieldsDto {
   @Max(MAX_VOTES)
   votesFor?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 0, description: '反对票 / against' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    description: '反对票 / against',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -49,7 +49,12 @@ export class CreatePlenarySessionDto {
   @IsLocalDate()
   endsOn?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: '地点 / place', maxLength: 200 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '地点 / place',
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
