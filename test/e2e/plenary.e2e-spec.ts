@@ -602,6 +602,17 @@ describe(`plenary admin screens on ${testDialect()}`, () => {
     expect(params.attendanceLink).toContain(
       `/admin/resources/Attendance?filters.activityId=${session.activityId}`,
     );
+    // An agenda item's session is picked by its derived name.
+    const found = await agent
+      .get(`/admin/api/resources/PlenarySession/actions/search/${encodeURIComponent('第二次')}`)
+      .expect(200);
+    expect((found.body as Records).records.map((one) => [Number(one.id), one.title])).toEqual([
+      [session.id, '区第十五届人民代表大会第二次会议'],
+    ]);
+    const none = await agent
+      .get(`/admin/api/resources/PlenarySession/actions/search/${encodeURIComponent('第九次')}`)
+      .expect(200);
+    expect((none.body as Records).records).toEqual([]);
     const items = await agent.get('/admin/api/resources/AgendaItem/actions/list').expect(200);
     expect((items.body as Records).records.map((one) => one.params.title)).toContain(
       '法院工作报告',

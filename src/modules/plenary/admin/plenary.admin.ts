@@ -29,6 +29,9 @@ export const attendanceLink = (activityId: unknown): string =>
   `<a href="/admin/resources/Attendance?filters.activityId=${Number(activityId)}">` +
   `登记/查看本次会议的代表出席情况（代表活动 › 出席记录，活动 #${Number(activityId)}）</a>`;
 
+/** How many sessions a search by name looks through. */
+const MAX_SEARCHED = 1000;
+
 /** Sessions with their derived name (区第十五届人民代表大会第三次会议) on every read. */
 class PlenarySessionResource extends ServiceResource {
   constructor(
@@ -38,11 +41,25 @@ class PlenarySessionResource extends ServiceResource {
     super(PlenarySession, binding);
   }
 
+  /**
+   * The name is derived, not a column: a search by it (a reference picker's query) reads the
+   * actor's sessions and keeps those whose name contains the text — a committee has a few a year.
+   */
   override async find(
     filter: Filter,
     params: Parameters<ServiceResource['find']>[1],
   ): Promise<BaseRecord[]> {
-    return this.named(await super.find(filter, params));
+    const byName = filter.filters.name as { value?: unknown } | undefined;
+    if (byName === undefined) return this.named(await super.find(filter, params));
+    delete filter.filters.name;
+    const text = typeof byName.value === 'string' ? byName.value : '';
+    const { limit = MAX_SEARCHED, offset = 0 } = params as { limit?: number; offset?: number };
+    const all = await this.named(
+      await super.find(filter, { ...params, limit: MAX_SEARCHED, offset: 0 }),
+    );
+    return all
+      .filter((record) => String(record.params.name).includes(text))
+      .slice(offset, offset + limit);
   }
 
   override async findOne(id: string | number): Promise<BaseRecord | null> {
