@@ -1,7 +1,8 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../../common/id.pipe.js';
-import { recordSchemaRef } from '../../common/openapi.js';
+import { pageSchema, recordSchemaRef } from '../../common/openapi.js';
+import type { Page } from '../../common/pagination.js';
 import { Permission, RequireScope } from '../../platform/access/auth.decorators.js';
 import { apiKeyRolesFor } from '../../platform/access/permissions.js';
 import { RecordController } from '../../platform/records/record.controller.js';
@@ -11,7 +12,25 @@ import {
   UpdatePlenarySessionDto,
 } from './dto/plenary-session.dto.js';
 import { PlenarySession } from './plenary-session.entity.js';
-import { PlenarySessionsService, type SessionDetail } from './plenary-sessions.service.js';
+import {
+  PlenarySessionsService,
+  type NamedSession,
+  type SessionDetail,
+} from './plenary-sessions.service.js';
+
+const DERIVED_NAME = {
+  type: 'string',
+  description: '会议名称（由届次名称和会次生成）/ derived name',
+  example: '区第十五届人民代表大会第三次会议',
+};
+
+/** A session in a list: its columns and its derived name. */
+const NAMED_SESSION = {
+  allOf: [
+    recordSchemaRef('PlenarySession'),
+    { type: 'object', required: ['name'], properties: { name: DERIVED_NAME } },
+  ],
+};
 
 /** What a session's detail adds to its columns: the derived name, the agenda, the attendance. */
 const SESSION_DETAIL = {
@@ -21,11 +40,7 @@ const SESSION_DETAIL = {
       type: 'object',
       required: ['name', 'agendaItems', 'attendance'],
       properties: {
-        name: {
-          type: 'string',
-          description: '会议名称（由届次名称和会次生成）/ derived name',
-          example: '区第十五届人民代表大会第三次会议',
-        },
+        name: DERIVED_NAME,
         agendaItems: {
           type: 'array',
           items: recordSchemaRef('AgendaItem'),
@@ -60,6 +75,20 @@ export class PlenarySessionsController extends RecordController<PlenarySession>(
 }) {
   constructor(private readonly sessions: PlenarySessionsService) {
     super(sessions);
+  }
+
+  /** The base's `list`, each session with its derived name (documented as such). */
+  @Get()
+  @Permission('plenarySession', 'list')
+  @RequireScope('records:read')
+  @ApiOperation({
+    summary:
+      '代表大会会议列表（可按人大工委、届次、年度筛选）/ list plenary sessions (by committee, term, year)',
+    description: `可调用的角色 / roles that may call it: ${apiKeyRolesFor('plenarySession', 'list').join(', ')}`,
+  })
+  @ApiOkResponse({ schema: pageSchema(NAMED_SESSION) })
+  override async list(@Query() query: ListPlenarySessionsQuery): Promise<Page<NamedSession>> {
+    return this.sessions.list(query);
   }
 
   /** The base's `get`, answering the session's detail (documented as such). */
