@@ -149,6 +149,26 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       items: [{ deputyId: ids.deputies, status: 'leave', note: '出差' }],
     }),
     'post /api/v1/deputies/{id}/reveal': () => undefined,
+    // [M1] plenary
+    'post /api/v1/plenary-sessions': () => ({
+      activityId: ids.plenarySpareActivity,
+      termId: ids.terms,
+      sessionNumber: 90 + (serial += 1),
+      startsOn: '2020-01-08',
+      endsOn: '2020-01-10',
+      place: '区人民会堂',
+      agendaItems: [{ kind: 'governmentReport', title: '政府工作报告', adopted: 'yes' }],
+    }),
+    'patch /api/v1/plenary-sessions/{id}': () => ({
+      place: '区人民会堂（改）',
+      agendaItems: [{ kind: 'budget', title: '财政预算报告', adopted: 'yes', votesFor: 250 }],
+    }),
+    'post /api/v1/agenda-items': () => ({
+      sessionId: ids['plenary-sessions'],
+      kind: 'courtReport',
+      title: '法院工作报告',
+    }),
+    'patch /api/v1/agenda-items/{id}': () => ({ resolutionTitle: '关于法院工作报告的决议' }),
   });
 
   /** Records a path's `{id}` can name, created through the built server itself. */
@@ -175,6 +195,42 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       }
       ids[resource] = answer.body.id as number;
     }
+    // [M1] plenary: plenary activities for two fixture sessions and a spare one for the POST.
+    // The agenda-item fixture sits on the second session, so neither PATCH (which replaces the
+    // first session's agenda) nor DELETE of the first session (which takes its agenda) removes it.
+    const plenaryKind = (kinds.body.items as { id: number; code: string }[]).find(
+      (kind) => kind.code === 'plenary_session',
+    )!.id;
+    const plenaryIds: number[] = [];
+    for (const title of ['契约代表大会活动一', '契约代表大会活动二', '契约代表大会活动（备用）']) {
+      const activity = await json('post', '/api/v1/activities', {
+        committeeId: ids.committee,
+        kindId: plenaryKind,
+        title,
+        startsAt: '2020-01-08T09:00:00+08:00',
+        status: 'held',
+      });
+      plenaryIds.push(activity.body.id as number);
+    }
+    ids.plenarySpareActivity = plenaryIds[2];
+    const sessions: { id: number; agendaItems: { id: number }[] }[] = [];
+    for (const [index, activityId] of plenaryIds.slice(0, 2).entries()) {
+      const session = await json('post', '/api/v1/plenary-sessions', {
+        activityId,
+        termId: ids.terms,
+        sessionNumber: index + 1,
+        startsOn: '2020-01-08',
+        agendaItems: [{ kind: 'budget', title: '财政预算报告' }],
+      });
+      if (session.status !== 201) {
+        throw new Error(
+          `fixture plenary session → ${session.status} ${JSON.stringify(session.body)}`,
+        );
+      }
+      sessions.push(session.body as unknown as (typeof sessions)[number]);
+    }
+    ids['plenary-sessions'] = sessions[0].id;
+    ids['agenda-items'] = sessions[1].agendaItems[0].id;
   };
 
   beforeAll(async () => {

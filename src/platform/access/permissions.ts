@@ -36,6 +36,9 @@ export const RESOURCES = [
   'notification',
   /** 统计报表: the overview (`GET /reports/overview`); read only. */
   'report',
+  // [M1] plenary: 代表大会会议 (extends a plenary activity) and its 审议事项.
+  'plenarySession',
+  'agendaItem',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -118,6 +121,9 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    // [M1] plenary
+    plenarySession: MAINTAIN,
+    agendaItem: MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -125,6 +131,9 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    // [M1] plenary
+    plenarySession: MAINTAIN,
+    agendaItem: MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -141,6 +150,9 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'export'],
     attendance: READ,
     report: ['show'],
+    // [M1] plenary
+    plenarySession: READ,
+    agendaItem: READ,
   },
 };
 
