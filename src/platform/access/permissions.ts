@@ -36,6 +36,10 @@ export const RESOURCES = [
   'notification',
   /** 统计报表: the overview (`GET /reports/overview`); read only. */
   'report',
+  // [M1] projects: 重大项目, 项目进度, 工作成效.
+  'keyProject',
+  'projectProgress',
+  'countedOutcome',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -83,6 +87,14 @@ const REFERENCE_READ: Grants = {
   dictionaryItem: READ,
 };
 
+/** [M1] projects: the committee's staff keep key projects, progress and outcomes; the district reads. */
+const PROJECTS_MAINTAIN: Grants = {
+  keyProject: MAINTAIN,
+  projectProgress: MAINTAIN,
+  countedOutcome: MAINTAIN,
+};
+const PROJECTS_READ: Grants = { keyProject: READ, projectProgress: READ, countedOutcome: READ };
+
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
   // Users, dictionaries, the organisation's structure; no deputies' or voters' records.
   systemAdmin: {
@@ -118,6 +130,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    ...PROJECTS_MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -125,6 +138,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    ...PROJECTS_MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -141,6 +155,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'export'],
     attendance: READ,
     report: ['show'],
+    ...PROJECTS_READ,
   },
 };
 
