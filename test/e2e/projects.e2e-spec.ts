@@ -292,7 +292,8 @@ describe(`projects API on ${testDialect()}`, () => {
       const project = await createKeyProject(api.sut.app, { committeeId });
       const snapshot = await createProjectProgress(api.sut.app, { projectId: project.id });
       await api.delete(`/key-projects/${project.id}`).expect(204);
-      await api.get(`/project-progress/${snapshot.id}`).expect(404);
+      const gone = await api.get(`/project-progress/${snapshot.id}`).expect(404);
+      expect(body(gone).code).toBe('NOT_FOUND');
     });
   });
 
