@@ -23,7 +23,7 @@ export class CreateCountedOutcomeDto {
   @MaxLength(200)
   name: string;
 
-  @AmountField('数量或金额（≥ 0，两位小数）/ value', 12)
+  @AmountField('数量或金额（≥ 0，两位小数）/ value')
   value: number;
 
   @ApiProperty({ description: '单位，如 家、个、万元、份 / unit', maxLength: 16, example: '家' })

@@ -12,11 +12,13 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 
 /**
  * An amount ≥ 0 with at most two decimals (万元, or a count): a JSON number, or its decimal text
- * (what the admin form sends). A negative amount is a 400 naming the field.
+ * (what the admin form sends). A negative amount is a 400 naming the field. Answers carry it
+ * as two-place text (`'1200.50'`).
  */
-export const AmountField = (description: string, example: number): PropertyDecorator =>
+export const AmountField = (description: string): PropertyDecorator =>
   applyDecorators(
-    ApiProperty({ description, type: Number, minimum: 0, maximum: MAX_AMOUNT, example }),
+    // No example: the answer's schema (common/openapi.ts) takes it, and answers are text.
+    ApiProperty({ description, type: Number, minimum: 0, maximum: MAX_AMOUNT }),
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : value,
     ),

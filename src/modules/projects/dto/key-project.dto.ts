@@ -32,7 +32,7 @@ export class CreateKeyProjectDto {
   @IsIn(PROJECT_STAGES)
   stage: ProjectStage;
 
-  @AmountField('年度计划投资（万元，≥ 0，两位小数）/ planned investment for the year, 万元', 12000)
+  @AmountField('年度计划投资（万元，≥ 0，两位小数）/ planned investment for the year, 万元')
   plannedInvestment: number;
 
   @ApiPropertyOptional({

@@ -19,7 +19,6 @@ export class CreateProjectProgressDto {
 
   @AmountField(
     '年度内累计完成投资（万元，≥ 0）/ completed investment in the year up to the date, 万元',
-    9000,
   )
   completedInvestment: number;
 
