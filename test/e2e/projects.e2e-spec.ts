@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { FixedClock } from '../../src/common/clock.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import type { Figure, OverviewSection } from '../../src/platform/areas/statistics.js';
 import { createActivity } from '../factories/activity.factory.js';
@@ -519,15 +520,19 @@ describe(`projects API on ${testDialect()}`, () => {
   });
 });
 
-/** The panel's 重大项目, 项目进度, 工作成效 screens, as a committee's staff member uses them. */
-describe(`projects admin on ${testDialect()}`, () => {
+/**
+ * The panel's 重大项目, 项目进度, 工作成效 screens, as a committee's staff member uses them, and
+ * the overview while the year runs (the clock stands on 2019-08-01 in China).
+ */
+describe(`projects admin and a running year on ${testDialect()}`, () => {
+  const clock = new FixedClock(new Date('2019-08-01T02:00:00Z'));
   let sut: TestApp;
   let server: App;
   let committeeId: number;
   let agent: ReturnType<typeof request.agent>;
 
   beforeAll(async () => {
-    sut = await createTestApp({ admin: true });
+    sut = await createTestApp({ admin: true, clock });
     server = sut.app.getHttpServer() as App;
     committeeId = (await createOrganisation(sut.app)).subdistrictId;
     const { username } = await createAdminUser(sut.app, { role: 'staff', committeeId });
@@ -597,5 +602,42 @@ describe(`projects admin on ${testDialect()}`, () => {
       .get('/admin/api/resources/KeyProject/actions/list?filters.stage=proposed')
       .expect(200);
     expect(answer(stages).records).toEqual([]);
+  });
+
+  it('should count in a running year only the snapshots up to today', async () => {
+    const { districtId, subdistrictId } = await createOrganisation(sut.app);
+    const project = await createKeyProject(sut.app, {
+      committeeId: subdistrictId,
+      plannedInvestment: 4000,
+    });
+    const july = await createProjectProgress(sut.app, {
+      projectId: project.id,
+      asOf: '2019-07-31',
+      completedInvestment: 1000,
+    });
+    // Recorded ahead (a plan figure entered early): after today, it does not count yet.
+    await createProjectProgress(sut.app, {
+      projectId: project.id,
+      asOf: '2019-08-02',
+      completedInvestment: 3000,
+    });
+    const key = await issueKey(sut.app, ['reports:read'], {
+      role: 'districtViewer',
+      committeeId: districtId,
+    });
+    const answer = await request(server)
+      .get(`/api/v1/reports/overview?committeeId=${subdistrictId}&year=2019`)
+      .set('Authorization', `Bearer ${key}`)
+      .expect(200);
+    const section = (body(answer).sections as OverviewSection[]).find(
+      (one) => one.area === 'projects',
+    )!;
+    const named = (name: string) => section.figures.find((one) => one.name === name);
+    expect(named('completedInvestment')).toMatchObject({
+      value: 1000,
+      records: { type: 'projectProgress', ids: [july.id] },
+    });
+    expect(named('completionRate')).toMatchObject({ value: 25 });
+    expect(section.lists.keyProjects.label).toBe('重大项目（截至 2019-08-01）');
   });
 });
