@@ -17,8 +17,8 @@ import type {
   UpdateCountedOutcomeDto,
 } from './dto/counted-outcome.dto.js';
 import { CountedOutcome } from './counted-outcome.entity.js';
+import { amountToStore } from './money-column.js';
 import { PROJECTS_LABELS } from './projects.labels.js';
-import { decimalText } from './projects.rules.js';
 
 /** The scope of counted outcomes: their own committee (the attachments helper loads them in it). */
 export const COUNTED_OUTCOME_SCOPE = ownedByCommittee<CountedOutcome>();
@@ -64,7 +64,7 @@ export class CountedOutcomesService extends RecordService<CountedOutcome> {
   protected override async checkWrite(manager: EntityManager, next: CountedOutcome): Promise<void> {
     next.status ??= 'done';
     await requireCommittee(manager, next.committeeId);
-    next.value = decimalText(next.value)!;
+    next.value = amountToStore(next.value, 'value');
     if (next.communityId) {
       const community = await requireReference(
         manager,

@@ -17,6 +17,7 @@ import type {
   UpdateKeyProjectDto,
 } from './dto/key-project.dto.js';
 import { KeyProject } from './key-project.entity.js';
+import { amountToStore } from './money-column.js';
 import { PROJECTS_LABELS } from './projects.labels.js';
 import { ProjectsRepository } from './projects.repository.js';
 import { completionAsOf, decimalText, reportingDate } from './projects.rules.js';
@@ -60,7 +61,7 @@ export class KeyProjectsService extends RecordService<KeyProject> {
     current?: KeyProject,
   ): Promise<void> {
     await requireCommittee(manager, next.committeeId);
-    next.plannedInvestment = decimalText(next.plannedInvestment)!;
+    next.plannedInvestment = amountToStore(next.plannedInvestment, 'plannedInvestment');
     if (
       current &&
       current.year !== next.year &&

@@ -13,8 +13,9 @@ import type {
 } from './dto/project-progress.dto.js';
 import { KeyProject } from './key-project.entity.js';
 import { ProjectProgress } from './project-progress.entity.js';
+import { amountToStore } from './money-column.js';
 import { PROJECTS_LABELS } from './projects.labels.js';
-import { decimalText, withinYear } from './projects.rules.js';
+import { withinYear } from './projects.rules.js';
 
 /** A snapshot is its project's committee's: seen and written only through the project. */
 export const PROJECT_PROGRESS_SCOPE = throughParent<ProjectProgress, KeyProject>(
@@ -76,6 +77,6 @@ export class ProjectProgressService extends RecordService<ProjectProgress> {
         'asOf',
       );
     }
-    next.completedInvestment = decimalText(next.completedInvestment)!;
+    next.completedInvestment = amountToStore(next.completedInvestment, 'completedInvestment');
   }
 }
