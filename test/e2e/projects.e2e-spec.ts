@@ -82,6 +82,14 @@ describe(`projects API on ${testDialect()}`, () => {
         .post('/key-projects', keyProjectInput({ committeeId: other.subdistrictId }))
         .expect(422);
       expect(fieldsOf(created)).toEqual(['committeeId']);
+      const own = await createKeyProject(api.sut.app, { committeeId: await api.ownCommittee() });
+      const ownSnapshot = await createProjectProgress(api.sut.app, { projectId: own.id });
+      const moved = await api
+        .patch(`/project-progress/${ownSnapshot.id}`, { projectId: project.id })
+        .expect(422);
+      expect(fieldsOf(moved)).toEqual(['projectId']);
+      const kept = await api.get(`/project-progress/${ownSnapshot.id}`).expect(200);
+      expect(body(kept).projectId).toBe(own.id);
     });
   });
 

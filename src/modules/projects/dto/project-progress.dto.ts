@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { IdFilter, PageQueryDto } from '../../../common/pagination.js';
 import { IsLocalDate } from '../../../common/validation.js';
@@ -34,10 +34,8 @@ export class CreateProjectProgressDto {
   note?: string | null;
 }
 
-/** A snapshot stays with its project: the project is not changed by an update. */
-export class UpdateProjectProgressDto extends PartialType(
-  OmitType(CreateProjectProgressDto, ['projectId'] as const),
-) {}
+/** A snapshot moved to another project must still fall in that project's year and scope. */
+export class UpdateProjectProgressDto extends PartialType(CreateProjectProgressDto) {}
 
 export class ListProjectProgressQuery extends PageQueryDto {
   @IdFilter('按重大项目 / by key project')
