@@ -9,6 +9,7 @@ import { HEALTH_AREA } from './modules/health/health.area.js';
 import { JOBS_AREA } from './modules/jobs/jobs.area.js';
 import { NOTIFICATIONS_AREA } from './modules/notifications/notifications.area.js';
 import { PLENARY_AREA } from './modules/plenary/plenary.area.js';
+import { PROJECTS_AREA } from './modules/projects/projects.area.js';
 import { TERMS_AREA } from './modules/terms/terms.area.js';
 
 /**
@@ -25,6 +26,7 @@ export const AREAS = [
   ACTIVITIES_AREA,
   DEPUTIES_AREA,
   PLENARY_AREA,
+  PROJECTS_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

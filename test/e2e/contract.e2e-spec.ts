@@ -169,6 +169,30 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       title: '法院工作报告',
     }),
     'patch /api/v1/agenda-items/{id}': () => ({ resolutionTitle: '关于法院工作报告的决议' }),
+    // [M1] projects
+    'post /api/v1/key-projects': () => ({
+      committeeId: ids.committee,
+      name: `契约重大项目${(serial += 1)}`,
+      year: 2019,
+      stage: 'continuing',
+      plannedInvestment: 1000.5,
+    }),
+    'patch /api/v1/key-projects/{id}': () => ({ note: '备注' }),
+    // One snapshot per project and day: each body takes the next day of 2019.
+    'post /api/v1/project-progress': () => ({
+      projectId: ids.progressProject,
+      asOf: new Date(Date.UTC(2019, 0, (serial += 1))).toISOString().slice(0, 10),
+      completedInvestment: 500,
+    }),
+    'patch /api/v1/project-progress/{id}': () => ({ note: '进展' }),
+    'post /api/v1/counted-outcomes': () => ({
+      committeeId: ids.committee,
+      year: 2019,
+      name: '旱厕改造',
+      value: 3,
+      unit: '个',
+    }),
+    'patch /api/v1/counted-outcomes/{id}': () => ({ value: 4, status: 'inProgress' }),
   });
 
   /** Records a path's `{id}` can name, created through the built server itself. */
@@ -231,6 +255,25 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     }
     ids['plenary-sessions'] = sessions[0].id;
     ids['agenda-items'] = sessions[1].agendaItems[0].id;
+    // [M1] projects: snapshots go to a project of their own, so that deleting the
+    // `key-projects` fixture and the `project-progress` one do not depend on each other.
+    const progressProject = await json(
+      'post',
+      '/api/v1/key-projects',
+      bodies['post /api/v1/key-projects'](),
+    );
+    ids.progressProject = progressProject.body.id as number;
+    for (const [resource, path] of [
+      ['key-projects', '/api/v1/key-projects'],
+      ['project-progress', '/api/v1/project-progress'],
+      ['counted-outcomes', '/api/v1/counted-outcomes'],
+    ] as const) {
+      const answer = await json('post', path, bodies[`post ${path}`]());
+      if (answer.status !== 201) {
+        throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      ids[resource] = answer.body.id as number;
+    }
   };
 
   beforeAll(async () => {

@@ -39,6 +39,10 @@ export const RESOURCES = [
   // [M1] plenary: 代表大会会议 (extends a plenary activity) and its 审议事项.
   'plenarySession',
   'agendaItem',
+  // [M1] projects: 重大项目, 项目进度, 工作成效.
+  'keyProject',
+  'projectProgress',
+  'countedOutcome',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -86,6 +90,14 @@ const REFERENCE_READ: Grants = {
   dictionaryItem: READ,
 };
 
+/** [M1] projects: the committee's staff keep key projects, progress and outcomes; the district reads. */
+const PROJECTS_MAINTAIN: Grants = {
+  keyProject: MAINTAIN,
+  projectProgress: MAINTAIN,
+  countedOutcome: MAINTAIN,
+};
+const PROJECTS_READ: Grants = { keyProject: READ, projectProgress: READ, countedOutcome: READ };
+
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
   // Users, dictionaries, the organisation's structure; no deputies' or voters' records.
   systemAdmin: {
@@ -124,6 +136,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     // [M1] plenary
     plenarySession: MAINTAIN,
     agendaItem: MAINTAIN,
+    ...PROJECTS_MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -134,6 +147,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     // [M1] plenary
     plenarySession: MAINTAIN,
     agendaItem: MAINTAIN,
+    ...PROJECTS_MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -153,6 +167,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     // [M1] plenary
     plenarySession: READ,
     agendaItem: READ,
+    ...PROJECTS_READ,
   },
 };
 
