@@ -39,8 +39,10 @@ export interface RestApi {
   close(): Promise<void>;
 }
 
-export async function startRestApi(): Promise<RestApi> {
-  const sut = await createTestApp();
+export async function startRestApi(
+  options: { env?: Record<string, string> } = {},
+): Promise<RestApi> {
+  const sut = await createTestApp({ env: options.env });
   const server = sut.app.getHttpServer() as App;
   const { districtId, subdistrictId } = await createOrganisation(sut.app);
   const writer = await issueKey(sut.app, ['records:read', 'records:write'], {

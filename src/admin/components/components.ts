@@ -33,6 +33,8 @@ export const COMPONENTS = {
     source('dependent-reference-edit.jsx'),
   ),
   ComplianceCheck: componentLoader.add('ComplianceCheck', source('compliance-check.jsx')),
+  AttachmentPreview: componentLoader.add('AttachmentPreview', source('attachment-preview.jsx')),
+  AttachmentUpload: componentLoader.add('AttachmentUpload', source('attachment-upload.jsx')),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');

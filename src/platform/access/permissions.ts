@@ -36,6 +36,9 @@ export const RESOURCES = [
   'notification',
   /** 统计报表: the overview (`GET /reports/overview`); read only. */
   'report',
+  // [M1] attachments: 附件. The gate to the attachments' screens and routes; each file is further
+  // checked against its record's resource (`show` to list and download, `edit` to attach/remove).
+  'attachment',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -118,6 +121,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    attachment: MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -125,6 +129,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    attachment: MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -133,6 +138,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     deputy: READ,
     activity: [...READ, 'new', 'edit'],
     attendance: MAINTAIN,
+    attachment: MAINTAIN,
   },
   // Reads everything below the district, without personal data.
   districtViewer: {
@@ -141,6 +147,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'export'],
     attendance: READ,
     report: ['show'],
+    attachment: READ,
   },
 };
 
