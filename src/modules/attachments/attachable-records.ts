@@ -25,7 +25,7 @@ export function attachableKinds(areas: readonly Area[]): AttachableKinds {
     for (const [recordType, record] of Object.entries(area.attachable ?? {})) {
       if (!record) continue;
       if (kinds.has(recordType)) throw new Error(`attachable ${recordType} is declared twice`);
-      const labels = area.labels.records as Record<string, RecordName> | undefined;
+      const labels = area.labels.records;
       kinds.set(recordType, {
         ...record,
         recordType,

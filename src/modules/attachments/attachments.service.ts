@@ -136,7 +136,7 @@ export class AttachmentsService {
       useCase(kind.resource, kind.name, 'edit'),
       async (write) => {
         const record = await write.load(kind.entity, input.recordId, this.scopeOf(kind), kind.name);
-        const committeeId = (await kind.scope.owner?.(write.manager, record as never)) ?? null;
+        const committeeId = (await kind.scope.owner?.(write.manager, record)) ?? null;
         const storageKey = this.storage.newKey();
         write.afterRollback(() => this.storage.remove(storageKey));
         await this.storage.put(storageKey, bytes);
@@ -211,7 +211,7 @@ export class AttachmentsService {
     if (query.purpose !== undefined) where.purpose = query.purpose;
     const [items, total] = await this.repository.findAndCount({
       where,
-      order: request.order as never,
+      order: request.order,
       skip: request.skip,
       take: request.pageSize,
     });
@@ -301,11 +301,11 @@ export class AttachmentsService {
     actor: Actor,
     action: 'show' | 'edit',
   ): Promise<StoredAttachment> {
-    const row = (await manager
+    const row = await manager
       .createQueryBuilder(Attachment, 'attachment')
       .addSelect('attachment.storageKey')
       .where('attachment.id = :id', { id })
-      .getOne()) as StoredAttachment | null;
+      .getOne();
     const kind = row ? this.kinds.get(row.recordType) : undefined;
     if (!row || !kind) throw notFound(ATTACHMENT, id);
     permit(useCase(kind.resource, kind.name, action));

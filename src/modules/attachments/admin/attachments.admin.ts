@@ -1,4 +1,3 @@
-import type { FindOptionsWhere } from 'typeorm';
 import { defineAdminArea } from '../../../admin/admin-area.js';
 import { COMPONENTS } from '../../../admin/components/components.js';
 import { availableValues, NAVIGATION } from '../../../admin/locale/zh-CN.js';
@@ -24,7 +23,7 @@ export const adminArea = defineAdminArea({
   resources: ({ attachments }) => [
     {
       resource: new ServiceResource(Attachment, {
-        scope: (actor, where) => attachments.scopeFor(actor, where as FindOptionsWhere<Attachment>),
+        scope: (actor, where) => attachments.scopeFor(actor, where),
         createDto: UploadAttachmentDto,
         updateDto: UploadAttachmentDto,
         create: notThroughTheForm,
