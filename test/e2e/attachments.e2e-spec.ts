@@ -13,6 +13,8 @@ import { AttachmentsService } from '../../src/modules/attachments/attachments.se
 import { createActivity } from '../factories/activity.factory.js';
 import { PDF_BYTES, PNG_BYTES, storedFiles } from '../factories/attachment.factory.js';
 import { createOrganisation } from '../factories/committee.factory.js';
+import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { body, startRestApi, type RestApi } from '../support/rest-api.js';
 import { testDialect } from '../support/test-database.js';
 
@@ -26,7 +28,7 @@ describe(`attachments API on ${testDialect()}`, () => {
   let root: string;
 
   beforeAll(async () => {
-    api = await startRestApi({ env: { ATTACHMENT_MAX_BYTES: String(MAX_BYTES) } });
+    api = await startRestApi({ env: { ATTACHMENT_MAX_BYTES: String(MAX_BYTES) }, admin: true });
     root = api.sut.config.attachments.dir;
   });
 
@@ -348,5 +350,108 @@ describe(`attachments API on ${testDialect()}`, () => {
     // Removing through the service (the panel's bulk delete too) unlinks it after the commit.
     await runAsSystem('test', () => api.sut.app.get(ActivitiesService).remove(activityId));
     expect(storedFiles(root)).not.toContain(stored.storageKey);
+  });
+
+  describe('in the admin panel', () => {
+    const staffOf = async (committeeId: number, role: 'staff' | 'systemAdmin' = 'staff') => {
+      const username = `att-${role}-${Math.random().toString(36).slice(2, 8)}`;
+      await api.sut.app.get(AdminUsersService).create({
+        username,
+        password: TEST_PASSWORD,
+        role,
+        ...(role === 'staff' && { committeeId }),
+      });
+      return (await login(api.server, username)).agent;
+    };
+    const panelUpload = (
+      agent: Awaited<ReturnType<typeof staffOf>>,
+      fields: Record<string, string | number>,
+      file: { bytes: Buffer; name: string },
+    ) => {
+      let call = agent.post('/admin/attachments/upload');
+      for (const [name, value] of Object.entries(fields)) call = call.field(name, String(value));
+      return call.attach('file', file.bytes, { filename: file.name });
+    };
+
+    it('should upload from the panel, list it, show its thumbnail source and download it', async () => {
+      const committeeId = await api.ownCommittee();
+      const activityId = await newActivity(committeeId);
+      const clerk = await staffOf(committeeId);
+      const created = await panelUpload(
+        clerk,
+        { recordType: 'activity', recordId: activityId, purpose: 'signInSheet' },
+        { bytes: PNG_BYTES, name: '签到表.png' },
+      ).expect(201);
+      const { id, redirectUrl } = created.body as { id: number; redirectUrl: string };
+      expect(redirectUrl).toBe(`/admin/resources/Attachment/records/${id}/show`);
+      const row = await api.sut.dataSource.getRepository(Attachment).findOneByOrFail({ id });
+      expect(row).toMatchObject({
+        recordId: activityId,
+        purpose: 'signInSheet',
+        mediaType: 'image/png',
+      });
+
+      const list = await clerk.get('/admin/api/resources/Attachment/actions/list').expect(200);
+      const records = (list.body as { records: { id: string; params: Record<string, unknown> }[] })
+        .records;
+      expect(records.map((record) => Number(record.id))).toEqual([id]);
+      expect(records[0].params).not.toHaveProperty('storageKey');
+
+      const content = await clerk.get(`/admin/attachments/${id}/content`).expect(200);
+      expect(content.headers['content-type']).toBe('image/png');
+      expect(Buffer.from(content.body as Buffer).equals(PNG_BYTES)).toBe(true);
+      await clerk.get('/admin/resources/Attachment/actions/new').expect(200);
+    });
+
+    it('should refuse in the panel what the API refuses', async () => {
+      const committeeId = await api.ownCommittee();
+      const activityId = await newActivity(committeeId);
+      const otherActivity = await newActivity();
+      const clerk = await staffOf(committeeId);
+      const text = await panelUpload(
+        clerk,
+        { recordType: 'activity', recordId: activityId },
+        { bytes: Buffer.from('plain words'), name: 'x.png' },
+      ).expect(415);
+      expect((text.body as { message: string }).message).toContain('扩展名');
+      await panelUpload(
+        clerk,
+        { recordType: 'activity', recordId: otherActivity },
+        { bytes: PNG_BYTES, name: 'x.png' },
+      ).expect(404);
+      await panelUpload(
+        clerk,
+        { recordType: 'activity', recordId: 'abc' },
+        { bytes: PNG_BYTES, name: 'x.png' },
+      ).expect(400);
+      const theirs = await runAsSystem('test', () =>
+        api.sut.app
+          .get(AttachmentsService)
+          .upload(
+            { recordType: 'activity', recordId: otherActivity },
+            { bytes: PNG_BYTES, originalName: 'theirs.png' },
+          ),
+      );
+      await clerk.get(`/admin/attachments/${theirs.id}/content`).expect(404);
+      const sysadmin = await staffOf(committeeId, 'systemAdmin');
+      await sysadmin.get(`/admin/attachments/${theirs.id}/content`).expect(403);
+      expect(await rows(activityId)).toBe(0);
+    });
+
+    it('should delete from the panel with the file', async () => {
+      const committeeId = await api.ownCommittee();
+      const activityId = await newActivity(committeeId);
+      const clerk = await staffOf(committeeId);
+      const created = await panelUpload(
+        clerk,
+        { recordType: 'activity', recordId: activityId },
+        { bytes: PDF_BYTES, name: 'a.pdf' },
+      ).expect(201);
+      const { id } = created.body as { id: number };
+      const before = storedFiles(root).length;
+      await clerk.post(`/admin/api/resources/Attachment/records/${id}/delete`).expect(200);
+      expect(await rows(activityId)).toBe(0);
+      expect(storedFiles(root)).toHaveLength(before - 1);
+    });
   });
 });

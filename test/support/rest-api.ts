@@ -40,9 +40,10 @@ export interface RestApi {
 }
 
 export async function startRestApi(
-  options: { env?: Record<string, string> } = {},
+  /** `admin`: mount the panel too (for a file that also drives its pages). */
+  options: { env?: Record<string, string>; admin?: boolean } = {},
 ): Promise<RestApi> {
-  const sut = await createTestApp({ env: options.env });
+  const sut = await createTestApp({ env: options.env, admin: options.admin });
   const server = sut.app.getHttpServer() as App;
   const { districtId, subdistrictId } = await createOrganisation(sut.app);
   const writer = await issueKey(sut.app, ['records:read', 'records:write'], {
