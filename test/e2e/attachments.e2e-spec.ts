@@ -13,6 +13,8 @@ import { AttachmentsService } from '../../src/modules/attachments/attachments.se
 import { createActivity } from '../factories/activity.factory.js';
 import { PDF_BYTES, PNG_BYTES, storedFiles } from '../factories/attachment.factory.js';
 import { createOrganisation } from '../factories/committee.factory.js';
+import { AbstractLoader } from '@adminjs/nestjs';
+import type { AdminExpressLoader } from '../../src/admin/admin-express.loader.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { body, startRestApi, type RestApi } from '../support/rest-api.js';
@@ -401,6 +403,28 @@ describe(`attachments API on ${testDialect()}`, () => {
       expect(content.headers['content-type']).toBe('image/png');
       expect(Buffer.from(content.body as Buffer).equals(PNG_BYTES)).toBe(true);
       await clerk.get('/admin/resources/Attachment/actions/new').expect(200);
+
+      // The record's page lists its files (the list filtered by record) and links the form.
+      const other = await newActivity(committeeId);
+      await panelUpload(
+        clerk,
+        { recordType: 'activity', recordId: other },
+        { bytes: PDF_BYTES, name: 'other.pdf' },
+      ).expect(201);
+      const ofRecord = await clerk
+        .get('/admin/api/resources/Attachment/actions/list')
+        .query({ 'filters.recordType': 'activity', 'filters.recordId': String(activityId) })
+        .expect(200);
+      expect(
+        (ofRecord.body as { records: { id: string }[] }).records.map((record) => Number(record.id)),
+      ).toEqual([id]);
+      const loader = api.sut.app.get<AdminExpressLoader>(AbstractLoader, { strict: false });
+      const shown = loader.admin
+        .findResource('Activity')
+        .decorate()
+        .getProperties({ where: 'show' })
+        .map((property) => property.name());
+      expect(shown).toContain('attachments');
     });
 
     it('should refuse in the panel what the API refuses', async () => {

@@ -35,6 +35,7 @@ export const COMPONENTS = {
   ComplianceCheck: componentLoader.add('ComplianceCheck', source('compliance-check.jsx')),
   AttachmentPreview: componentLoader.add('AttachmentPreview', source('attachment-preview.jsx')),
   AttachmentUpload: componentLoader.add('AttachmentUpload', source('attachment-upload.jsx')),
+  RecordAttachments: componentLoader.add('RecordAttachments', source('record-attachments.jsx')),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');

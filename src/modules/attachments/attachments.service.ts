@@ -3,6 +3,9 @@ import type { ReadStream } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  And,
+  Equal,
+  FindOperator,
   In,
   Repository,
   type EntityManager,
@@ -98,13 +101,23 @@ export class AttachmentsService {
     const kinds = this.attachableKinds()
       .filter((kind) => actor.kind === 'system' || can(actor.role, kind.resource, 'show'))
       .map((kind) => kind.recordType);
-    const scoped: FindOptionsWhere<Attachment> = { ...where, recordType: In(kinds) };
-    if (typeof where.recordType === 'string' && !kinds.includes(where.recordType)) {
-      scoped.recordType = In([]);
-    } else if (typeof where.recordType === 'string') {
-      scoped.recordType = where.recordType;
+    const sent = where.recordType;
+    const allowed = In(kinds);
+    const scoped: FindOptionsWhere<Attachment> = {
+      ...where,
+      recordType:
+        sent === undefined
+          ? allowed
+          : And(allowed, sent instanceof FindOperator ? sent : Equal(sent)),
+    };
+    if (actor.committeeIds) {
+      const committees = In([...actor.committeeIds]);
+      const filter = where.committeeId;
+      scoped.committeeId =
+        filter === undefined || filter === null
+          ? committees
+          : And(committees, filter instanceof FindOperator ? filter : Equal(filter));
     }
-    if (actor.committeeIds) scoped.committeeId = In([...actor.committeeIds]);
     return scoped;
   }
 
