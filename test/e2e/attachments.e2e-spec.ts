@@ -438,6 +438,12 @@ describe(`attachments API on ${testDialect()}`, () => {
         { bytes: Buffer.from('plain words'), name: 'x.png' },
       ).expect(415);
       expect((text.body as { message: string }).message).toContain('扩展名');
+      const large = await panelUpload(
+        clerk,
+        { recordType: 'activity', recordId: activityId },
+        { bytes: Buffer.concat([PDF_BYTES, Buffer.alloc(MAX_BYTES)]), name: 'big.pdf' },
+      ).expect(413);
+      expect((large.body as { message: string }).message).toContain('文件超过');
       await panelUpload(
         clerk,
         { recordType: 'activity', recordId: otherActivity },
