@@ -19,7 +19,8 @@ const AttachmentUpload = ({ resource }) => {
   const location = useLocation();
   const search = new URLSearchParams(location.search);
   const kinds = resource.properties.recordType.availableValues || [];
-  const purposes = resource.properties.purpose.availableValues || [];
+  const allPurposes = resource.properties.purpose.availableValues || [];
+  const allowedPurposes = (resource.properties.recordType.custom || {}).purposes || {};
   const [recordType, setRecordType] = useState(
     search.get('recordType') || (kinds[0] && kinds[0].value) || '',
   );
@@ -53,6 +54,9 @@ const AttachmentUpload = ({ resource }) => {
     }
   };
 
+  const purposes = allPurposes.filter((item) =>
+    (allowedPurposes[recordType] || []).includes(item.value),
+  );
   const option = (list, value) => list.find((item) => item.value === value) || null;
   return (
     <Box variant="white" as="form" onSubmit={submit} data-testid="attachment-upload-form">

@@ -68,6 +68,12 @@ export const adminArea = defineAdminArea({
             availableValues: attachments
               .attachableKinds()
               .map((kind) => ({ value: kind.recordType, label: kind.name.zh })),
+            // The upload form offers only the purposes the chosen kind of record takes.
+            custom: {
+              purposes: Object.fromEntries(
+                attachments.attachableKinds().map((kind) => [kind.recordType, kind.purposes]),
+              ),
+            },
           },
           preview: {
             type: 'string',
