@@ -1,5 +1,6 @@
 import type { PanelArea } from './admin/admin-area.js';
 import { ACTIVITIES_AREA } from './modules/activities/activities.area.js';
+import { ATTACHMENTS_AREA } from './modules/attachments/attachments.area.js';
 import { AUTH_AREA } from './modules/auth/auth.area.js';
 import { COMMITTEES_AREA } from './modules/committees/committees.area.js';
 import { COMPLIANCE_AREA } from './modules/compliance/compliance.area.js';
@@ -27,6 +28,7 @@ export const AREAS = [
   DEPUTIES_AREA,
   PLENARY_AREA,
   PROJECTS_AREA,
+  ATTACHMENTS_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

@@ -2,6 +2,7 @@ import type { ResourceWithOptions } from 'adminjs';
 import type { Area } from '../platform/areas/area.js';
 import { withAccess } from './admin-access.js';
 import type { AdminPage } from './admin-page.js';
+import { COMPONENTS } from './components/components.js';
 import { withDateOnlyFields } from './date-only-fields.js';
 import { NAVIGATION } from './locale/zh-CN.js';
 
@@ -122,7 +123,55 @@ export function panelResources(
       `admin resources missing from their area's adminAccess: ${unregistered.join(', ')}`,
     );
   }
+  const attachable = attachableScreens(areas);
   return [...entries]
     .sort((a, b) => sidebarRank(a) - sidebarRank(b))
-    .map((entry) => withAccess(withDateOnlyFields(entry, context.timeZone)));
+    .map((entry) =>
+      withAccess(withDateOnlyFields(withAttachments(entry, attachable), context.timeZone)),
+    );
+}
+
+/** The record type (permission resource) of every screen whose records take attachments. */
+function attachableScreens(areas: readonly PanelArea[]): Map<string, string> {
+  const types = new Set(areas.flatMap((area) => Object.keys(area.attachable ?? {})));
+  const screens = new Map<string, string>();
+  for (const area of areas) {
+    for (const [adminId, access] of Object.entries(area.adminAccess ?? {})) {
+      if (!access.picker && types.has(access.permission)) screens.set(adminId, access.permission);
+    }
+  }
+  return screens;
+}
+
+/**
+ * An attachable record's page shows its attachments (附件: names, thumbnails, download links)
+ * and a link to the upload form filled in with the record, whatever area it belongs to.
+ */
+function withAttachments(
+  entry: ResourceWithOptions,
+  attachable: ReadonlyMap<string, string>,
+): ResourceWithOptions {
+  const recordType = attachable.get((entry.resource as { id(): string }).id());
+  if (!recordType) return entry;
+  const { options } = entry;
+  return {
+    ...entry,
+    options: {
+      ...options,
+      ...(options.showProperties && {
+        showProperties: [...options.showProperties, 'attachments'],
+      }),
+      properties: {
+        ...options.properties,
+        attachments: {
+          type: 'string',
+          // Last on the page, after the record's own fields.
+          position: 10_000,
+          isVisible: { list: false, filter: false, show: true, edit: false },
+          components: { show: COMPONENTS.RecordAttachments },
+          custom: { recordType },
+        },
+      },
+    },
+  };
 }

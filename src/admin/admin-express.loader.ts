@@ -16,6 +16,7 @@ import { NotificationsRepository } from '../modules/notifications/notifications.
 import { SecondFactorService } from '../modules/auth/second-factor.service.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { DeputiesService } from '../modules/deputies/deputies.service.js';
+import { AttachmentsService } from '../modules/attachments/attachments.service.js';
 import { adminApiAccess } from './admin-api-access.js';
 import { commandsByPost, formBodyInContext, sameOriginWrites } from './admin-guards.js';
 import { addLoginRoutes, loginPage } from './admin-login.routes.js';
@@ -25,6 +26,7 @@ import { CHANGE_PASSWORD_PATH, changePassword } from './change-password.routes.j
 import { complianceGrid } from './compliance-grid.page.js';
 import { overviewReport } from './overview.page.js';
 import { OverviewService } from '../modules/reports/overview.service.js';
+import { ATTACHMENT_UPLOAD_PATH, attachmentPages } from './attachments.page.js';
 import { fitForPolicy } from './content-policy.middleware.js';
 import { deputyExport } from './exports.route.js';
 import {
@@ -99,6 +101,7 @@ export class AdminExpressLoader extends AbstractLoader {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly committeeTree: CommitteeTree,
     private readonly overviews: OverviewService,
+    private readonly attachments: AttachmentsService,
   ) {
     super();
   }
@@ -122,6 +125,8 @@ export class AdminExpressLoader extends AbstractLoader {
         openPaths: ['/login', SECOND_FACTOR_PATH],
         maxBytes: config.adminUploads.maxBytes,
         uploadDir: config.adminUploads.dir,
+        // The attachment form's file plus its few fields.
+        largeUploads: { [ATTACHMENT_UPLOAD_PATH]: config.attachments.maxBytes + 64 * 1024 },
       }),
     );
     addLoginRoutes(predefined, { admin, logins, audit, clock, config });
@@ -160,6 +165,7 @@ export class AdminExpressLoader extends AbstractLoader {
         committees: this.committees,
       }),
       ...(options as PanelOptions).areaPages,
+      ...attachmentPages({ rootPath, attachments: this.attachments }),
     ];
     mountAdminPages(predefined, this.pages, { loginPath, audit, clock });
     predefined.use(adminApiAccess(admin, audit));

@@ -63,6 +63,23 @@ export interface FormBodyOptions {
   maxBytes: number;
   /** Where uploaded files wait until the request ends. */
   uploadDir: string;
+  /** Pages that take bigger files than `maxBytes` (the attachments' upload), by path. */
+  largeUploads?: Readonly<Record<string, number>>;
+}
+
+/** Where each uploaded file of a request waits, for the custom pages that store it (attachments). */
+const UPLOADED = new WeakMap<Request, Record<string, Uploaded[]>>();
+
+/**
+ * The temp file of a form's file field, for a custom page (never for AdminJS, whose answers echo
+ * a form's values): its path, the name the uploader gave it, its size. Deleted after the response.
+ */
+export function uploadedFile(
+  req: Request,
+  field: string,
+): { path: string; name: string; size: number } | undefined {
+  const file = UPLOADED.get(req)?.[field]?.[0];
+  return file?.path ? { path: file.path, name: file.name ?? '', size: file.size ?? 0 } : undefined;
 }
 
 type Uploaded = { path?: string; name?: string; size?: number; type?: string };
@@ -104,12 +121,20 @@ export function formBodyInContext(
   options: FormBodyOptions,
 ): (req: Request, res: Response, next: NextFunction) => void {
   const open = formidable({ maxFieldsSize: 64 * 1024, maxFileSize: 1, maxFields: 50 });
-  const parse = formidable({
-    maxFieldsSize: options.maxBytes,
-    maxFileSize: options.maxBytes,
-    uploadDir: options.uploadDir,
-    multiples: true,
-  });
+  const parser = (maxBytes: number, maxFieldsBytes = maxBytes) =>
+    formidable({
+      maxFieldsSize: maxFieldsBytes,
+      maxFileSize: maxBytes,
+      uploadDir: options.uploadDir,
+      multiples: true,
+    });
+  const parse = parser(options.maxBytes);
+  const large = new Map(
+    Object.entries(options.largeUploads ?? {}).map(([path, max]) => [
+      path,
+      { max, parse: parser(max, options.maxBytes) },
+    ]),
+  );
   return (req: ParsedRequest, res, next) => {
     const context = requestContext();
     if (!context || SAFE_METHODS.has(req.method)) return next();
@@ -130,16 +155,26 @@ export function formBodyInContext(
       );
       return;
     }
-    if (declared > options.maxBytes) {
+    const cap = large.get(req.path);
+    if (declared > (cap?.max ?? options.maxBytes)) {
       skipBody(req);
       return tooLargeAnswer(res);
     }
-    void parse(req, res, (error?: unknown) =>
+    void (cap?.parse ?? parse)(req, res, (error?: unknown) =>
       runInContext(context, () => {
         const files = Object.values(req.files ?? {}).flat();
         res.on('close', () => {
           for (const file of files) if (file.path) unlink(file.path, () => undefined);
         });
+        UPLOADED.set(
+          req,
+          Object.fromEntries(
+            Object.entries(req.files ?? {}).map(([name, value]) => [
+              name,
+              ([] as Uploaded[]).concat(value),
+            ]),
+          ),
+        );
         // What a handler may know of a file: never where it lies on the server.
         req.files = Object.fromEntries(
           Object.entries(req.files ?? {}).map(([name, value]) => [

@@ -14,6 +14,8 @@ export enum ErrorCode {
   Unauthorized = 'UNAUTHORIZED',
   Forbidden = 'FORBIDDEN',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  /** An upload whose content is of a type not accepted (attachments). */
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   Internal = 'INTERNAL_ERROR',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
@@ -31,6 +33,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.Unauthorized]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
   [ErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,

@@ -28,6 +28,8 @@ export interface AppConfig {
   };
   /** Admin panel form bodies: the largest upload a logged-in request may send, and where it waits. */
   adminUploads: { maxBytes: number; dir: string };
+  /** 附件: where attached files are stored, and the largest file accepted. */
+  attachments: { dir: string; maxBytes: number };
   /** Express `trust proxy`: the proxy whose X-Forwarded-* headers are believed; false = none. */
   trustProxy: string | number | false;
   /** Scheduled jobs on this instance (every instance may run them: runs are claimed once). */
@@ -235,6 +237,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminUploads: {
       maxBytes: int('ADMIN_UPLOAD_MAX_BYTES', 1024 * 1024, 1024, 200 * 1024 * 1024),
       dir: str('ADMIN_UPLOAD_DIR', tmpdir()),
+    },
+    attachments: {
+      dir: (() => {
+        const raw = str('ATTACHMENTS_DIR', join(dataDir, 'attachments'));
+        return isAbsolute(raw) ? raw : resolve(process.cwd(), raw);
+      })(),
+      maxBytes: int('ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
     },
     jobs: {
       enabled: bool('JOBS_ENABLED', true),

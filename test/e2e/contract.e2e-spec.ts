@@ -54,7 +54,11 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
   const call = async (
     method: string,
     path: string,
-    options: { body?: string; contentType?: string; query?: Record<string, string> } = {},
+    options: {
+      body?: string | FormData;
+      contentType?: string;
+      query?: Record<string, string>;
+    } = {},
   ): Promise<Answer> => {
     const url = new URL(path, server.url);
     for (const [name, value] of Object.entries(options.query ?? {})) {
@@ -64,9 +68,11 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       method: method.toUpperCase(),
       headers: {
         Authorization: `Bearer ${key}`,
-        ...(options.body !== undefined && {
-          'Content-Type': options.contentType ?? 'application/json',
-        }),
+        // A multipart body (FormData) sets its own Content-Type with the boundary.
+        ...(options.body !== undefined &&
+          !(options.body instanceof FormData) && {
+            'Content-Type': options.contentType ?? 'application/json',
+          }),
       },
       body: options.body,
     });
@@ -80,7 +86,7 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     return { status: response.status, body };
   };
   const json = (method: string, path: string, body: unknown) =>
-    call(method, path, { body: JSON.stringify(body) });
+    call(method, path, { body: body instanceof FormData ? body : JSON.stringify(body) });
 
   const operations = (): Operation[] =>
     Object.entries(document.paths).flatMap(([path, item]) =>
@@ -193,6 +199,16 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       unit: '个',
     }),
     'patch /api/v1/counted-outcomes/{id}': () => ({ value: 4, status: 'inProgress' }),
+    // [M1] attachments: a multipart upload (FormData) to an activity of its own, so that deleting
+    // the activities fixture does not take the attachments fixture along.
+    'post /api/v1/attachments': () => {
+      const form = new FormData();
+      form.set('recordType', 'activity');
+      form.set('recordId', String(ids.attachmentActivity));
+      form.set('purpose', 'material');
+      form.set('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), '契约材料.pdf');
+      return form;
+    },
   });
 
   /** Records a path's `{id}` can name, created through the built server itself. */
@@ -274,6 +290,23 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       }
       ids[resource] = answer.body.id as number;
     }
+    // [M1] attachments
+    const attachmentActivity = await json('post', '/api/v1/activities', {
+      ...(bodies['post /api/v1/activities']() as object),
+      title: '契约附件活动',
+    });
+    ids.attachmentActivity = attachmentActivity.body.id as number;
+    const attachment = await json(
+      'post',
+      '/api/v1/attachments',
+      bodies['post /api/v1/attachments'](),
+    );
+    if (attachment.status !== 201) {
+      throw new Error(
+        `fixture attachment → ${attachment.status} ${JSON.stringify(attachment.body)}`,
+      );
+    }
+    ids.attachments = attachment.body.id as number;
   };
 
   beforeAll(async () => {

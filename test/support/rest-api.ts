@@ -39,8 +39,11 @@ export interface RestApi {
   close(): Promise<void>;
 }
 
-export async function startRestApi(): Promise<RestApi> {
-  const sut = await createTestApp();
+export async function startRestApi(
+  /** `admin`: mount the panel too (for a file that also drives its pages). */
+  options: { env?: Record<string, string>; admin?: boolean } = {},
+): Promise<RestApi> {
+  const sut = await createTestApp({ env: options.env, admin: options.admin });
   const server = sut.app.getHttpServer() as App;
   const { districtId, subdistrictId } = await createOrganisation(sut.app);
   const writer = await issueKey(sut.app, ['records:read', 'records:write'], {

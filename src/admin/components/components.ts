@@ -33,6 +33,9 @@ export const COMPONENTS = {
     source('dependent-reference-edit.jsx'),
   ),
   ComplianceCheck: componentLoader.add('ComplianceCheck', source('compliance-check.jsx')),
+  AttachmentPreview: componentLoader.add('AttachmentPreview', source('attachment-preview.jsx')),
+  AttachmentUpload: componentLoader.add('AttachmentUpload', source('attachment-upload.jsx')),
+  RecordAttachments: componentLoader.add('RecordAttachments', source('record-attachments.jsx')),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');

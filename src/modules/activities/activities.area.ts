@@ -1,3 +1,4 @@
+import { ownedByCommittee } from '../../platform/access/record-scope.js';
 import type { Area } from '../../platform/areas/area.js';
 import { ACTIVITIES_LABELS } from './activities.labels.js';
 import { ActivitiesModule } from './activities.module.js';
@@ -15,6 +16,16 @@ export const ACTIVITIES_AREA = {
   adminAccess: {
     Activity: { permission: 'activity' },
     Attendance: { permission: 'attendance' },
+  },
+  attachable: {
+    // 活动材料、签到表、佐证材料: files attached to an activity (study sessions and the other
+    // activity records of [M1] extend an activity and may declare their own).
+    activity: {
+      entity: Activity,
+      resource: 'activity',
+      scope: ownedByCommittee<Activity>(),
+      purposes: ['material', 'signInSheet', 'evidence'],
+    },
   },
   admin: () => import('./admin/activities.admin.js'),
 } satisfies Area;

@@ -43,6 +43,9 @@ export const RESOURCES = [
   'keyProject',
   'projectProgress',
   'countedOutcome',
+  // [M1] attachments: 附件. The gate to the attachments' screens and routes; each file is further
+  // checked against its record's resource (`show` to list and download, `edit` to attach/remove).
+  'attachment',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -137,6 +140,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     plenarySession: MAINTAIN,
     agendaItem: MAINTAIN,
     ...PROJECTS_MAINTAIN,
+    attachment: MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -148,6 +152,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     plenarySession: MAINTAIN,
     agendaItem: MAINTAIN,
     ...PROJECTS_MAINTAIN,
+    attachment: MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -156,6 +161,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     deputy: READ,
     activity: [...READ, 'new', 'edit'],
     attendance: MAINTAIN,
+    attachment: MAINTAIN,
   },
   // Reads everything below the district, without personal data.
   districtViewer: {
@@ -168,6 +174,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     plenarySession: READ,
     agendaItem: READ,
     ...PROJECTS_READ,
+    attachment: READ,
   },
 };
 

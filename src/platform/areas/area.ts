@@ -44,7 +44,10 @@ export interface AttachableRecord {
   entity: Type<unknown>;
   /** The record's permission resource: `show` to list and download, `edit` to attach or remove. */
   resource: ResourceId;
-  scope: RecordScope<never>;
+  // Any entity's scope (ownedByCommittee<Activity>(), throughParent(…)): the attachments module
+  // uses it only with `entity`, which it belongs to.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  scope: RecordScope<any>;
   /** What an attachment is for on this record (`material`, `signInSheet` …); default `file`. */
   purposes?: readonly string[];
 }

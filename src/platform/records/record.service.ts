@@ -1,3 +1,4 @@
+import { Inject, Optional } from '@nestjs/common';
 import type {
   DeepPartial,
   EntityManager,
@@ -23,6 +24,7 @@ import {
   type UseCase,
   type Write,
 } from './write-use-case.js';
+import { RecordRemoval } from './record-removal.js';
 import {
   invalidTransition,
   transitionTarget,
@@ -58,6 +60,13 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
   /** The workflow that owns a field (`status`) of the record, if it has one. */
   protected readonly workflow?: Workflow;
   protected readonly writes: RecordWrites;
+  /**
+   * What a removal takes along in its transaction (the record's attachments), when a module
+   * provides the port; injected by property so that no subclass's constructor changes.
+   */
+  @Optional()
+  @Inject(RecordRemoval)
+  private readonly removal?: RecordRemoval;
 
   protected constructor(
     protected readonly repository: Repository<T>,
@@ -214,6 +223,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
       const current = await this.load(write, id);
       await this.checkRemove(manager, current);
       try {
+        await this.removal?.removing(write, this.resource, id);
         await manager.delete(this.target, { id });
         await write.audit({ action: 'delete', objectId: id, detail: auditSnapshot(current) });
       } catch (error) {

@@ -284,6 +284,54 @@ describe('RecordWrites', () => {
       expect.objectContaining({ action: 'create', objectType: 'attendance', outcome: 'denied' }),
     ]);
   });
+
+  it('should run after-commit work once the transaction committed, never after-rollback work', async () => {
+    const events: string[] = [];
+    await as(staffOf(1), () =>
+      sut.run(addNote, async (write) => {
+        write.afterCommit(() => Promise.resolve(void events.push('committed')));
+        write.afterRollback(() => Promise.resolve(void events.push('rolled back')));
+        await write.manager.save(MatterNote, { matterId: ours.id, text: 'kept' });
+        events.push('work done');
+      }),
+    );
+    expect(events).toEqual(['work done', 'committed']);
+  });
+
+  it('should run after-rollback work when the work fails, and no after-commit work', async () => {
+    const events: string[] = [];
+    const failing = as(staffOf(1), () =>
+      sut.run(addNote, async (write) => {
+        write.afterCommit(() => Promise.resolve(void events.push('committed')));
+        write.afterRollback(async () => {
+          events.push(`rolled back, ${(await notes()).length} notes`);
+        });
+        await write.manager.save(MatterNote, { matterId: ours.id, text: 'lost' });
+        throw new Error('a later write failed');
+      }),
+    );
+    await expect(failing).rejects.toThrow('a later write failed');
+    expect(events).toEqual(['rolled back, 0 notes']);
+  });
+
+  it('should share the outcome with a use case that joins the write, and survive a failing step', async () => {
+    const events: string[] = [];
+    await as(staffOf(1), () =>
+      sut.run(addNote, async (outer) => {
+        await sut.run(
+          addNote,
+          (inner) => {
+            inner.afterCommit(() => Promise.reject(new Error('unlink failed')));
+            inner.afterCommit(() => Promise.resolve(void events.push('inner committed')));
+            return Promise.resolve();
+          },
+          outer,
+        );
+        events.push('outer done');
+      }),
+    );
+    expect(events).toEqual(['outer done', 'inner committed']);
+  });
 });
 
 describe('RecordService with a workflow', () => {

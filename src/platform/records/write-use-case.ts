@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { DataSource } from 'typeorm';
@@ -60,6 +60,16 @@ export async function loadInScope<T extends ObjectLiteral>(
 }
 
 /**
+ * Work outside the database that must follow the transaction's outcome: files unlinked only
+ * once their rows' deletion committed, files written for rows that never committed unlinked.
+ * One list per transaction, shared by every use case that joins it (`within`).
+ */
+export class TransactionOutcome {
+  readonly afterCommit: (() => Promise<void>)[] = [];
+  readonly afterRollback: (() => Promise<void>)[] = [];
+}
+
+/**
  * The open write a use case's work runs in: its transaction's manager, who acts, and the checks
  * and audit rows that belong to the same transaction.
  */
@@ -69,7 +79,26 @@ export class Write {
     private readonly permitted: Actor | undefined,
     readonly useCase: UseCase,
     private readonly trail: AuditTrail,
+    /** Shared with the use cases that join this write's transaction. */
+    readonly outcome: TransactionOutcome = new TransactionOutcome(),
   ) {}
+
+  /**
+   * Runs `work` once the transaction has committed (never if it rolls back): what cannot be
+   * undone, such as unlinking a file whose row this write deleted. A failure is logged; the
+   * committed write stands.
+   */
+  afterCommit(work: () => Promise<void>): void {
+    this.outcome.afterCommit.push(work);
+  }
+
+  /**
+   * Runs `work` if the transaction rolls back (never once it committed): undoing what was done
+   * outside the database for it, such as a file written for a row that is not kept.
+   */
+  afterRollback(work: () => Promise<void>): void {
+    this.outcome.afterRollback.push(work);
+  }
 
   /** Who acts; an own-account write in the login flow has nobody yet (401 if asked). */
   get actor(): Actor {
@@ -111,6 +140,8 @@ export class Write {
  */
 @Injectable()
 export class RecordWrites {
+  private readonly logger = new Logger(RecordWrites.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly trail: AuditTrail,
@@ -129,10 +160,32 @@ export class RecordWrites {
   async run<R>(useCase: UseCase, work: (write: Write) => Promise<R>, within?: Write): Promise<R> {
     const { action } = useCase;
     const actor = action === OWN_ACCOUNT ? requestContext()?.actor : permit({ ...useCase, action });
-    if (within) return work(new Write(within.manager, actor, useCase, this.trail));
-    return this.dataSource.transaction((manager) =>
-      work(new Write(manager, actor, useCase, this.trail)),
-    );
+    if (within) {
+      return work(new Write(within.manager, actor, useCase, this.trail, within.outcome));
+    }
+    const outcome = new TransactionOutcome();
+    let result: R;
+    try {
+      result = await this.dataSource.transaction((manager) =>
+        work(new Write(manager, actor, useCase, this.trail, outcome)),
+      );
+    } catch (error) {
+      await this.settle(outcome.afterRollback, 'after rollback');
+      throw error;
+    }
+    await this.settle(outcome.afterCommit, 'after commit');
+    return result;
+  }
+
+  /** The outcome's work, each step on its own: one failure is logged and stops none of the rest. */
+  private async settle(steps: readonly (() => Promise<void>)[], when: string): Promise<void> {
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (error) {
+        this.logger.error({ err: error }, `work ${when} failed`);
+      }
+    }
   }
 
   /**
