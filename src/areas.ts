@@ -9,6 +9,7 @@ import { HEALTH_AREA } from './modules/health/health.area.js';
 import { JOBS_AREA } from './modules/jobs/jobs.area.js';
 import { NOTIFICATIONS_AREA } from './modules/notifications/notifications.area.js';
 import { TERMS_AREA } from './modules/terms/terms.area.js';
+import { TRAINING_AREA } from './modules/training/training.area.js';
 
 /**
  * The business areas, each registered by its `src/modules/<area>/<area>.area.ts`: the app
@@ -23,6 +24,7 @@ export const AREAS = [
   // GET /deputies/performance to activities, which /deputies/:id must not catch first.
   ACTIVITIES_AREA,
   DEPUTIES_AREA,
+  TRAINING_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

@@ -36,6 +36,10 @@ export const RESOURCES = [
   'notification',
   /** 统计报表: the overview (`GET /reports/overview`); read only. */
   'report',
+  // [M1] training (学习培训): study sessions, yearly study plans and their items.
+  'studySession',
+  'studyPlan',
+  'studyPlanItem',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -118,6 +122,10 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    // [M1] training
+    studySession: MAINTAIN,
+    studyPlan: MAINTAIN,
+    studyPlanItem: MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -125,6 +133,10 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    // [M1] training
+    studySession: MAINTAIN,
+    studyPlan: MAINTAIN,
+    studyPlanItem: MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -141,6 +153,10 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'export'],
     attendance: READ,
     report: ['show'],
+    // [M1] training
+    studySession: READ,
+    studyPlan: READ,
+    studyPlanItem: READ,
   },
 };
 
