@@ -24,12 +24,14 @@ import { TrainingStatistics } from './training.stats.js';
     CommitteesModule,
     DeputiesModule,
   ],
-  // The participation route first: /study-sessions/deputies before /study-sessions/:id.
+  // The participation route first: /study-sessions/deputies before /study-sessions/:id. Items
+  // before plans: the document lists them in this order (a contract walk deletes an item before
+  // the plan that would take it along).
   controllers: [
     StudyParticipationController,
     StudySessionsController,
-    StudyPlansController,
     StudyPlanItemsController,
+    StudyPlansController,
   ],
   providers: [
     TrainingRepository,

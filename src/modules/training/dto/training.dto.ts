@@ -70,7 +70,7 @@ export class CreateStudySessionDto {
 
   @ApiProperty({
     description: `学时，大于 0，至多 ${MAX_SESSION_HOURS}，两位小数 / hours, > 0, at most ${MAX_SESSION_HOURS}, two decimals`,
-    example: 2.5,
+    // No example: the entity's schema borrows it, and answers hours as decimal text ('2.50').
     type: Number,
   })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
