@@ -335,12 +335,12 @@ describe(`training API on ${testDialect()}`, () => {
       await api.delete(`/study-sessions/${held.session.id}`).expect(409);
       // Unlinking is an ordinary change.
       await api
-        .patch(`/study-plan-items/${body(fulfilled).id}`, { studySessionId: null })
+        .patch(`/study-plan-items/${Number(body(fulfilled).id)}`, { studySessionId: null })
         .expect(200);
       await api.delete(`/study-sessions/${held.session.id}`).expect(204);
       // The plan goes with its items.
       await api.delete(`/study-plans/${plan.id}`).expect(204);
-      await api.get(`/study-plan-items/${body(open).id}`).expect(404);
+      await api.get(`/study-plan-items/${Number(body(open).id)}`).expect(404);
     });
   });
 
