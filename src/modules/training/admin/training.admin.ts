@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { defineAdminArea } from '../../../admin/admin-area.js';
 import { NAVIGATION } from '../../../admin/locale/zh-CN.js';
 import { bindRecordService, TIMESTAMPS } from '../../../admin/record-resources.js';
@@ -20,6 +21,13 @@ import { StudyPlansService } from '../study-plans.service.js';
 import { StudySession } from '../study-session.entity.js';
 import { StudySessionsService } from '../study-sessions.service.js';
 
+/** The panel's form sends hours as text (AdminJS takes a DECIMAL column for a string). */
+export class StudySessionForm extends CreateStudySessionDto {}
+export class StudySessionEditForm extends UpdateStudySessionDto {}
+for (const form of [StudySessionForm, StudySessionEditForm]) {
+  Type(() => Number)(form.prototype, 'hours');
+}
+
 /**
  * A study session's activity: an activity of a training kind (StudySessionsService.checkWrite)
  * within the actor's committees.
@@ -38,7 +46,7 @@ export const adminArea = defineAdminArea({
     {
       resource: new ServiceResource(
         StudySession,
-        bindRecordService(sessions, CreateStudySessionDto, UpdateStudySessionDto),
+        bindRecordService(sessions, StudySessionForm, StudySessionEditForm),
       ),
       options: {
         navigation: NAVIGATION.activities,
