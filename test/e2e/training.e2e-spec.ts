@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { StudyPlanItem } from '../../src/modules/training/study-plan-item.entity.js';
 import { StudyPlan } from '../../src/modules/training/study-plan.entity.js';
@@ -432,6 +433,38 @@ describe(`training API on ${testDialect()}`, () => {
         .get('/study-sessions/deputies?committeeId=x&from=2020-13-01')
         .expect(400);
       expect(fields(bad)).toEqual(['committeeId', 'from', 'to']);
+    });
+    it('should read a page of many deputies in as many statements as a page of one', async () => {
+      const statements = async (committeeId: number): Promise<number> => {
+        const runner = api.sut.dataSource.createQueryRunner();
+        const prototype = Object.getPrototypeOf(runner) as { query(...args: unknown[]): unknown };
+        await runner.release();
+        const spy = jest.spyOn(prototype, 'query');
+        try {
+          await api
+            .get(
+              `/study-sessions/deputies?committeeId=${committeeId}&from=2020-01-01&to=2020-12-31`,
+            )
+            .expect(200);
+          return spy.mock.calls.length;
+        } finally {
+          spy.mockRestore();
+        }
+      };
+      const counted: number[] = [];
+      for (const size of [1, 12]) {
+        const committeeId = await api.ownCommittee();
+        const deputies = await createDeputies(api.sut.app, size, { committeeId });
+        await createStudySession(api.sut.app, {
+          activity: {
+            committeeId,
+            attendance: deputies.map((deputy) => ({ deputyId: deputy.id, status: 'attended' })),
+          },
+        });
+        counted.push(await statements(committeeId));
+      }
+      expect(counted[0]).toBeGreaterThan(0);
+      expect(counted[1]).toBe(counted[0]);
     });
   });
 
