@@ -505,6 +505,8 @@ describe(`training API on ${testDialect()}`, () => {
       await createStudySession(api.sut.app, {
         activity: { committeeId, startsAt: '2021-01-01T00:30:00+08:00' },
       });
+      // Held, of a training kind, but its study content not yet recorded.
+      const bare = await createTrainingActivity(api.sut.app, { committeeId, form: 'lecture' });
       const plan = await createStudyPlan(api.sut.app, { committeeId, year: 2020 });
       const done = await createStudyPlanItem(api.sut.app, {
         planId: plan.id,
@@ -537,6 +539,18 @@ describe(`training API on ${testDialect()}`, () => {
         unit: '小时',
         records: { ids: sessionIds },
       });
+      expect(figure('trainingWithoutSession')).toMatchObject({
+        value: 1,
+        records: { type: 'activity', ids: [bare.id] },
+      });
+      // Together they are the activities section's held training activities.
+      const activities = (body(answer).sections as Section[]).find((s) => s.area === 'activities')!;
+      const training = activities.figures
+        .find((f) => f.name === 'heldActivities')!
+        .breakdown!.find((f) => f.name === 'heldActivities.training')!;
+      expect(training.records.ids).toEqual(
+        [bare.id, group.activity.id, film.activity.id, online.activity.id].sort((x, y) => x - y),
+      );
       expect(figure('plannedTopics')).toMatchObject({
         value: 2,
         records: { type: 'studyPlanItem', ids: [done.id, todo.id] },

@@ -163,6 +163,7 @@ export class TrainingRepository {
       .addSelect('kind.code', 'kindCode')
       .addSelect('kind.label', 'kindLabel')
       .where("activity.status = 'held'")
+      .andWhere("kind.category = 'training'")
       .andWhere('activity.committeeId IN (:...committeeIds)', { committeeIds: [...committeeIds] })
       .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', span)
       .orderBy('activity.startsAt')
@@ -188,11 +189,35 @@ export class TrainingRepository {
     const rows = await this.sessions
       .createQueryBuilder('session')
       .innerJoin('session.activity', 'activity')
+      .innerJoin('activity.kind', 'kind')
       .select('session.id', 'id')
       .where("activity.status = 'held'")
+      .andWhere("kind.category = 'training'")
       .andWhere('activity.committeeId = :committeeId', { committeeId })
       .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', span)
       .orderBy('session.id')
+      .getRawMany<{ id: number | string }>();
+    return rows.map((row) => Number(row.id));
+  }
+
+  /**
+   * The committees' held activities of a training kind in the span that have no study session
+   * recorded (what the study figures miss until staff add it), in start order.
+   */
+  async heldTrainingWithoutSession(committeeIds: readonly number[], span: Span): Promise<number[]> {
+    if (committeeIds.length === 0) return [];
+    const rows = await this.sessions.manager
+      .createQueryBuilder(Activity, 'activity')
+      .innerJoin('activity.kind', 'kind')
+      .leftJoin(StudySession, 'session', 'session.activityId = activity.id')
+      .select('activity.id', 'id')
+      .where("activity.status = 'held'")
+      .andWhere("kind.category = 'training'")
+      .andWhere('session.id IS NULL')
+      .andWhere('activity.committeeId IN (:...committeeIds)', { committeeIds: [...committeeIds] })
+      .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', span)
+      .orderBy('activity.startsAt')
+      .addOrderBy('activity.id')
       .getRawMany<{ id: number | string }>();
     return rows.map((row) => Number(row.id));
   }
@@ -283,8 +308,10 @@ export class TrainingRepository {
       .addSelect('session.hours', 'hours')
       .from(StudySession, 'session')
       .innerJoin(Activity, 'activity', 'activity.id = session.activityId')
+      .innerJoin('activity.kind', 'kind')
       .innerJoin(Attendance, 'attendance', 'attendance.activityId = activity.id')
       .where("activity.status = 'held'")
+      .andWhere("kind.category = 'training'")
       .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', span)
       .orderBy('attendance.deputyId')
       .addOrderBy('session.id');

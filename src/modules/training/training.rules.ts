@@ -3,8 +3,10 @@
  * functions, table-tested in training.rules.spec.ts; the repository supplies the rows.
  *
  * Definitions (one per number):
- * - A study session counts when its activity is **held** (planned and cancelled ones do not),
- *   in the period by the activity's start in APP_TIMEZONE.
+ * - A study session counts when its activity is **held** (planned and cancelled ones do not) and
+ *   still of a training kind, in the period by the activity's start in APP_TIMEZONE. A held
+ *   training activity without a study session is counted apart (`trainingWithoutSession`), so
+ *   the two add up to the activities' `heldActivities.training`.
  * - **Study hours** of a deputy: the sum of the hours of the held study sessions the deputy is
  *   recorded as **attended** at (请假 / 缺席 earn no hours).
  * - **Sessions attended**: those sessions, counted once each.

@@ -23,6 +23,7 @@ export class TrainingStatistics implements AreaStatistics {
     const sessions = await this.training.heldSessionsInSpan(scope.committeeIds, scope);
     const items = await this.training.planItemsOfYear(scope.committeeIds, scope.year);
     const attendance = await this.training.studyAttendanceInSpan(scope.committeeIds, scope);
+    const unrecorded = await this.training.heldTrainingWithoutSession(scope.committeeIds, scope);
 
     const held = countOf(
       'studySessions',
@@ -79,6 +80,14 @@ export class TrainingStatistics implements AreaStatistics {
       figures: [
         held,
         hours,
+        // With `studySessions` it adds up to 代表活动's heldActivities.training.
+        countOf(
+          'trainingWithoutSession',
+          '未登记学习内容的学习培训类活动',
+          'activity',
+          unrecorded,
+          '次',
+        ),
         planned,
         countOf(
           'fulfilledTopics',
