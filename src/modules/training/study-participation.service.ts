@@ -8,6 +8,7 @@ import { authorize } from '../../platform/records/record.service.js';
 import { COMMITTEES_LABELS } from '../committees/committees.labels.js';
 import { CommitteesService } from '../committees/committees.service.js';
 import { DeputiesService } from '../deputies/deputies.service.js';
+import type { ListDeputiesQuery } from '../deputies/dto/deputy.dto.js';
 import type { StudyParticipationQuery } from './dto/training.dto.js';
 import { TRAINING_LABELS } from './training.labels.js';
 import { TrainingRepository } from './training.repository.js';
@@ -49,7 +50,8 @@ export class StudyParticipationService {
       end: new Date(startOfLocalDate(query.to, zone).getTime() + 24 * 3600 * 1000),
     };
     const { from, to, committeeId, ...paging } = query;
-    const page = await this.deputies.list({ ...paging, committeeId } as never);
+    const listQuery: ListDeputiesQuery = { ...paging, committeeId };
+    const page = await this.deputies.list(listQuery);
     const held = await this.training.heldSessionIdsOfCommittee(committeeId, span);
     const rows = await this.training.studyAttendanceOfDeputies(
       page.items.map((deputy) => deputy.id),
