@@ -12,6 +12,7 @@ import { NOTIFICATIONS_AREA } from './modules/notifications/notifications.area.j
 import { PLENARY_AREA } from './modules/plenary/plenary.area.js';
 import { PROJECTS_AREA } from './modules/projects/projects.area.js';
 import { TERMS_AREA } from './modules/terms/terms.area.js';
+import { TRAINING_AREA } from './modules/training/training.area.js';
 
 /**
  * The business areas, each registered by its `src/modules/<area>/<area>.area.ts`: the app
@@ -29,6 +30,7 @@ export const AREAS = [
   PLENARY_AREA,
   PROJECTS_AREA,
   ATTACHMENTS_AREA,
+  TRAINING_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

@@ -209,6 +209,26 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       form.set('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), '契约材料.pdf');
       return form;
     },
+    // [M1] training
+    'post /api/v1/study-sessions': () => ({
+      activityId: ids.freeTrainingActivity,
+      topic: '契约学习',
+      speakerName: '契约主讲人',
+      hours: 1.5,
+    }),
+    'patch /api/v1/study-sessions/{id}': () => ({ topic: '契约学习（改）', hours: 2 }),
+    'post /api/v1/study-plans': () => ({
+      committeeId: ids.committee,
+      year: 2040 + (serial += 1),
+      title: '契约学习计划',
+    }),
+    'patch /api/v1/study-plans/{id}': () => ({ title: '契约学习计划（改）' }),
+    'post /api/v1/study-plan-items': () => ({
+      planId: ids['study-plans'],
+      month: 3,
+      topic: '契约计划主题',
+    }),
+    'patch /api/v1/study-plan-items/{id}': () => ({ month: 4 }),
   });
 
   /** Records a path's `{id}` can name, created through the built server itself. */
@@ -285,6 +305,45 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       ['counted-outcomes', '/api/v1/counted-outcomes'],
     ] as const) {
       const answer = await json('post', path, bodies[`post ${path}`]());
+      if (answer.status !== 201) {
+        throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      ids[resource] = answer.body.id as number;
+    }
+    // [M1] training: two training activities, one for the fixture's session and one left free
+    // for the walk's POST (an activity takes one study session).
+    const groupStudy = (kinds.body.items as { id: number; code: string }[]).find(
+      (kind) => kind.code === 'group_study',
+    )!.id;
+    const trainingActivity = async (): Promise<number> => {
+      const answer = await json('post', '/api/v1/activities', {
+        ...(bodies['post /api/v1/activities']() as object),
+        kindId: groupStudy,
+        title: '契约集中学习',
+      });
+      if (answer.status !== 201) throw new Error(`training activity → ${answer.status}`);
+      return answer.body.id as number;
+    };
+    ids.freeTrainingActivity = await trainingActivity();
+    const fixtureActivity = await trainingActivity();
+    for (const [resource, path, payload] of [
+      [
+        'study-sessions',
+        '/api/v1/study-sessions',
+        { activityId: fixtureActivity, topic: '契约', hours: 1 },
+      ],
+      [
+        'study-plans',
+        '/api/v1/study-plans',
+        { committeeId: ids.committee, year: 2020, title: '契约' },
+      ],
+      [
+        'study-plan-items',
+        '/api/v1/study-plan-items',
+        () => ({ planId: ids['study-plans'], month: 1, topic: '契约' }),
+      ],
+    ] as const) {
+      const answer = await json('post', path, typeof payload === 'function' ? payload() : payload);
       if (answer.status !== 201) {
         throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
       }

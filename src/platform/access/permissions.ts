@@ -46,6 +46,10 @@ export const RESOURCES = [
   // [M1] attachments: 附件. The gate to the attachments' screens and routes; each file is further
   // checked against its record's resource (`show` to list and download, `edit` to attach/remove).
   'attachment',
+  // [M1] training (学习培训): study sessions, yearly study plans and their items.
+  'studySession',
+  'studyPlan',
+  'studyPlanItem',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -141,6 +145,10 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     agendaItem: MAINTAIN,
     ...PROJECTS_MAINTAIN,
     attachment: MAINTAIN,
+    // [M1] training
+    studySession: MAINTAIN,
+    studyPlan: MAINTAIN,
+    studyPlanItem: MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -153,6 +161,10 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     agendaItem: MAINTAIN,
     ...PROJECTS_MAINTAIN,
     attachment: MAINTAIN,
+    // [M1] training
+    studySession: MAINTAIN,
+    studyPlan: MAINTAIN,
+    studyPlanItem: MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -175,6 +187,10 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     agendaItem: READ,
     ...PROJECTS_READ,
     attachment: READ,
+    // [M1] training
+    studySession: READ,
+    studyPlan: READ,
+    studyPlanItem: READ,
   },
 };
 
