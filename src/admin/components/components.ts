@@ -33,6 +33,7 @@ export const COMPONENTS = {
     source('dependent-reference-edit.jsx'),
   ),
   ComplianceCheck: componentLoader.add('ComplianceCheck', source('compliance-check.jsx')),
+  WorkflowStep: componentLoader.add('WorkflowStep', source('workflow-step.jsx')),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');

@@ -36,6 +36,10 @@ export const RESOURCES = [
   'notification',
   /** 统计报表: the overview (`GET /reports/overview`); read only. */
   'report',
+  // [M1] supervision (监督): activities, opinions and their timeline (办理进展).
+  'supervisionActivity',
+  'opinion',
+  'opinionUpdate',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -62,6 +66,15 @@ export const ACTIONS = [
   'endSession',
   /** cadenceRule: 立即检查, evaluate the running period now. */
   'runCheck',
+  // [M1] supervision: the opinion workflow's steps (opinion.rules.ts), each also needing `edit`.
+  /** opinion: 交办 to a responsible unit with a due date. */
+  'assign',
+  /** opinion: 开始办理. */
+  'start',
+  /** opinion: 办结, with the completion date. */
+  'finish',
+  /** opinion: 关闭, with a reason. */
+  'close',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -81,6 +94,19 @@ const REFERENCE_READ: Grants = {
   deputyGroup: READ,
   dictionary: READ,
   dictionaryItem: READ,
+};
+
+// [M1] supervision: staff record activities and opinions and move opinions along their workflow;
+// the timeline is history (entries added, never changed); the district reads.
+const SUPERVISION_MAINTAIN: Grants = {
+  supervisionActivity: MAINTAIN,
+  opinion: [...MAINTAIN, 'assign', 'start', 'finish', 'close'],
+  opinionUpdate: [...READ, 'new'],
+};
+const SUPERVISION_READ: Grants = {
+  supervisionActivity: READ,
+  opinion: READ,
+  opinionUpdate: READ,
 };
 
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
@@ -118,6 +144,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    ...SUPERVISION_MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -125,6 +152,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    ...SUPERVISION_MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -141,6 +169,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'export'],
     attendance: READ,
     report: ['show'],
+    ...SUPERVISION_READ,
   },
 };
 
