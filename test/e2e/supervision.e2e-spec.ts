@@ -357,19 +357,23 @@ describe(`supervision API on ${testDialect()}`, () => {
       expect(body(again).allowed).toEqual([]);
     });
 
-    it('should keep an opinion with a timeline and delete a fresh one', async () => {
+    it('should delete an opinion with its timeline, and keep an activity that has opinions', async () => {
       const supervision = await createSupervisionActivity(app(), {
         committeeId: api.subdistrictId,
       });
       const tracked = await createOpinion(app(), { supervisionActivityId: supervision.id });
       await api.post(`/opinions/${tracked.id}/updates`, { note: '跟踪' }).expect(201);
-      await api.delete(`/opinions/${tracked.id}`).expect(409);
-      await api.delete(`/supervision-activities/${supervision.id}`).expect(409);
-      const fresh = await createOpinion(app(), { supervisionActivityId: supervision.id });
-      await api.delete(`/opinions/${fresh.id}`).expect(204);
-      await api.get(`/opinions/${fresh.id}`).expect(404);
       const emptyNote = await api.post(`/opinions/${tracked.id}/updates`, { note: '' }).expect(400);
       expect(fieldsOf(emptyNote)).toEqual(['note']);
+      await api.delete(`/supervision-activities/${supervision.id}`).expect(409);
+      await api.delete(`/opinions/${tracked.id}`).expect(204);
+      await api.get(`/opinions/${tracked.id}`).expect(404);
+      expect(
+        await api.sut.dataSource
+          .getRepository(OpinionUpdate)
+          .count({ where: { opinionId: tracked.id } }),
+      ).toBe(0);
+      await api.delete(`/supervision-activities/${supervision.id}`).expect(204);
     });
   });
 

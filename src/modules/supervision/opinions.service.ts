@@ -12,6 +12,7 @@ import { RecordService } from '../../platform/records/record.service.js';
 import { useCase } from '../../platform/records/write-use-case.js';
 import type { ListOpinionsQuery, OpinionTransitionDto } from './dto/opinion.dto.js';
 import { Opinion } from './opinion.entity.js';
+import { OpinionUpdate } from './opinion-update.entity.js';
 import { OpinionUpdatesService } from './opinion-updates.service.js';
 import {
   dateProblems,
@@ -100,6 +101,14 @@ export class OpinionsService extends RecordService<Opinion> {
     return super.transition(id, action, changes, async (write, saved) => {
       await this.updates.recordStep(write, saved.id, action, note ?? null);
     });
+  }
+
+  /**
+   * An opinion entered by mistake goes with its timeline, in the delete's transaction (each
+   * entry's creation and the opinion's deletion stay in the audit trail).
+   */
+  protected override async checkRemove(manager: EntityManager, current: Opinion): Promise<void> {
+    await manager.delete(OpinionUpdate, { opinionId: current.id });
   }
 
   /**
