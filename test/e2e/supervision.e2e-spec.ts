@@ -16,7 +16,7 @@ import {
 } from '../factories/supervision.factory.js';
 import { issueKey } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
-import { body, startRestApi, type ApiBody, type RestApi } from '../support/rest-api.js';
+import { body, startRestApi, type RestApi } from '../support/rest-api.js';
 
 /** Supervision activities, opinions, their workflow and timeline over the REST API ([M1] 监督). */
 describe(`supervision API on ${testDialect()}`, () => {
@@ -337,7 +337,7 @@ describe(`supervision API on ${testDialect()}`, () => {
         ['finish', { completedOn: '2019-05-20' }],
       ]);
       const final = await api.post(path, { action: 'close', reason: '重复' }).expect(409);
-      expect(body(final) as ApiBody).toMatchObject({ code: 'INVALID_TRANSITION', allowed: [] });
+      expect(body(final)).toMatchObject({ code: 'INVALID_TRANSITION', allowed: [] });
     });
 
     it('should close an unfinished opinion only with a reason', async () => {
