@@ -18,6 +18,7 @@ export const SUPERVISION_AREA = {
   entities: [SupervisionActivity, Opinion, OpinionUpdate],
   labels: SUPERVISION_LABELS,
   statistics: SupervisionStatistics,
+  // The slot types scopes as RecordScope<never> (any record): a typed scope needs the cast.
   attachable: {
     supervisionActivity: {
       entity: SupervisionActivity,
