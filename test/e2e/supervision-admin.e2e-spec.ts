@@ -119,6 +119,9 @@ describe(`supervision admin on ${testDialect()}`, () => {
     expect(actions).toEqual(expect.arrayContaining(['start', 'close']));
     expect(actions).not.toContain('assign');
     expect(actions).not.toContain('finish');
+    expect(
+      (shown.body as { record: { params: { timeline: string } } }).record.params.timeline,
+    ).toMatch(/superv-clerk 交办：后台交办$/);
     // A step the state does not allow is refused, and nothing changes.
     await step(clerk, opinion.id, 'finish', { completedOn: '2019-06-01' });
     expect(

@@ -51,6 +51,7 @@ export const SUPERVISION_LABELS = {
         status: '办理状态',
         closeReason: '关闭原因',
         overdue: '逾期',
+        timeline: '办理进展',
         createdAt: '创建时间',
         updatedAt: '更新时间',
       },

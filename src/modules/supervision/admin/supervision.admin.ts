@@ -1,9 +1,9 @@
-import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
 import { IsInt, Min } from 'class-validator';
 import { In } from 'typeorm';
 import { Clock } from '../../../common/clock.js';
 import { DomainError } from '../../../common/errors.js';
-import { localDate } from '../../../common/period.js';
+import { formatInstant, localDate } from '../../../common/period.js';
 import { validateInput } from '../../../common/validation.js';
 import { actionsFor, allowed, showPageOf, type AdminActions } from '../../../admin/admin-access.js';
 import { defineAdminArea } from '../../../admin/admin-area.js';
@@ -46,6 +46,7 @@ import { SupervisionActivity } from '../supervision-activity.entity.js';
 import { SUPERVISION_LABELS } from '../supervision.labels.js';
 
 const { values } = SUPERVISION_LABELS;
+const UPDATE_ACTIONS: Record<string, string> = values.opinionUpdateAction;
 
 /** Status badges: a list cell has no colour of its own. */
 const STATUS_BADGES: Record<OpinionStatus, string> = {
@@ -214,6 +215,26 @@ export const adminArea = defineAdminArea({
           navigation: NAVIGATION.supervision,
           actions: {
             ...opinionActions,
+            // The record's page shows its timeline (办理进展), oldest first.
+            show: {
+              ...opinionActions.show,
+              after: async (response: ActionResponse) => {
+                const params = (response.record as { params?: Record<string, unknown> } | undefined)
+                  ?.params;
+                if (!params) return response;
+                const entries = await updates.list(Number(params.id));
+                params.timeline =
+                  entries
+                    .map(
+                      (entry) =>
+                        `${formatInstant(entry.at, timeZone).slice(0, 16).replace('T', ' ')} ` +
+                        `${entry.actorName} ${UPDATE_ACTIONS[entry.action] ?? entry.action}` +
+                        (entry.note ? `：${entry.note}` : ''),
+                    )
+                    .join('\n') || '（尚无办理进展）';
+                return response;
+              },
+            },
             assign: stepAction(opinions, 'assign'),
             start: stepAction(opinions, 'start'),
             finish: stepAction(opinions, 'finish'),
@@ -248,6 +269,7 @@ export const adminArea = defineAdminArea({
             'overdue',
             'completedOn',
             'closeReason',
+            'timeline',
             'createdAt',
             'updatedAt',
           ],
@@ -257,6 +279,10 @@ export const adminArea = defineAdminArea({
             content: { type: 'textarea', isTitle: true },
             status: { availableValues: availableValues(STATUS_BADGES) },
             overdue: { type: 'string', isSortable: false },
+            timeline: {
+              type: 'textarea',
+              isVisible: { list: false, filter: false, show: true, edit: false },
+            },
           },
         },
       },
