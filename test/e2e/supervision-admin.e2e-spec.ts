@@ -75,7 +75,7 @@ describe(`supervision admin on ${testDialect()}`, () => {
     expect(row.params).toMatchObject({ status: 'open', dueOn: '2019-05-01', overdue: '⚠️ 已逾期' });
     const meeting = await createActivity(sut.app, { committeeId: subdistrictId });
     const choices = await clerk
-      .get('/admin/api/resources/SupervisionActivityChoice/search/')
+      .get('/admin/api/resources/SupervisionActivityChoice/actions/search/')
       .expect(200);
     expect((choices.body as ActionAnswer).records!.map((r) => String(r.id))).toContain(
       String(supervision.activityId),
