@@ -229,6 +229,21 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       topic: '契约计划主题',
     }),
     'patch /api/v1/study-plan-items/{id}': () => ({ month: 4 }),
+    // [M1] supervision: each new supervision record takes a supervision-kind activity of its own.
+    'post /api/v1/supervision-activities': () => ({
+      activityId: ids[`supervisionFree${(ids.supervisionNext = (ids.supervisionNext ?? 0) + 1)}`],
+      areaId: ids.supervisionArea,
+      subject: '契约监督主题',
+    }),
+    'patch /api/v1/supervision-activities/{id}': () => ({ findings: '契约发现的问题' }),
+    'post /api/v1/opinions': () => ({
+      supervisionActivityId: ids.supervisionHost,
+      content: '契约意见建议',
+      dueOn: '2020-06-30',
+    }),
+    'patch /api/v1/opinions/{id}': () => ({ responsibleUnit: '契约责任单位' }),
+    'post /api/v1/opinions/{id}/transitions': () => ({ action: 'close', reason: '契约关闭' }),
+    'post /api/v1/opinions/{id}/updates': () => ({ note: '契约办理进展' }),
   });
 
   /** Records a path's `{id}` can name, created through the built server itself. */
@@ -303,6 +318,44 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       ['key-projects', '/api/v1/key-projects'],
       ['project-progress', '/api/v1/project-progress'],
       ['counted-outcomes', '/api/v1/counted-outcomes'],
+    ] as const) {
+      const answer = await json('post', path, bodies[`post ${path}`]());
+      if (answer.status !== 201) {
+        throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      ids[resource] = answer.body.id as number;
+    }
+    // [M1] supervision: supervision-kind activities, an area, the fixtures (the opinion hangs on
+    // a supervision activity of its own, so that the fixture one can be deleted).
+    ids.supervisionKind = (kinds.body.items as { id: number; code: string }[]).find(
+      (kind) => kind.code === 'inspection',
+    )!.id;
+    const areas = await call('get', '/api/v1/dictionary-items', {
+      query: {
+        dictionaryId: String(
+          (dictionaries.body.items as { id: number; code: string }[]).find(
+            (dictionary) => dictionary.code === 'supervision_area',
+          )!.id,
+        ),
+      },
+    });
+    ids.supervisionArea = (areas.body.items as { id: number }[])[0].id;
+    for (let index = 1; index <= 3; index += 1) {
+      const activity = await json('post', '/api/v1/activities', {
+        ...(bodies['post /api/v1/activities']() as object),
+        kindId: ids.supervisionKind,
+      });
+      ids[`supervisionFree${index}`] = activity.body.id as number;
+    }
+    const host = await json(
+      'post',
+      '/api/v1/supervision-activities',
+      bodies['post /api/v1/supervision-activities'](),
+    );
+    ids.supervisionHost = host.body.id as number;
+    for (const [resource, path] of [
+      ['supervision-activities', '/api/v1/supervision-activities'],
+      ['opinions', '/api/v1/opinions'],
     ] as const) {
       const answer = await json('post', path, bodies[`post ${path}`]());
       if (answer.status !== 201) {

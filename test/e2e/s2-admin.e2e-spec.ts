@@ -15,6 +15,7 @@ import { can, type Action } from '../../src/platform/access/permissions.js';
 import { ROLES, type Role } from '../../src/common/roles.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { createOrganisation } from '../factories/committee.factory.js';
+import { createOpinion, createSupervisionActivity } from '../factories/supervision.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
@@ -99,6 +100,9 @@ describe(`admin back office hardening on ${testDialect()}`, () => {
       }),
     );
     await issueKey(sut.app, ['records:read'], { role: 'staff', committeeId: districtId });
+    // [M1] supervision: an opinion for the workflow steps (custom record actions) to act on.
+    const supervision = await createSupervisionActivity(sut.app, { committeeId: districtId });
+    await createOpinion(sut.app, { supervisionActivityId: supervision.id });
   }, 120000);
 
   afterAll(async () => {

@@ -36,6 +36,7 @@ export const COMPONENTS = {
   AttachmentPreview: componentLoader.add('AttachmentPreview', source('attachment-preview.jsx')),
   AttachmentUpload: componentLoader.add('AttachmentUpload', source('attachment-upload.jsx')),
   RecordAttachments: componentLoader.add('RecordAttachments', source('record-attachments.jsx')),
+  WorkflowStep: componentLoader.add('WorkflowStep', source('workflow-step.jsx')),
 };
 
 export const ADMIN_BUNDLE_DIR = join(projectRoot(), 'dist', 'admin-bundle');

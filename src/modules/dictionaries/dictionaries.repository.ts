@@ -31,4 +31,14 @@ export class DictionariesRepository {
       .andWhere('dictionary.code = :code', { code: ACTIVITY_KIND_DICTIONARY })
       .getOne();
   }
+
+  /** The item `id` if it belongs to the dictionary `code` (enabled or not). */
+  itemOf(manager: EntityManager, code: string, id: number): Promise<DictionaryItem | null> {
+    return manager
+      .createQueryBuilder(DictionaryItem, 'item')
+      .innerJoin('item.dictionary', 'dictionary')
+      .where('item.id = :id', { id })
+      .andWhere('dictionary.code = :code', { code })
+      .getOne();
+  }
 }

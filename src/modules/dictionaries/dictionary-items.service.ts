@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
-import { referenceNotFound, ruleViolation } from '../../common/errors.js';
+import { referenceNotFound, ruleViolation, type RecordName } from '../../common/errors.js';
 import { DICTIONARIES_LABELS } from './dictionaries.labels.js';
 import { RecordService, requireReference } from '../../platform/records/record.service.js';
 import { Dictionary } from './dictionary.entity.js';
@@ -71,6 +71,25 @@ export class DictionaryItemsService extends RecordService<DictionaryItem> {
     if (!item) throw referenceNotFound(field, DICTIONARIES_LABELS.records.activityKind, id);
     if (!item.enabled) {
       throw ruleViolation({ zh: '该活动类型已停用', en: 'This activity kind is disabled' }, field);
+    }
+    return item;
+  }
+
+  /**
+   * An enabled item of the dictionary `code` by id (a supervision area, …): an item of another
+   * dictionary or none → 422 naming `field`; a disabled one → 422 too.
+   */
+  async requireItemOf(
+    manager: EntityManager,
+    code: string,
+    id: number,
+    field: string,
+    name: RecordName,
+  ): Promise<DictionaryItem> {
+    const item = await this.dictionaries.itemOf(manager, code, id);
+    if (!item) throw referenceNotFound(field, name, id);
+    if (!item.enabled) {
+      throw ruleViolation({ zh: `该${name.zh}已停用`, en: `This ${name.en} is disabled` }, field);
     }
     return item;
   }

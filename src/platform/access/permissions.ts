@@ -50,6 +50,10 @@ export const RESOURCES = [
   'studySession',
   'studyPlan',
   'studyPlanItem',
+  // [M1] supervision (监督): activities, opinions and their timeline (办理进展).
+  'supervisionActivity',
+  'opinion',
+  'opinionUpdate',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -76,6 +80,15 @@ export const ACTIONS = [
   'endSession',
   /** cadenceRule: 立即检查, evaluate the running period now. */
   'runCheck',
+  // [M1] supervision: the opinion workflow's steps (opinion.rules.ts), each also needing `edit`.
+  /** opinion: 交办 to a responsible unit with a due date. */
+  'assign',
+  /** opinion: 开始办理. */
+  'start',
+  /** opinion: 办结, with the completion date. */
+  'finish',
+  /** opinion: 关闭, with a reason. */
+  'close',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -104,6 +117,18 @@ const PROJECTS_MAINTAIN: Grants = {
   countedOutcome: MAINTAIN,
 };
 const PROJECTS_READ: Grants = { keyProject: READ, projectProgress: READ, countedOutcome: READ };
+// [M1] supervision: staff record activities and opinions and move opinions along their workflow;
+// the timeline is history (entries added, never changed); the district reads.
+const SUPERVISION_MAINTAIN: Grants = {
+  supervisionActivity: MAINTAIN,
+  opinion: [...MAINTAIN, 'assign', 'start', 'finish', 'close'],
+  opinionUpdate: [...READ, 'new'],
+};
+const SUPERVISION_READ: Grants = {
+  supervisionActivity: READ,
+  opinion: READ,
+  opinionUpdate: READ,
+};
 
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
   // Users, dictionaries, the organisation's structure; no deputies' or voters' records.
@@ -149,6 +174,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     studySession: MAINTAIN,
     studyPlan: MAINTAIN,
     studyPlanItem: MAINTAIN,
+    ...SUPERVISION_MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -165,6 +191,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     studySession: MAINTAIN,
     studyPlan: MAINTAIN,
     studyPlanItem: MAINTAIN,
+    ...SUPERVISION_MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -191,6 +218,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     studySession: READ,
     studyPlan: READ,
     studyPlanItem: READ,
+    ...SUPERVISION_READ,
   },
 };
 

@@ -198,8 +198,14 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
    * 流转: moves the record by one of its workflow's actions, with any other fields the step
    * records (a reply, a reason). An action that may not start from the current state answers
    * 409 `INVALID_TRANSITION` listing the allowed ones. Audited with the action, from and to.
+   * `within` writes what the step adds (a timeline entry) in the same transaction.
    */
-  async transition(id: number, action: string, input: object = {}): Promise<T> {
+  async transition(
+    id: number,
+    action: string,
+    input: object = {},
+    within?: WithinWrite<T>,
+  ): Promise<T> {
     const workflow = this.workflow;
     if (!workflow) throw new Error(`${this.recordName.en} has no workflow`);
     return this.writes.run(this.useCaseFor('edit'), async (write) => {
@@ -213,6 +219,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
       return this.writeChanges(write, current, moved, {
         action: 'transition',
         transition: { action, from, to },
+        within,
       });
     });
   }

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { Repository } from 'typeorm';
+import { referenceNotFound, ruleViolation } from '../../common/errors.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
+import type { RecordScope } from '../../platform/access/record-scope.js';
+import { RecordService } from '../../platform/records/record.service.js';
+import { ACTIVITIES_LABELS } from '../activities/activities.labels.js';
+import { Activity } from '../activities/activity.entity.js';
+import { DictionaryItemsService } from '../dictionaries/dictionary-items.service.js';
+import type { ListSupervisionActivitiesQuery } from './dto/supervision-activity.dto.js';
+import { Opinion } from './opinion.entity.js';
+import { SupervisionActivity } from './supervision-activity.entity.js';
+import { SUPERVISION_LABELS } from './supervision.labels.js';
+import { SUPERVISION_ACTIVITY_SCOPE } from './supervision.scopes.js';
+
+/** The dictionary of 监督领域 (seeded by the dictionaries migration). */
+export const SUPERVISION_AREA_DICTIONARY = 'supervision_area';
+
+/** The activity-kind category whose activities are supervision (视察, 调研, 执法检查 …). */
+export const SUPERVISION_CATEGORY = 'supervision';
+
+/** 监督活动: CRUD of the supervision part of a core activity. */
+@Injectable()
+export class SupervisionActivitiesService extends RecordService<SupervisionActivity> {
+  protected readonly recordName = SUPERVISION_LABELS.records.supervisionActivity;
+  protected readonly resource = 'supervisionActivity';
+  protected readonly scope: RecordScope<SupervisionActivity> = SUPERVISION_ACTIVITY_SCOPE;
+  protected readonly sortable = ['id', 'activityId', 'areaId', 'subject'] as const;
+  protected override readonly defaultSort = '-id';
+
+  constructor(
+    @InjectRepository(SupervisionActivity) repository: Repository<SupervisionActivity>,
+    audit: AuditTrail,
+    private readonly dictionaryItems: DictionaryItemsService,
+  ) {
+    super(repository, audit);
+  }
+
+  protected override where(
+    query: ListSupervisionActivitiesQuery,
+  ): FindOptionsWhere<SupervisionActivity> {
+    return { activityId: query.activityId, areaId: query.areaId };
+  }
+
+  /**
+   * The activity exists and is of a supervision kind (its kind is the supervision method); the
+   * area is an enabled 监督领域; one supervision record per activity (the unique index: 409 with
+   * the existing id). Once opinions hang on it, it stays with its activity (their committee is
+   * the activity's).
+   */
+  protected override async checkWrite(
+    manager: EntityManager,
+    next: SupervisionActivity,
+    current?: SupervisionActivity,
+  ): Promise<void> {
+    const activity = await manager.findOne(Activity, {
+      where: { id: next.activityId },
+      relations: { kind: true },
+    });
+    if (!activity) {
+      throw referenceNotFound('activityId', ACTIVITIES_LABELS.records.activity, next.activityId);
+    }
+    if (activity.kind?.category !== SUPERVISION_CATEGORY) {
+      throw ruleViolation(
+        {
+          zh: `该活动的类型（${activity.kind?.label ?? '-'}）不属于监督类，请选择视察、调研、执法检查等监督类活动`,
+          en: `The activity's kind (${activity.kind?.code ?? '-'}) is not a supervision kind`,
+        },
+        'activityId',
+      );
+    }
+    await this.dictionaryItems.requireItemOf(
+      manager,
+      SUPERVISION_AREA_DICTIONARY,
+      next.areaId,
+      'areaId',
+      SUPERVISION_LABELS.records.supervisionArea,
+    );
+    if (current && current.activityId !== next.activityId) {
+      const opinions = await manager.count(Opinion, {
+        where: { supervisionActivityId: current.id },
+      });
+      if (opinions > 0) {
+        throw ruleViolation(
+          {
+            zh: '该监督活动已有意见建议，不能改挂到其他代表活动',
+            en: 'The supervision activity has opinions; it cannot move to another activity',
+          },
+          'activityId',
+        );
+      }
+    }
+  }
+}
