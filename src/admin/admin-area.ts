@@ -1,6 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import type { Area } from '../platform/areas/area.js';
 import { withAccess } from './admin-access.js';
+import type { AdminPage } from './admin-page.js';
 import { withDateOnlyFields } from './date-only-fields.js';
 import { NAVIGATION } from './locale/zh-CN.js';
 
@@ -8,6 +9,11 @@ import { NAVIGATION } from './locale/zh-CN.js';
 export interface AdminContext {
   /** APP_TIMEZONE: the zone the staff pick dates in (date-only fields). */
   timeZone: string;
+}
+
+/** What an area's custom pages may use besides their services: the panel's path too. */
+export interface AdminPageContext extends AdminContext {
+  rootPath: string;
 }
 
 /** A provider's class, the token Nest injects it by (abstract ones too, e.g. Clock). */
@@ -30,6 +36,8 @@ export interface AdminArea {
     services: Readonly<Record<string, unknown>>,
     context: AdminContext,
   ): ResourceWithOptions[];
+  /** The area's custom screens (each an adminPage()), mounted before AdminJS by the loader. */
+  pages?(services: Readonly<Record<string, unknown>>, context: AdminPageContext): AdminPage[];
 }
 
 /** An area as the panel sees it: its admin part, when it has one, is an AdminArea. */
@@ -39,10 +47,13 @@ export type PanelArea = Area<{ adminArea: AdminArea }>;
 export function defineAdminArea<const T extends Record<string, ProviderClass>>(part: {
   inject: T;
   resources: (services: Injected<T>, context: AdminContext) => ResourceWithOptions[];
+  pages?: (services: Injected<T>, context: AdminPageContext) => AdminPage[];
 }): AdminArea {
+  const { pages } = part;
   return {
     inject: part.inject,
     resources: (services, context) => part.resources(services as Injected<T>, context),
+    ...(pages && { pages: (services, context) => pages(services as Injected<T>, context) }),
   };
 }
 
@@ -66,6 +77,27 @@ function sidebarRank(entry: ResourceWithOptions): number {
   return rank === -1 ? GROUPS.length : rank;
 }
 
+/** Each part's services, by the names its `inject` gives them, from the instances in order. */
+function servicesOf(
+  parts: readonly AdminArea[],
+  instances: readonly unknown[],
+): Readonly<Record<string, unknown>>[] {
+  let next = 0;
+  return parts.map((part) =>
+    Object.fromEntries(Object.keys(part.inject).map((key) => [key, instances[next++]])),
+  );
+}
+
+/** The areas' custom pages, in the areas' order (AdminExpressLoader mounts them). */
+export function panelPages(
+  parts: readonly AdminArea[],
+  instances: readonly unknown[],
+  context: AdminPageContext,
+): AdminPage[] {
+  const services = servicesOf(parts, instances);
+  return parts.flatMap((part, index) => part.pages?.(services[index], context) ?? []);
+}
+
 /**
  * Every resource of the panel, from the areas' parts and the instances of `adminInjections` in
  * the same order: the screens by navigation group (NAVIGATION's order, the sidebar's), within a
@@ -78,13 +110,8 @@ export function panelResources(
   instances: readonly unknown[],
   context: AdminContext,
 ): ResourceWithOptions[] {
-  let next = 0;
-  const entries = parts.flatMap((part) => {
-    const services = Object.fromEntries(
-      Object.keys(part.inject).map((key) => [key, instances[next++]]),
-    );
-    return part.resources(services, context);
-  });
+  const services = servicesOf(parts, instances);
+  const entries = parts.flatMap((part, index) => part.resources(services[index], context));
   const registered = new Set(areas.flatMap((area) => Object.keys(area.adminAccess ?? {})));
   const unregistered = entries
     .map((entry) => (entry.resource as { id(): string }).id())

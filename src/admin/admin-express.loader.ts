@@ -33,6 +33,9 @@ import {
 } from './second-factor.routes.js';
 import { selfHostedFonts } from './self-hosted-fonts.js';
 
+/** The module options as admin.module.ts builds them: with the areas' custom pages. */
+export type AreaPagesOption = AdminModuleOptions & { areaPages: readonly AdminPage[] };
+
 interface RouterLayer {
   name: string;
   route?: { path: string; methods: Record<string, boolean>; stack: { handle: unknown }[] };
@@ -147,6 +150,8 @@ export class AdminExpressLoader extends AbstractLoader {
         notifications: this.notifications,
       }),
       deputyExport({ deputies: this.deputies, timeZone: config.timeZone }),
+      // The areas' own pages (their admin part's `pages`, e.g. 指标数值导入).
+      ...((options as Partial<AreaPagesOption>).areaPages ?? []),
     ];
     mountAdminPages(predefined, this.pages, { loginPath, audit, clock });
     predefined.use(adminApiAccess(admin, audit));

@@ -10,8 +10,14 @@ import { CommitteesService } from '../modules/committees/committees.service.js';
 import { ComplianceService } from '../modules/compliance/compliance.service.js';
 import { NotificationsRepository } from '../modules/notifications/notifications.repository.js';
 import { registerAdminAccess } from './admin-access.js';
-import { adminInjections, loadAdminAreas, panelResources, type PanelArea } from './admin-area.js';
-import { AdminExpressLoader } from './admin-express.loader.js';
+import {
+  adminInjections,
+  loadAdminAreas,
+  panelPages,
+  panelResources,
+  type PanelArea,
+} from './admin-area.js';
+import { AdminExpressLoader, type AreaPagesOption } from './admin-express.loader.js';
 import type { AdminSessionUser } from './admin-session-user.js';
 import { COMMANDS_BY_POST_SCRIPT } from './admin-guards.js';
 import { COMPONENTS, componentLoader } from './components/components.js';
@@ -53,7 +59,12 @@ export class AdminPanelModule {
             notifications: NotificationsRepository,
             sessionOptions: SessionOptions,
             ...areaServices: unknown[]
-          ) => ({
+          ): AreaPagesOption => ({
+            // The areas' own screens, handed to AdminExpressLoader with the options.
+            areaPages: panelPages(parts, areaServices, {
+              timeZone: config.timeZone,
+              rootPath: '/admin',
+            }),
             adminJsOptions: {
               rootPath: '/admin',
               loginPath: '/admin/login',

@@ -9,6 +9,7 @@ export const NAVIGATION = {
   organisation: { name: '组织机构', icon: 'Home' },
   deputies: { name: '代表管理', icon: 'Users' },
   activities: { name: '代表活动', icon: 'Calendar' },
+  supervision: { name: '监督工作', icon: 'Eye' },
   system: { name: '系统设置', icon: 'Settings' },
   compliance: { name: '履职督促', icon: 'CheckSquare' },
   audit: { name: '安全审计', icon: 'Shield' },

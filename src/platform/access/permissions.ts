@@ -36,6 +36,9 @@ export const RESOURCES = [
   'notification',
   /** 统计报表: the overview (`GET /reports/overview`); read only. */
   'report',
+  // [M1] indicators: 经济指标 and 指标数值 (values, Excel import = new + edit).
+  'indicator',
+  'indicatorValue',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -118,6 +121,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    indicator: MAINTAIN, // [M1] indicators
+    indicatorValue: MAINTAIN, // [M1] indicators
   },
   staff: {
     ...REFERENCE_READ,
@@ -125,6 +130,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     report: ['show'],
+    indicator: MAINTAIN, // [M1] indicators
+    indicatorValue: MAINTAIN, // [M1] indicators
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -141,6 +148,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'export'],
     attendance: READ,
     report: ['show'],
+    indicator: READ, // [M1] indicators
+    indicatorValue: READ, // [M1] indicators
   },
 };
 
