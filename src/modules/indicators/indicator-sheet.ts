@@ -8,7 +8,8 @@ import {
   parseNumber,
   parsePeriod,
   PERIODS_PER_YEAR,
-  valueFitProblem,
+  periodProblem,
+  valueProblem,
 } from './indicator.rules.js';
 import { valueKey } from './indicators.repository.js';
 
@@ -202,9 +203,13 @@ export function checkRows(
     }
     const note = text(cells.note);
     if (note !== null && note.length > 200) problem('note', '备注不超过 200 字 / at most 200');
-    if (indicator && period !== null && value !== null) {
-      const fit = valueFitProblem(indicator, { period, value });
-      if (fit) problem(fit.field, fit.problem);
+    if (indicator && period !== null) {
+      const fit = periodProblem(indicator.frequency, period);
+      if (fit) problem('period', fit);
+    }
+    if (indicator && value !== null) {
+      const fit = valueProblem(indicator.unit, value);
+      if (fit) problem('value', fit);
     }
     if (problems.length > before || !indicator || year === null || period === null || !kind) {
       continue;
@@ -230,6 +235,9 @@ export function checkRows(
       note,
     });
   }
+  // By row, then in the sheet's column order: how a reader goes through them.
+  const order: readonly string[] = Object.values(IMPORT_COLUMNS);
+  problems.sort((a, b) => a.row - b.row || order.indexOf(a.column) - order.indexOf(b.column));
   return { rows, problems };
 }
 
