@@ -99,22 +99,24 @@ describe(`indicators API on ${testDialect()}`, () => {
 
   describe('access', () => {
     it('should refuse a call without a key (401) and a reader’s write (403)', async () => {
-      await request(api.server).get('/api/v1/indicators').expect(401);
-      await api
-        .post(
-          '/indicators',
-          {
-            committeeId: api.subdistrictId,
-            code: 'x',
-            name: 'x',
-            unit: '亿元',
-            frequency: 'monthly',
-          },
-          api.reader,
-        )
-        .expect(403);
+      const anonymous = await request(api.server).get('/api/v1/indicators');
+      expect(anonymous.status).toBe(401);
+      const write = await api.post(
+        '/indicators',
+        {
+          committeeId: api.subdistrictId,
+          code: 'x',
+          name: 'x',
+          unit: '亿元',
+          frequency: 'monthly',
+        },
+        api.reader,
+      );
+      expect(write.status).toBe(403);
       const { committeeId } = await catalogue();
-      await upload(committeeId, await indicatorSheet([]), { key: api.reader }).expect(403);
+      const imported = await upload(committeeId, await indicatorSheet([]), { key: api.reader });
+      expect(imported.status).toBe(403);
+      expect(await countValues(committeeId)).toBe(0);
     });
 
     it('should answer 404 for another district’s indicator, value and committee', async () => {
@@ -620,8 +622,15 @@ describe(`indicators in the admin panel on ${testDialect()}`, () => {
   });
 
   it('should list both screens for staff', async () => {
-    await clerk.get('/admin/api/resources/Indicator/actions/list').expect(200);
-    await clerk.get('/admin/api/resources/IndicatorValue/actions/list').expect(200);
+    const indicators = await clerk.get('/admin/api/resources/Indicator/actions/list');
+    expect(indicators.status).toBe(200);
+    expect(
+      (indicators.body as { records: { params: { code: string } }[] }).records.map(
+        (record) => record.params.code,
+      ),
+    ).toEqual(['fixed_asset_investment']);
+    const values = await clerk.get('/admin/api/resources/IndicatorValue/actions/list');
+    expect(values.status).toBe(200);
   });
 
   it('should check a sheet, show its bad rows, then confirm a fixed one and list the values', async () => {
@@ -673,6 +682,8 @@ describe(`indicators in the admin panel on ${testDialect()}`, () => {
   it('should refuse the page to a role that may not import', async () => {
     const viewer = await createAdminUser(sut.app, { role: 'districtViewer', committeeId });
     const agent = (await login(server, viewer.username)).agent;
-    await agent.get('/admin/indicator-import').expect(403);
+    const refused = await agent.get('/admin/indicator-import');
+    expect(refused.status).toBe(403);
+    expect(refused.text).toMatch(/^当前角色无权导入指标数值/);
   });
 });
