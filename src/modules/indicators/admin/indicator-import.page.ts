@@ -225,7 +225,8 @@ export function indicatorImportPages(deps: Deps): AdminPage[] {
     adminPage({
       method: 'get',
       path: SCRIPT_PATH,
-      kind: 'data',
+      // Loaded by the page's <script>: a visitor without a session is sent to login like a page.
+      kind: 'page',
       access: { resource: 'indicatorValue', action: 'new' },
       handle: ({ res }) => {
         res.type('application/javascript').send(SCRIPT);
