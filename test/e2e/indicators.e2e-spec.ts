@@ -5,7 +5,7 @@ import { In } from 'typeorm';
 import { IndicatorValue } from '../../src/modules/indicators/indicator-value.entity.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { createAdminUser } from '../factories/admin-user.factory.js';
-import { createOrganisation } from '../factories/committee.factory.js';
+import { createOrganisation, createSubdistrict } from '../factories/committee.factory.js';
 import {
   createIndicator,
   createIndicatorValue,
@@ -602,12 +602,13 @@ describe(`indicators in the admin panel on ${testDialect()}`, () => {
   let sut: TestApp;
   let server: App;
   let committeeId: number;
+  let districtId: number;
   let clerk: ReturnType<typeof request.agent>;
 
   beforeAll(async () => {
     sut = await createTestApp({ admin: true });
     server = sut.app.getHttpServer() as App;
-    ({ subdistrictId: committeeId } = await createOrganisation(sut.app));
+    ({ subdistrictId: committeeId, districtId } = await createOrganisation(sut.app));
     const staff = await createAdminUser(sut.app, { role: 'staff', committeeId });
     clerk = (await login(server, staff.username)).agent;
     await createIndicator(sut.app, {
@@ -677,6 +678,42 @@ describe(`indicators in the admin panel on ${testDialect()}`, () => {
     const list = await clerk.get('/admin/api/resources/IndicatorValue/actions/list').expect(200);
     const records = (list.body as { records: { params: Record<string, unknown> }[] }).records;
     expect(records.map((record) => Number(record.params.value)).sort()).toEqual([9, 99.5]);
+  });
+
+  it('should record a value through the panel’s form, its committee the indicator’s', async () => {
+    // A committee and clerk of its own: the other tests count this panel's values.
+    const own = (await createSubdistrict(sut.app, { parentId: districtId })).id;
+    const staff = await createAdminUser(sut.app, { role: 'staff', committeeId: own });
+    const agent = (await login(server, staff.username)).agent;
+    const indicator = await createIndicator(sut.app, {
+      committeeId: own,
+      unit: '%',
+      frequency: 'quarterly',
+    });
+    const form = (fields: Record<string, string>) =>
+      agent.post('/admin/api/resources/IndicatorValue/actions/new').type('form').send(fields);
+    const created = await form({
+      indicatorId: String(indicator.id),
+      year: '2021',
+      period: '3',
+      kind: 'period',
+      value: '-1.25',
+      yoyPercent: '',
+    });
+    const record = (created.body as { record: { params: Record<string, unknown>; errors: object } })
+      .record;
+    expect(record.errors).toEqual({});
+    expect(record.params).toMatchObject({ committeeId: own, value: -1.25, yoyPercent: null });
+    const refused = await form({
+      indicatorId: String(indicator.id),
+      year: '2021',
+      period: '5',
+      kind: 'period',
+      value: '1',
+    });
+    expect(Object.keys((refused.body as { record: { errors: object } }).record.errors)).toEqual([
+      'period',
+    ]);
   });
 
   it('should refuse the page to a role that may not import', async () => {

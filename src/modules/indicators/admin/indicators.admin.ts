@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { defineAdminArea } from '../../../admin/admin-area.js';
 import { availableValues, NAVIGATION } from '../../../admin/locale/zh-CN.js';
 import { bindRecordService, TIMESTAMPS } from '../../../admin/record-resources.js';
@@ -18,6 +19,23 @@ import { IndicatorsService } from '../indicators.service.js';
 import { indicatorImportPages } from './indicator-import.page.js';
 
 const { values } = INDICATORS_LABELS;
+
+/**
+ * A DECIMAL column reaches the form's params as text (@adminjs/typeorm converts only integer
+ * types): the panel's forms read a number written in the field as that number, then validate
+ * it as the API does.
+ */
+const FormNumber = Transform(({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+    ? Number(value)
+    : value,
+);
+
+export class IndicatorValueForm extends CreateIndicatorValueDto {}
+export class IndicatorValueEditForm extends UpdateIndicatorValueDto {}
+for (const form of [IndicatorValueForm, IndicatorValueEditForm]) {
+  for (const field of ['value', 'yoyPercent']) FormNumber(form.prototype, field);
+}
 
 /** 监督工作 › 经济指标, 指标数值, and the page 指标数值导入 (/admin/indicator-import). */
 export const adminArea = defineAdminArea({
@@ -58,7 +76,7 @@ export const adminArea = defineAdminArea({
     {
       resource: new ServiceResource(
         IndicatorValue,
-        bindRecordService(indicatorValues, CreateIndicatorValueDto, UpdateIndicatorValueDto),
+        bindRecordService(indicatorValues, IndicatorValueForm, IndicatorValueEditForm),
       ),
       options: {
         navigation: NAVIGATION.supervision,
