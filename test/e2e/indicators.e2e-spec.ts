@@ -506,6 +506,17 @@ describe(`indicators API on ${testDialect()}`, () => {
         .send('hello')
         .expect(400);
       expect(fields(none)).toEqual(['file']);
+      const manyRows = Array.from({ length: 2001 }, (_, index) => ({
+        code: 'fixed_asset_investment',
+        year: 2000 + (index % 100),
+        period: (index % 12) + 1,
+        kind: '当期',
+        value: 1,
+      }));
+      const tooMany = await upload(committeeId, await indicatorSheet(manyRows)).expect(400);
+      expect(body(tooMany).details).toEqual([
+        { field: 'file', problem: expect.stringMatching(/^一次最多导入 2000 行/) },
+      ]);
       const large = await upload(committeeId, Buffer.alloc(2 * 1024 * 1024 + 10, 1)).expect(413);
       expect(fields(large)).toEqual(['file']);
       const missingColumn = await upload(

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
+import type { EntityManager } from 'typeorm';
+import { conflict, DomainError, ErrorCode, notFound } from '../../common/errors.js';
+import { isUniqueViolation } from '../../database/database-errors.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { auditDiff, auditSnapshot } from '../../platform/audit/audit-trail.service.js';
 import { COMMITTEE_RECORD_NAME } from '../../platform/records/record-names.js';
@@ -10,6 +12,7 @@ import {
   readSheet,
   templateWorkbook,
   type ImportProblem,
+  type ImportRow,
   type UploadedSheet,
 } from './indicator-sheet.js';
 import { IndicatorValue } from './indicator-value.entity.js';
@@ -116,10 +119,7 @@ export class IndicatorImportService {
           });
           updatedIds.push(saved.id);
         } else {
-          const saved = await manager.save(
-            IndicatorValue,
-            manager.create(IndicatorValue, { ...fields, committeeId }),
-          );
+          const saved = await this.insert(manager, { ...fields, committeeId });
           await write.audit({
             action: 'create',
             objectId: saved.id,
@@ -139,6 +139,25 @@ export class IndicatorImportService {
         updatedIds,
       };
     });
+  }
+
+  /**
+   * A new value; one written meanwhile by someone else for the same key (after this import read
+   * the existing ones) makes the whole import a 409 to retry, never a 500.
+   */
+  private async insert(
+    manager: EntityManager,
+    fields: Omit<ImportRow, 'row'> & { committeeId: number },
+  ): Promise<IndicatorValue> {
+    try {
+      return await manager.save(IndicatorValue, manager.create(IndicatorValue, fields));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw conflict({
+        zh: '导入期间有相同指标、年份、期间、数值类型的数值被录入，请重新导入',
+        en: 'A value with the same key was written meanwhile; import again',
+      });
+    }
   }
 
   /** The committee must exist and be within the actor's committees: 404 naming `committeeId`. */
