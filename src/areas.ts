@@ -7,6 +7,7 @@ import { COMPLIANCE_AREA } from './modules/compliance/compliance.area.js';
 import { DEPUTIES_AREA } from './modules/deputies/deputies.area.js';
 import { DICTIONARIES_AREA } from './modules/dictionaries/dictionaries.area.js';
 import { HEALTH_AREA } from './modules/health/health.area.js';
+import { INDICATORS_AREA } from './modules/indicators/indicators.area.js';
 import { JOBS_AREA } from './modules/jobs/jobs.area.js';
 import { NOTIFICATIONS_AREA } from './modules/notifications/notifications.area.js';
 import { PLENARY_AREA } from './modules/plenary/plenary.area.js';
@@ -33,6 +34,7 @@ export const AREAS = [
   ATTACHMENTS_AREA,
   TRAINING_AREA,
   SUPERVISION_AREA,
+  INDICATORS_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

@@ -143,7 +143,10 @@ function columnSchema(column: ColumnMetadata): Schema {
       schema = { type: 'string', format: 'date-time', example: '2026-11-01T09:30:00.000+08:00' };
       break;
     case 'decimal':
-      schema = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', example: '12.50' };
+      // A column with a transformer answers numbers (e.g. DECIMAL in modules/indicators).
+      schema = column.transformer
+        ? { type: 'number', example: 12.5 }
+        : { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', example: '12.50' };
       break;
     case 'simple-json':
     case 'json':

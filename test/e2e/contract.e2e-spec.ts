@@ -2,6 +2,7 @@ import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { runAsSystem } from '../../src/platform/access/actor.js';
 import { TermsService } from '../../src/modules/terms/terms.service.js';
 import { createOrganisation } from '../factories/committee.factory.js';
+import { indicatorSheet } from '../factories/indicators.factory.js';
 import { startBuiltServer, type BuiltServer } from '../support/built-server.js';
 import { createTestApp, issueKey } from '../support/test-app.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';
@@ -69,10 +70,9 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       headers: {
         Authorization: `Bearer ${key}`,
         // A multipart body (FormData) sets its own Content-Type with the boundary.
-        ...(options.body !== undefined &&
-          !(options.body instanceof FormData) && {
-            'Content-Type': options.contentType ?? 'application/json',
-          }),
+        ...(typeof options.body === 'string' && {
+          'Content-Type': options.contentType ?? 'application/json',
+        }),
       },
       body: options.body,
     });
@@ -85,8 +85,12 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     }
     return { status: response.status, body };
   };
-  const json = (method: string, path: string, body: unknown) =>
-    call(method, path, { body: body instanceof FormData ? body : JSON.stringify(body) });
+  /** A valid body: JSON, or a multipart form (an upload) sent as it is. */
+  const json = (method: string, path: string, body: unknown, query?: Record<string, string>) =>
+    call(method, path, {
+      body: body instanceof FormData ? body : JSON.stringify(body),
+      query,
+    });
 
   const operations = (): Operation[] =>
     Object.entries(document.paths).flatMap(([path, item]) =>
@@ -118,6 +122,8 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
   };
 
   let serial = 0;
+  /** [M1] indicators: an import sheet (headers only), built once the fixtures exist. */
+  let indicatorSheetBytes: Buffer = Buffer.alloc(0);
   /** The one valid body of every write, keyed by method and documented path. */
   const validBodies = (): Record<string, () => unknown> => ({
     'post /api/v1/communities': () => ({
@@ -244,6 +250,29 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     'patch /api/v1/opinions/{id}': () => ({ responsibleUnit: '契约责任单位' }),
     'post /api/v1/opinions/{id}/transitions': () => ({ action: 'close', reason: '契约关闭' }),
     'post /api/v1/opinions/{id}/updates': () => ({ note: '契约办理进展' }),
+    // [M1] indicators
+    'post /api/v1/indicators': () => ({
+      committeeId: ids.committee,
+      code: `contract_indicator_${(serial += 1)}`,
+      name: '契约指标',
+      unit: '亿元',
+      frequency: 'monthly',
+    }),
+    'patch /api/v1/indicators/{id}': () => ({ name: '契约指标（改）' }),
+    'post /api/v1/indicator-values': () => ({
+      indicatorId: ids.valueIndicator,
+      year: 2020,
+      period: ((serial += 1) % 12) + 1,
+      kind: 'period',
+      value: 12.5,
+    }),
+    'patch /api/v1/indicator-values/{id}': () => ({ value: 13.25 }),
+    // Multipart: a dry run (the default) of an .xlsx for the committee the walker names.
+    'post /api/v1/indicator-values/import': () => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(indicatorSheetBytes)]), '指标.xlsx');
+      return form;
+    },
   });
 
   /** Records a path's `{id}` can name, created through the built server itself. */
@@ -318,6 +347,19 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       ['key-projects', '/api/v1/key-projects'],
       ['project-progress', '/api/v1/project-progress'],
       ['counted-outcomes', '/api/v1/counted-outcomes'],
+    ] as const) {
+      const answer = await json('post', path, bodies[`post ${path}`]());
+      if (answer.status !== 201) {
+        throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      ids[resource] = answer.body.id as number;
+    }
+    // [M1] indicators: an indicator and a value for `{id}` (the value's period is its own); the
+    // values belong to an indicator of their own, so that deleting the fixture is not refused.
+    for (const [resource, path] of [
+      ['valueIndicator', '/api/v1/indicators'],
+      ['indicators', '/api/v1/indicators'],
+      ['indicator-values', '/api/v1/indicator-values'],
     ] as const) {
       const answer = await json('post', path, bodies[`post ${path}`]());
       if (answer.status !== 201) {
@@ -419,6 +461,7 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       );
     }
     ids.attachments = attachment.body.id as number;
+    indicatorSheetBytes = await indicatorSheet([]);
   };
 
   beforeAll(async () => {
@@ -515,7 +558,12 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
           failures.push(`${name}: no valid body in VALID_BODIES`);
           continue;
         }
-        answer = await json(operation.method, concrete(operation.path), body());
+        answer = await json(
+          operation.method,
+          concrete(operation.path),
+          body(),
+          requiredQuery(operation),
+        );
       } else {
         answer = await call(operation.method, concrete(operation.path), {
           query: requiredQuery(operation),

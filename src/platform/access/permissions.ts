@@ -54,6 +54,9 @@ export const RESOURCES = [
   'supervisionActivity',
   'opinion',
   'opinionUpdate',
+  // [M1] indicators: 经济指标 and 指标数值 (values, Excel import = new + edit).
+  'indicator',
+  'indicatorValue',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -175,6 +178,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     studyPlan: MAINTAIN,
     studyPlanItem: MAINTAIN,
     ...SUPERVISION_MAINTAIN,
+    indicator: MAINTAIN, // [M1] indicators
+    indicatorValue: MAINTAIN, // [M1] indicators
   },
   staff: {
     ...REFERENCE_READ,
@@ -192,6 +197,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     studyPlan: MAINTAIN,
     studyPlanItem: MAINTAIN,
     ...SUPERVISION_MAINTAIN,
+    indicator: MAINTAIN, // [M1] indicators
+    indicatorValue: MAINTAIN, // [M1] indicators
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -219,6 +226,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     studyPlan: READ,
     studyPlanItem: READ,
     ...SUPERVISION_READ,
+    indicator: READ, // [M1] indicators
+    indicatorValue: READ, // [M1] indicators
   },
 };
 
