@@ -92,8 +92,9 @@ async function main(): Promise<void> {
       await ask();
       service.push(performance.now() - started);
       started = performance.now();
-      for (const statement of statements)
+      for (const statement of statements) {
         await dataSource.query(statement.sql, statement.parameters);
+      }
       raw.push(performance.now() - started);
     }
     const figures = overview.sections.flatMap((section) =>

@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import type { RecordScope } from '../../platform/access/record-scope.js';
 import { RecordService } from '../../platform/records/record.service.js';
-import { useCase } from '../../platform/records/write-use-case.js';
+import { useCase, type Write } from '../../platform/records/write-use-case.js';
 import type { ListOpinionsQuery, OpinionTransitionDto } from './dto/opinion.dto.js';
 import { Opinion } from './opinion.entity.js';
 import { OpinionUpdate } from './opinion-update.entity.js';
@@ -104,11 +104,21 @@ export class OpinionsService extends RecordService<Opinion> {
   }
 
   /**
-   * An opinion entered by mistake goes with its timeline, in the delete's transaction (each
-   * entry's creation and the opinion's deletion stay in the audit trail).
+   * An opinion entered by mistake goes with its timeline and the entries' attachments, in the
+   * delete's transaction (each entry's creation and the opinion's deletion stay in the audit
+   * trail; the files go after the commit).
    */
-  protected override async checkRemove(manager: EntityManager, current: Opinion): Promise<void> {
-    await manager.delete(OpinionUpdate, { opinionId: current.id });
+  protected override async removeChildren(write: Write, current: Opinion): Promise<void> {
+    const entries = await write.manager.find(OpinionUpdate, {
+      select: { id: true },
+      where: { opinionId: current.id },
+    });
+    await this.removeAlong(
+      write,
+      'opinionUpdate',
+      entries.map((entry) => entry.id),
+    );
+    await write.manager.delete(OpinionUpdate, { opinionId: current.id });
   }
 
   /**

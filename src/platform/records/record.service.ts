@@ -102,6 +102,24 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
     return Promise.resolve();
   }
 
+  /**
+   * Child rows a removal deletes along with the record (an opinion's timeline): a subclass
+   * deletes them here through `removeAlong`, so that what hangs on them by type and id (their
+   * attachments) goes too, in the same transaction.
+   */
+  protected removeChildren(_write: Write, _current: T): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** Takes along what points at these child records (RecordRemoval), in the write's transaction. */
+  protected async removeAlong(
+    write: Write,
+    resource: ResourceId,
+    ids: readonly number[],
+  ): Promise<void> {
+    for (const id of ids) await this.removal?.removing(write, resource, id);
+  }
+
   async list(query: PageQueryDto): Promise<Page<T>> {
     const actor = this.authorize('list');
     const request = pageRequest(query, this.sortable, this.defaultSort);
@@ -230,6 +248,7 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
       const current = await this.load(write, id);
       await this.checkRemove(manager, current);
       try {
+        await this.removeChildren(write, current);
         await this.removal?.removing(write, this.resource, id);
         await manager.delete(this.target, { id });
         await write.audit({ action: 'delete', objectId: id, detail: auditSnapshot(current) });
