@@ -13,6 +13,7 @@ import { AttachmentsService } from '../../src/modules/attachments/attachments.se
 import { createActivity } from '../factories/activity.factory.js';
 import { PDF_BYTES, PNG_BYTES, storedFiles } from '../factories/attachment.factory.js';
 import { createOrganisation } from '../factories/committee.factory.js';
+import { createOpinion, createSupervisionActivity } from '../factories/supervision.factory.js';
 import { AbstractLoader } from '@adminjs/nestjs';
 import type { AdminExpressLoader } from '../../src/admin/admin-express.loader.js';
 import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
@@ -257,6 +258,32 @@ describe(`attachments API on ${testDialect()}`, () => {
         reason: 'recordRemoved',
       });
     }
+  });
+
+  it("should take an opinion's timeline entries' files along when the opinion is removed", async () => {
+    const committeeId = await api.ownCommittee();
+    const supervision = await createSupervisionActivity(api.sut.app, { committeeId });
+    const opinion = await createOpinion(api.sut.app, { supervisionActivityId: supervision.id });
+    const entry = await api
+      .post(`/opinions/${opinion.id}/updates`, { note: '已约谈责任单位' })
+      .expect(201);
+    const before = storedFiles(root).length;
+    const uploaded = await upload(
+      { recordType: 'opinionUpdate', recordId: body(entry).id as number },
+      { bytes: PDF_BYTES, name: '约谈记录.pdf' },
+    ).expect(201);
+    expect(storedFiles(root)).toHaveLength(before + 1);
+    await api.delete(`/opinions/${opinion.id}`).expect(204);
+    expect(
+      await api.sut.dataSource
+        .getRepository(Attachment)
+        .countBy({ recordType: 'opinionUpdate', recordId: body(entry).id as number }),
+    ).toBe(0);
+    expect(storedFiles(root)).toHaveLength(before);
+    const audit = await auditOf(body(uploaded).id as number);
+    expect(JSON.parse(String(audit.find((row) => row.action === 'delete')?.detail))).toMatchObject({
+      reason: 'recordRemoved',
+    });
   });
 
   it('should keep rows and files when the removal is refused by a foreign key', async () => {

@@ -1,4 +1,3 @@
-import type { RecordScope } from '../../platform/access/record-scope.js';
 import type { Area } from '../../platform/areas/area.js';
 import { CountedOutcome } from './counted-outcome.entity.js';
 import { COUNTED_OUTCOME_SCOPE } from './counted-outcomes.service.js';
@@ -24,8 +23,7 @@ export const PROJECTS_AREA = {
     countedOutcome: {
       entity: CountedOutcome,
       resource: 'countedOutcome',
-      // The slot's `RecordScope<never>` admits no concrete scope (its `where` returns never).
-      scope: COUNTED_OUTCOME_SCOPE as unknown as RecordScope<never>,
+      scope: COUNTED_OUTCOME_SCOPE,
       purposes: ['evidence'],
     },
   },

@@ -18,24 +18,23 @@ export const SUPERVISION_AREA = {
   entities: [SupervisionActivity, Opinion, OpinionUpdate],
   labels: SUPERVISION_LABELS,
   statistics: SupervisionStatistics,
-  // The slot types scopes as RecordScope<never> (any record): a typed scope needs the cast.
   attachable: {
     supervisionActivity: {
       entity: SupervisionActivity,
       resource: 'supervisionActivity',
-      scope: SUPERVISION_ACTIVITY_SCOPE as never,
+      scope: SUPERVISION_ACTIVITY_SCOPE,
       purposes: ['material', 'evidence'],
     },
     opinion: {
       entity: Opinion,
       resource: 'opinion',
-      scope: OPINION_SCOPE as never,
+      scope: OPINION_SCOPE,
       purposes: ['evidence'],
     },
     opinionUpdate: {
       entity: OpinionUpdate,
       resource: 'opinionUpdate',
-      scope: OPINION_UPDATE_SCOPE as never,
+      scope: OPINION_UPDATE_SCOPE,
       purposes: ['file'],
     },
   },

@@ -1,4 +1,3 @@
-import type { RecordScope } from '../../platform/access/record-scope.js';
 import type { Area } from '../../platform/areas/area.js';
 import { STUDY_SESSION_SCOPE } from './study-sessions.service.js';
 import { StudyPlanItem } from './study-plan-item.entity.js';
@@ -26,8 +25,7 @@ export const TRAINING_AREA = {
     studySession: {
       entity: StudySession,
       resource: 'studySession',
-      // The slot takes any record's scope (`RecordScope<never>`): a typed one needs the cast.
-      scope: STUDY_SESSION_SCOPE as RecordScope<never>,
+      scope: STUDY_SESSION_SCOPE,
       purposes: ['material', 'signInSheet'],
     },
   },

@@ -125,7 +125,9 @@ const PROJECTS_READ: Grants = { keyProject: READ, projectProgress: READ, counted
 const SUPERVISION_MAINTAIN: Grants = {
   supervisionActivity: MAINTAIN,
   opinion: [...MAINTAIN, 'assign', 'start', 'finish', 'close'],
-  opinionUpdate: [...READ, 'new'],
+  // `edit`: correct a note and attach files to an entry (attachments need the record's edit);
+  // entries are never deleted on their own, only with their opinion.
+  opinionUpdate: [...READ, 'new', 'edit'],
 };
 const SUPERVISION_READ: Grants = {
   supervisionActivity: READ,
