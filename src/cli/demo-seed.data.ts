@@ -244,3 +244,57 @@ export const DEMO_CLERK = {
   /** Index into DEMO_SUBDISTRICTS: the committee with the missed quarter. */
   subdistrict: 1,
 } as const;
+
+/** 学习培训 of the plan's study activities: who spoke, for how long (by the plan's title). */
+export const DEMO_STUDY: Readonly<
+  Record<string, { speakerName: string; speakerTitle: string; hours: number }>
+> = {
+  集中学习全国两会精神: {
+    speakerName: '王建华',
+    speakerTitle: '区人大常委会研究室主任',
+    hours: 2.5,
+  },
+  观看警示教育专题片: { speakerName: '李红', speakerTitle: '街道纪工委书记', hours: 1.5 },
+};
+
+/** 监督活动 of the plan's supervision activities: the 监督领域 code and what was found. */
+export const DEMO_SUPERVISION: Readonly<
+  Record<string, { area: string; findings: string; opinion: string; unit: string }>
+> = {
+  视察重点项目建设进展: {
+    area: 'projects',
+    findings: '部分项目征迁进度滞后，施工围挡不规范。',
+    opinion: '加快征迁安置进度，规范施工围挡，减少对周边居民出行的影响。',
+    unit: '街道建设管理办公室',
+  },
+  调研生态环境保护工作: {
+    area: 'environment',
+    findings: '个别河段仍有生活污水直排，垃圾分类投放点设置不足。',
+    opinion: '排查河道沿线排污口，增设垃圾分类投放点并加强督导。',
+    unit: '街道城市管理办公室',
+  },
+  食品安全法执法检查: {
+    area: 'livelihood',
+    findings: '个别摊位进货台账不全，一所学校食堂留样记录不规范。',
+    opinion: '督促市场经营户建立进货查验台账，学校食堂落实留样制度。',
+    unit: '区市场监督管理局街道所',
+  },
+};
+
+/** 重大项目 each demo committee follows: name, stage, planned investment (万元). */
+export const DEMO_PROJECTS: readonly {
+  name: string;
+  stage: 'plannedStart' | 'continuing' | 'preliminary' | 'proposed';
+  planned: number;
+}[] = [
+  { name: '老旧小区改造工程', stage: 'continuing', planned: 3200 },
+  { name: '社区养老服务中心建设', stage: 'plannedStart', planned: 1500 },
+  { name: '河道综合整治二期', stage: 'preliminary', planned: 5800 },
+];
+
+/** 工作成效 each demo committee counts: what, how many, unit. */
+export const DEMO_OUTCOMES: readonly { name: string; value: number; unit: string }[] = [
+  { name: '清理"散乱污"企业', value: 6, unit: '家' },
+  { name: '旱厕改造', value: 45, unit: '个' },
+  { name: '发放宣传资料', value: 1200, unit: '份' },
+];

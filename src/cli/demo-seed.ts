@@ -26,13 +26,29 @@ import { DeputyGroup } from '../modules/deputies/deputy-group.entity.js';
 import { DeputyGroupsService } from '../modules/deputies/deputy-groups.service.js';
 import { DictionaryItemsService } from '../modules/dictionaries/dictionary-items.service.js';
 import { Term } from '../modules/terms/term.entity.js';
+import { localDate } from '../common/period.js';
+import { DictionaryItem } from '../modules/dictionaries/dictionary-item.entity.js';
+import { CountedOutcome } from '../modules/projects/counted-outcome.entity.js';
+import { CountedOutcomesService } from '../modules/projects/counted-outcomes.service.js';
+import { KeyProject } from '../modules/projects/key-project.entity.js';
+import { KeyProjectsService } from '../modules/projects/key-projects.service.js';
+import { ProjectProgressService } from '../modules/projects/project-progress.service.js';
+import { OpinionsService } from '../modules/supervision/opinions.service.js';
+import { SupervisionActivitiesService } from '../modules/supervision/supervision-activities.service.js';
+import { SupervisionActivity } from '../modules/supervision/supervision-activity.entity.js';
+import { StudySession } from '../modules/training/study-session.entity.js';
+import { StudySessionsService } from '../modules/training/study-sessions.service.js';
 import { TermsService } from '../modules/terms/terms.service.js';
 import {
   DEMO_CLERK,
   DEMO_DISTRICT,
   DEMO_GROUPS,
   DEMO_MISSED_NOTE,
+  DEMO_OUTCOMES,
+  DEMO_PROJECTS,
+  DEMO_STUDY,
   DEMO_SUBDISTRICTS,
+  DEMO_SUPERVISION,
   demoLocation,
   demoOccupation,
   type DemoSubdistrict,
@@ -51,7 +67,17 @@ import { AUTH_LABELS } from '../modules/auth/auth.labels.js';
 export interface DemoSeedReport {
   year: number;
   created: Record<
-    'committees' | 'communities' | 'groups' | 'deputies' | 'activities' | 'attendance',
+    | 'committees'
+    | 'communities'
+    | 'groups'
+    | 'deputies'
+    | 'activities'
+    | 'attendance'
+    | 'studySessions'
+    | 'supervisionActivities'
+    | 'opinions'
+    | 'keyProjects'
+    | 'countedOutcomes',
     number
   >;
   /** Period keys evaluated and finalised by this run (e.g. 2026-Q1). */
@@ -89,6 +115,11 @@ class DemoSeeder {
     deputies: 0,
     activities: 0,
     attendance: 0,
+    studySessions: 0,
+    supervisionActivities: 0,
+    opinions: 0,
+    keyProjects: 0,
+    countedOutcomes: 0,
   };
 
   constructor(
@@ -116,6 +147,7 @@ class DemoSeeder {
       const members = await this.ensureDeputies(committee.id, index, spec, termId);
       const own = schedule.filter((activity) => activity.committee === index);
       await this.ensureActivities(committee.id, spec, own, members);
+      await this.ensureReportRecords(committee.id);
     }
     const clerkCommittee = subdistricts[DEMO_CLERK.subdistrict];
     // Before the close, so the clerk also finds the missed quarter among their notifications.
@@ -292,6 +324,122 @@ class DemoSeeder {
   }
 
   /**
+   * The records the annual report's 一(一)–(四) count, on this year's held activities: study
+   * details of the study activities, supervision details with an opinion (assigned to its unit)
+   * of the supervision activities, and the committee's key projects (with the progress of the
+   * last ended quarter) and counted outcomes. Each found by its activity or exact name.
+   */
+  private async ensureReportRecords(committeeId: number): Promise<void> {
+    const kinds = await this.app.get(DictionaryItemsService).activityKinds();
+    const category = new Map(kinds.map((kind) => [kind.id, kind.category]));
+    const yearStart = DateTime.fromObject({ year: this.year }, { zone: this.config.timeZone });
+    const held = await this.dataSource.getRepository(Activity).findBy({
+      committeeId,
+      status: 'held',
+      startsAt: And(
+        MoreThanOrEqual(yearStart.toJSDate()),
+        LessThan(yearStart.plus({ years: 1 }).toJSDate()),
+      ),
+    });
+    for (const activity of held) {
+      const study = DEMO_STUDY[activity.title];
+      if (study && category.get(activity.kindId) === 'training') {
+        if (
+          !(await this.dataSource.getRepository(StudySession).existsBy({ activityId: activity.id }))
+        ) {
+          await this.app
+            .get(StudySessionsService)
+            .create({ activityId: activity.id, topic: activity.title, ...study });
+          this.created.studySessions += 1;
+        }
+      }
+      const supervision = DEMO_SUPERVISION[activity.title];
+      if (supervision && category.get(activity.kindId) === 'supervision') {
+        await this.ensureSupervision(activity, supervision);
+      }
+    }
+    const today = localDate(this.now, this.config.timeZone);
+    const lastQuarterEnd = DateTime.fromJSDate(this.now, { zone: this.config.timeZone })
+      .startOf('quarter')
+      .minus({ days: 1 });
+    const projects = await this.dataSource
+      .getRepository(KeyProject)
+      .findBy({ committeeId, year: this.year });
+    for (const [index, spec] of DEMO_PROJECTS.entries()) {
+      if (exact(projects, spec.name)) continue;
+      const project = await this.app.get(KeyProjectsService).create({
+        committeeId,
+        name: spec.name,
+        year: this.year,
+        stage: spec.stage,
+        plannedInvestment: spec.planned,
+      });
+      this.created.keyProjects += 1;
+      if (lastQuarterEnd.year === this.year && spec.stage !== 'plannedStart') {
+        await this.app.get(ProjectProgressService).create({
+          projectId: project.id,
+          asOf: lastQuarterEnd.toISODate() as string,
+          completedInvestment: Math.round(
+            spec.planned * (0.2 + 0.15 * index) * lastQuarterEnd.quarter,
+          ),
+        });
+      }
+    }
+    const outcomes = await this.dataSource
+      .getRepository(CountedOutcome)
+      .findBy({ committeeId, year: this.year });
+    for (const spec of DEMO_OUTCOMES) {
+      if (exact(outcomes, spec.name)) continue;
+      await this.app.get(CountedOutcomesService).create({
+        committeeId,
+        year: this.year,
+        ...spec,
+        status: today.endsWith('-12-31') ? 'done' : 'inProgress',
+      });
+      this.created.countedOutcomes += 1;
+    }
+  }
+
+  private async ensureSupervision(
+    activity: Activity,
+    spec: (typeof DEMO_SUPERVISION)[string],
+  ): Promise<void> {
+    const existing = await this.dataSource
+      .getRepository(SupervisionActivity)
+      .findOneBy({ activityId: activity.id });
+    if (existing) return;
+    const areaId = (
+      await this.dataSource
+        .getRepository(DictionaryItem)
+        .createQueryBuilder('item')
+        .innerJoin('item.dictionary', 'dictionary')
+        .where('dictionary.code = :code AND item.code = :item', {
+          code: 'supervision_area',
+          item: spec.area,
+        })
+        .getOne()
+    )?.id;
+    if (areaId === undefined) return; // an area switched off is not the demo's to restore
+    const supervision = await this.app.get(SupervisionActivitiesService).create({
+      activityId: activity.id,
+      areaId,
+      subject: activity.title,
+      findings: spec.findings,
+    });
+    this.created.supervisionActivities += 1;
+    const opinion = await this.app
+      .get(OpinionsService)
+      .create({ supervisionActivityId: supervision.id, content: spec.opinion });
+    const raised = DateTime.fromJSDate(activity.startsAt, { zone: this.config.timeZone });
+    await this.app.get(OpinionsService).transition(opinion.id, 'assign', {
+      responsibleUnit: spec.unit,
+      dueOn: raised.plus({ months: 3 }).toISODate(),
+      note: '会后交办',
+    });
+    this.created.opinions += 1;
+  }
+
+  /**
    * 工委工作人员 (role `staff`) of the demo committee, with a temporary password to change at
    * first login, like every account the panel registers; written with its audit row. Returns
    * the password when the account is created now, null when it already existed.
@@ -351,7 +499,7 @@ export function formatDemoReport(report: DemoSeedReport): string {
   const wrote = Object.values(created).some((count) => count > 0);
   const lines = [
     wrote
-      ? `已写入 ${report.year} 年演示数据 / demo seeded: ${created.committees} 个委员会, ${created.communities} 个社区/村, ${created.groups} 个代表小组, ${created.deputies} 名代表, ${created.activities} 项活动, ${created.attendance} 条出席记录`
+      ? `已写入 ${report.year} 年演示数据 / demo seeded: ${created.committees} 个委员会, ${created.communities} 个社区/村, ${created.groups} 个代表小组, ${created.deputies} 名代表, ${created.activities} 项活动, ${created.attendance} 条出席记录, ${created.studySessions} 次学习培训, ${created.supervisionActivities} 次监督活动, ${created.opinions} 条意见建议, ${created.keyProjects} 个重大项目, ${created.countedOutcomes} 项工作成效`
       : `演示数据已是最新，未重复写入 / demo data already present for ${report.year}`,
     report.closedPeriods.length > 0
       ? `已结算达标情况 / compliance closed: ${report.closedPeriods.join(', ')}`

@@ -2,7 +2,19 @@ import { DateTime } from 'luxon';
 import type { App } from 'supertest/types.js';
 import { In } from 'typeorm';
 import { formatDemoReport, seedDemo, type DemoSeedReport } from '../../src/cli/demo-seed.js';
-import { DEMO_CLERK, DEMO_DISTRICT, DEMO_SUBDISTRICTS } from '../../src/cli/demo-seed.data.js';
+import {
+  DEMO_CLERK,
+  DEMO_DISTRICT,
+  DEMO_OUTCOMES,
+  DEMO_PROJECTS,
+  DEMO_SUBDISTRICTS,
+} from '../../src/cli/demo-seed.data.js';
+import { OverviewService } from '../../src/modules/reports/overview.service.js';
+import { CountedOutcome } from '../../src/modules/projects/counted-outcome.entity.js';
+import { KeyProject } from '../../src/modules/projects/key-project.entity.js';
+import { Opinion } from '../../src/modules/supervision/opinion.entity.js';
+import { SupervisionActivity } from '../../src/modules/supervision/supervision-activity.entity.js';
+import { StudySession } from '../../src/modules/training/study-session.entity.js';
 import { quarterGrid } from '../../src/admin/quarter-grid.js';
 import { FixedClock } from '../../src/common/clock.js';
 import { runAsSystem } from '../../src/platform/access/actor.js';
@@ -98,7 +110,33 @@ describe(`seed:demo (${testDialect()})`, () => {
       .status;
     const session = await login(server, DEMO_CLERK.username, password);
     const landing = (await session.agent.get('/admin')).headers.location;
+    // The year's overview of the whole demo district, as `reports/overview` answers it.
+    const overview = await runAsSystem('test', () =>
+      sut.app.get(OverviewService).overview(east.parentId!, NOW.year),
+    );
+    const opinions = await sut.dataSource.getRepository(Opinion).findBy({ committeeId: In(ids) });
+    const reportRecords = {
+      studySessions: (
+        await sut.dataSource
+          .getRepository(StudySession)
+          .findBy({ activityId: In(held.map((activity) => activity.id)) })
+      ).map((row) => row.id),
+      supervisionActivities: (
+        await sut.dataSource
+          .getRepository(SupervisionActivity)
+          .findBy({ activityId: In(held.map((activity) => activity.id)) })
+      ).map((row) => row.id),
+      opinions,
+      keyProjects: await sut.dataSource
+        .getRepository(KeyProject)
+        .countBy({ committeeId: In(ids), year: NOW.year }),
+      countedOutcomes: await sut.dataSource
+        .getRepository(CountedOutcome)
+        .countBy({ committeeId: In(ids), year: NOW.year }),
+    };
     return {
+      overview,
+      reportRecords,
       districtNames,
       subdistrictNames,
       east,
@@ -236,6 +274,31 @@ describe(`seed:demo (${testDialect()})`, () => {
     expect(clerkLogin.landing).toBe('/admin/change-password');
   });
 
+  it('should record the report’s study, supervision, projects and outcomes, and the overview counts them', () => {
+    const { overview, reportRecords } = seeded;
+    const figure = (area: string, name: string) =>
+      overview.sections
+        .find((section) => section.area === area)
+        ?.figures.find((candidate) => candidate.name === name);
+    // East held its Q1 study; west missed Q1 (the demo's missed quarter) and has none.
+    expect(reportRecords.studySessions.length).toBeGreaterThanOrEqual(1);
+    expect(figure('training', 'studySessions')?.records.ids).toEqual(
+      [...reportRecords.studySessions].sort((a, b) => a - b),
+    );
+    // Both held the Q2 inspection: a supervision record and an assigned opinion each.
+    expect(reportRecords.supervisionActivities.length).toBeGreaterThanOrEqual(2);
+    expect(figure('supervision', 'supervisionActivities')?.value).toBe(
+      reportRecords.supervisionActivities.length,
+    );
+    expect(reportRecords.opinions.map((opinion) => opinion.status)).toEqual(
+      reportRecords.opinions.map(() => 'assigned'),
+    );
+    expect(figure('supervision', 'opinionsRaised')?.value).toBe(reportRecords.opinions.length);
+    expect(reportRecords.keyProjects).toBe(2 * DEMO_PROJECTS.length);
+    expect(figure('projects', 'keyProjects')?.value).toBe(reportRecords.keyProjects);
+    expect(reportRecords.countedOutcomes).toBe(2 * DEMO_OUTCOMES.length);
+  });
+
   it('should write nothing new when run again', () => {
     const { before, again, after } = rerun;
     expect(again.created).toEqual({
@@ -245,6 +308,11 @@ describe(`seed:demo (${testDialect()})`, () => {
       deputies: 0,
       activities: 0,
       attendance: 0,
+      studySessions: 0,
+      supervisionActivities: 0,
+      opinions: 0,
+      keyProjects: 0,
+      countedOutcomes: 0,
     });
     expect(again.closedPeriods).toEqual([]);
     expect(again.clerk.password).toBeNull();
