@@ -185,6 +185,9 @@ describe(`[M1] areas recorded through the panel in Chromium on ${testDialect()}`
       await page.goto(`${origin}/admin/resources/StudySession/records/${session.id}/show`);
       const section = page.locator('[data-testid="record-attachments"]');
       await section.getByText('暂无附件').waitFor();
+      // The top bar names the panel's language in Chinese (AdminJS's own words: "中国人").
+      await page.getByText('简体中文').first().waitFor();
+      expect(await page.locator('body').innerText()).not.toContain('中国人');
       await section.locator('[data-testid="record-attachment-upload"]').click();
       await page.waitForURL(/\/admin\/resources\/Attachment\/actions\/new\?/);
       await page.locator('[data-testid="attachment-upload-form"]').waitFor();
@@ -346,9 +349,7 @@ describe(`[M1] areas recorded through the panel in Chromium on ${testDialect()}`
         ]),
       );
       const column = (header: string) => headers.indexOf(header) + 1;
-      expect(String(sheet.getRow(2).getCell(column('指标代码')).value)).toBe(
-        'fixed_asset_investment',
-      );
+      expect(sheet.getRow(2).getCell(column('指标代码')).text).toBe('fixed_asset_investment');
 
       /** The template filled in: one row per value, row 2 on. */
       const filled = async (
