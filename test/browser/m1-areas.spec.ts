@@ -475,6 +475,16 @@ describe(`[M1] areas recorded through the panel in Chromium on ${testDialect()}`
       await page.fill('input[name=name]', '旱厕改造');
       await page.fill('input[name=value]', '12');
       await page.fill('input[name=unit]', '个');
+      // An empty picker asks 请选择… (react-select's own "Select..." hidden by the panel's style).
+      const placeholder = page.locator(
+        '[data-testid="property-edit-status"] [class*="-placeholder"]',
+      );
+      expect(
+        await placeholder.evaluate((element) => [
+          getComputedStyle(element).fontSize,
+          getComputedStyle(element, '::after').content,
+        ]),
+      ).toEqual(['0px', '"请选择…"']);
       await choose(page, 'status', '已完成', '已完成');
       await saveNew(page);
       const outcome = await sut.dataSource
