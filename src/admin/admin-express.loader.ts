@@ -35,6 +35,7 @@ import {
   SECOND_FACTOR_SETUP_PATH,
   secondFactorSetup,
 } from './second-factor.routes.js';
+import { panelStylesheet } from './panel-stylesheet.js';
 import { selfHostedFonts } from './self-hosted-fonts.js';
 
 interface RouterLayer {
@@ -120,6 +121,7 @@ export class AdminExpressLoader extends AbstractLoader {
     predefined.use(fitForPolicy(rootPath));
     predefined.use(sameOriginWrites);
     predefined.use(commandsByPost());
+    predefined.use(panelStylesheet());
     predefined.use(
       formBodyInContext({
         openPaths: ['/login', SECOND_FACTOR_PATH],

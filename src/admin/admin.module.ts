@@ -21,6 +21,7 @@ import {
 import { AdminExpressLoader, type PanelOptions } from './admin-express.loader.js';
 import type { AdminSessionUser } from './admin-session-user.js';
 import { COMMANDS_BY_POST_SCRIPT } from './admin-guards.js';
+import { PANEL_STYLESHEET } from './panel-stylesheet.js';
 import { COMPONENTS, componentLoader } from './components/components.js';
 import { dashboardHandler } from './dashboard.js';
 import { zhCN } from './locale/zh-CN.js';
@@ -72,7 +73,11 @@ export class AdminPanelModule {
               resources: panelResources(areas, parts, areaServices, { timeZone: config.timeZone }),
               componentLoader,
               // Custom actions run by POST only (admin-guards.ts): the page's client sends them so.
-              assets: { scripts: [`/admin${COMMANDS_BY_POST_SCRIPT}`] },
+              // The panel's own style rules (panel-stylesheet.ts).
+              assets: {
+                scripts: [`/admin${COMMANDS_BY_POST_SCRIPT}`],
+                styles: [`/admin${PANEL_STYLESHEET}`],
+              },
               dashboard: {
                 component: COMPONENTS.Dashboard,
                 handler: dashboardHandler({

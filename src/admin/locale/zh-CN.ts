@@ -52,6 +52,8 @@ export function zhCN(areas: readonly Area[]): Partial<LocaleTranslations> {
     },
     actions,
     components: {
+      // AdminJS's own zh-CN names Chinese "中国人" (a Chinese person) in the top bar's selector.
+      LanguageSelector: { availableLanguages: { 'zh-CN': '简体中文', en: 'English' } },
       Login: {
         welcomeHeader: '人大工委工作平台',
         welcomeMessage: '街道人大工委代表履职与活动记录系统。请使用管理员账号登录。',
