@@ -43,13 +43,30 @@ function figureRows(rootPath: string, figure: Figure, depth = 0): string {
   return `${row}\n${parts}`;
 }
 
+/** How a row's nested entry reads: its title or name, and a resolution's outcome. */
+function entryText(entry: Record<string, unknown>): string {
+  const title = entry.title ?? entry.name ?? entry.label ?? entry.id;
+  const outcome = entry.adopted === 'yes' ? '（通过）' : entry.adopted === 'no' ? '（未通过）' : '';
+  return `${typeof title === 'string' || typeof title === 'number' ? title : '—'}${outcome}`;
+}
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return escapeHtml(value.join('、'));
-  if (typeof value === 'object') return escapeHtml(JSON.stringify(value));
+  if (Array.isArray(value)) {
+    return escapeHtml(
+      value
+        .map((entry: unknown) =>
+          entry !== null && typeof entry === 'object'
+            ? entryText(entry as Record<string, unknown>)
+            : String(entry as string | number),
+        )
+        .join('、'),
+    );
+  }
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'number') return String(value);
-  return escapeHtml(typeof value === 'string' ? value : JSON.stringify(value));
+  if (typeof value === 'string') return escapeHtml(value);
+  return escapeHtml(entryText(value as Record<string, unknown>));
 }
 
 function listTable(rootPath: string, name: string, list: OverviewList): string {

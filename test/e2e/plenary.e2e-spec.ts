@@ -5,7 +5,7 @@ import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js
 import { AgendaItem } from '../../src/modules/plenary/agenda-item.entity.js';
 import { PlenarySession } from '../../src/modules/plenary/plenary-session.entity.js';
 import { activityKindId, createActivity } from '../factories/activity.factory.js';
-import { createOrganisation } from '../factories/committee.factory.js';
+import { createOrganisation, createSubdistrict } from '../factories/committee.factory.js';
 import { createDeputies } from '../factories/deputy.factory.js';
 import {
   createPlenaryActivity,
@@ -555,6 +555,47 @@ describe(`plenary sessions API on ${testDialect()}`, () => {
           ],
         }),
       ]);
+    });
+
+    it('should count one meeting once in a district that all its subdistricts recorded, and every deputy’s attendance', async () => {
+      const district = (await createOrganisation(api.sut.app)).districtId;
+      const key = await issueKey(api.sut.app, ['reports:read'], {
+        role: 'districtViewer',
+        committeeId: district,
+      });
+      const term = await createTerm(api.sut.app);
+      const sessions = [];
+      for (let n = 0; n < 2; n += 1) {
+        const committeeId = (await createSubdistrict(api.sut.app, { parentId: district })).id;
+        const [deputy] = await createDeputies(api.sut.app, 1, { committeeId });
+        sessions.push(
+          await createPlenarySession(api.sut.app, {
+            committeeId,
+            termId: term.id,
+            sessionNumber: 3,
+            attendance: [{ deputyId: deputy.id, status: 'attended' }],
+            agendaItems: [{ kind: 'governmentReport', title: '政府工作报告', adopted: 'yes' }],
+          }),
+        );
+      }
+      const answer = await api
+        .get(`/reports/overview?committeeId=${district}&year=2020`, key)
+        .expect(200);
+      const section = (
+        body(answer).sections as {
+          area: string;
+          figures: { name: string; value: number; records: { ids: number[] } }[];
+        }[]
+      ).find((one) => one.area === 'plenary')!;
+      const figure = (name: string) => section.figures.find((one) => one.name === name)!;
+      const first = sessions[0];
+      expect(figure('sessions')).toMatchObject({ value: 1, records: { ids: [first.id] } });
+      expect(figure('reportsDeliberated')).toMatchObject({
+        value: 1,
+        records: { ids: [first.agendaItems[0].id] },
+      });
+      expect(figure('resolutionsAdopted').value).toBe(1);
+      expect(figure('attendances').value).toBe(2);
     });
   });
 });

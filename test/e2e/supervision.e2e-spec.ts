@@ -459,6 +459,29 @@ describe(`supervision API on ${testDialect()}`, () => {
       expect(ids('opinionsOverdue')).toEqual([overdue.id]);
     });
   });
+
+  it('should move an opinion, its timeline and its files with the activity when the activity moves to another committee', async () => {
+    const from = await api.ownCommittee();
+    const to = await api.ownCommittee();
+    const keyOf = (committeeId: number) =>
+      issueKey(app(), ['records:read'], { role: 'staff', committeeId });
+    const [fromKey, toKey] = [await keyOf(from), await keyOf(to)];
+    const supervision = await createSupervisionActivity(app(), { committeeId: from });
+    const opinion = await createOpinion(app(), { supervisionActivityId: supervision.id });
+    await api.post(`/opinions/${opinion.id}/updates`, { note: '已约谈' }).expect(201);
+    await api.get(`/opinions/${opinion.id}`, fromKey).expect(200);
+    await api.get(`/opinions/${opinion.id}`, toKey).expect(404);
+
+    // The district moves the activity (a record entered under the wrong subdistrict).
+    await api.patch(`/activities/${supervision.activityId}`, { committeeId: to }).expect(200);
+    await api.get(`/opinions/${opinion.id}`, fromKey).expect(404);
+    await api.get(`/opinions/${opinion.id}/updates`, fromKey).expect(404);
+    const list = await api.get(`/opinions?supervisionActivityId=${supervision.id}`, fromKey);
+    expect(body(list).items).toEqual([]);
+    await api.get(`/opinions/${opinion.id}`, toKey).expect(200);
+    const timeline = await api.get(`/opinions/${opinion.id}/updates`, toKey).expect(200);
+    expect(JSON.stringify(body(timeline))).toContain('已约谈');
+  });
 });
 
 interface Figure {

@@ -50,6 +50,14 @@ export class IndicatorsStatistics implements AreaStatistics {
         values: {
           label: '经济指标数值',
           type: 'indicatorValue',
+          columns: {
+            indicator: '指标',
+            periodLabel: '期间',
+            kindLabel: '类型',
+            value: '数值',
+            unit: '单位',
+            yoyPercent: '同比（%）',
+          },
           items: values.map((row) => {
             const previous = lastYear.get(valueKey({ ...row, year: scope.year - 1 }));
             const yoy = effectiveYoy(row.yoyPercent, row.value, previous);

@@ -31,11 +31,21 @@ export class PlenaryStatistics implements AreaStatistics {
       sessions.map((session) => session.activityId),
     );
     const kinds = PLENARY_LABELS.values.agendaKind;
+    // Every subdistrict records the district congress's meeting for its own deputies: a district's
+    // overview counts each meeting (term, session number) once, by the earliest record of it,
+    // and its reports and resolutions once; attendance counts every committee's deputies.
+    const meetings = new Map<string, number>();
+    for (const session of [...sessions].sort((a, b) => a.id - b.id)) {
+      const key = `${session.termId}:${session.sessionNumber}`;
+      if (!meetings.has(key)) meetings.set(key, session.id);
+    }
+    const counted = new Set(meetings.values());
+    const meetingItems = items.filter((item) => counted.has(item.sessionId));
     const reports = countOf(
       'reportsDeliberated',
       '审议报告',
       'agendaItem',
-      items.map((item) => item.id),
+      meetingItems.map((item) => item.id),
       '项',
     );
     reports.breakdown = AGENDA_KINDS.map((kind) =>
@@ -43,7 +53,7 @@ export class PlenaryStatistics implements AreaStatistics {
         `reportsDeliberated.${kind}`,
         kinds[kind],
         'agendaItem',
-        items.filter((item) => item.kind === kind).map((item) => item.id),
+        meetingItems.filter((item) => item.kind === kind).map((item) => item.id),
         '项',
       ),
     );
@@ -52,19 +62,13 @@ export class PlenaryStatistics implements AreaStatistics {
     return {
       label: '代表大会',
       figures: [
-        countOf(
-          'sessions',
-          '召开代表大会会议',
-          'plenarySession',
-          sessions.map((session) => session.id),
-          '次',
-        ),
+        countOf('sessions', '召开代表大会会议', 'plenarySession', [...counted], '次'),
         reports,
         countOf(
           'resolutionsAdopted',
           '通过决议',
           'agendaItem',
-          items.filter((item) => item.adopted === 'yes').map((item) => item.id),
+          meetingItems.filter((item) => item.adopted === 'yes').map((item) => item.id),
           '项',
         ),
         // A deputy at a session is one 人次; the records are the attendance rows.
@@ -76,6 +80,13 @@ export class PlenaryStatistics implements AreaStatistics {
         sessions: {
           label: '代表大会会议',
           type: 'plenarySession',
+          columns: {
+            name: '会议',
+            startsOn: '开始日期',
+            endsOn: '结束日期',
+            place: '地点',
+            agendaItems: '审议事项',
+          },
           items: sessions.map((session) => {
             const at = attendance.filter((row) => row.activityId === session.activityId);
             return {

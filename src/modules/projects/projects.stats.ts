@@ -48,6 +48,14 @@ export class ProjectsStatistics implements AreaStatistics {
         keyProjects: {
           label: `重大项目（截至 ${date}）`,
           type: 'keyProject',
+          columns: {
+            name: '项目',
+            stageLabel: '阶段',
+            plannedInvestment: '计划投资（万元）',
+            completedInvestment: '完成投资（万元）',
+            percentage: '完成率（%）',
+            snapshotAsOf: '截至',
+          },
           items: projects.map((row) => ({
             id: row.id,
             name: row.name,
@@ -63,6 +71,7 @@ export class ProjectsStatistics implements AreaStatistics {
         countedOutcomes: {
           label: '工作成效',
           type: 'countedOutcome',
+          columns: { name: '名称', value: '数量', unit: '单位', statusLabel: '状态' },
           items: outcomes.map((row) => ({
             id: row.id,
             name: row.name,

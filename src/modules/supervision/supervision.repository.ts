@@ -80,7 +80,10 @@ export class SupervisionRepository {
     return rows.map((row) => ({ ...row, id: Number(row.id), activityId: Number(row.activityId) }));
   }
 
-  /** The committees' opinions raised on a day in [firstDay, lastDay], oldest first. */
+  /**
+   * The opinions raised on a day in [firstDay, lastDay] on the committees' activities, oldest
+   * first.
+   */
   async opinionsRaised(
     committeeIds: readonly number[],
     firstDay: string,
@@ -93,7 +96,10 @@ export class SupervisionRepository {
       .addSelect('opinion.status', 'status')
       .addSelect('opinion.dueOn', 'dueOn')
       .addSelect('opinion.completedOn', 'completedOn')
-      .where('opinion.committeeId IN (:...committeeIds)', { committeeIds: [...committeeIds] })
+      // The activity's committee, not the opinion's copy (an activity may have moved).
+      .innerJoin('opinion.supervisionActivity', 'supervision')
+      .innerJoin('supervision.activity', 'activity')
+      .where('activity.committeeId IN (:...committeeIds)', { committeeIds: [...committeeIds] })
       .andWhere('opinion.raisedOn >= :firstDay AND opinion.raisedOn <= :lastDay', {
         firstDay,
         lastDay,

@@ -112,6 +112,7 @@ export class SupervisionStatistics implements AreaStatistics {
         activities: {
           label: '监督活动',
           type: 'supervisionActivity',
+          columns: { subject: '主题', method: '方式', area: '监督领域' },
           items: held.map((row) => ({
             id: row.id,
             activityId: row.activityId,

@@ -119,6 +119,14 @@ export class TrainingStatistics implements AreaStatistics {
         deputies: {
           label: '代表学习情况',
           type: 'deputy',
+          columns: {
+            name: '代表',
+            hours: '学时',
+            sessionsAttended: '出席',
+            onLeave: '请假',
+            absent: '缺席',
+            attendanceRate: '出勤率',
+          },
           items: deputies.map((deputy) => ({
             id: deputy.id,
             name: deputy.name,

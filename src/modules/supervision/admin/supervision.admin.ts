@@ -1,6 +1,6 @@
 import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
 import { IsInt, Min } from 'class-validator';
-import { In } from 'typeorm';
+import { OPINION_UPDATE_SCOPE } from '../supervision.scopes.js';
 import { Clock } from '../../../common/clock.js';
 import { DomainError } from '../../../common/errors.js';
 import { formatInstant, localDate } from '../../../common/period.js';
@@ -288,15 +288,7 @@ export const adminArea = defineAdminArea({
       },
       {
         resource: new ServiceResource(OpinionUpdate, {
-          scope: (actor, where) =>
-            scopedWhere(
-              where,
-              {
-                where: (ids) => ({ opinion: { committeeId: In([...ids]) } }),
-                field: 'opinionId',
-              },
-              actor,
-            ),
+          scope: (actor, where) => scopedWhere(where, OPINION_UPDATE_SCOPE, actor),
           createDto: OpinionNoteForm,
           updateDto: OpinionNoteDto,
           create: (input) => {
