@@ -349,6 +349,13 @@ describe(`projects API on ${testDialect()}`, () => {
         .post('/counted-outcomes', countedOutcomeInput({ committeeId, activityId: 999999 }))
         .expect(422);
       expect(fieldsOf(missing)).toEqual(['activityId']);
+      // Another district's community answers as one that does not exist (no existence oracle).
+      const { subdistrictId: foreign } = await createOrganisation(api.sut.app);
+      const hidden = await createCommunity(api.sut.app, { committeeId: foreign });
+      const outside = await api
+        .post('/counted-outcomes', countedOutcomeInput({ committeeId, communityId: hidden.id }))
+        .expect(422);
+      expect(body(outside).message).toMatch(/^引用的社区\/村（ID \d+）不存在/);
       const negative = await api
         .post(
           '/counted-outcomes',

@@ -153,6 +153,8 @@ export class PlenaryRepository {
     const rows = await this.sessions
       .createQueryBuilder('session')
       .innerJoin('session.activity', 'activity')
+      // Still of a plenary kind: a kind changed since is counted by activities, not here.
+      .innerJoin('activity.kind', 'kind', "kind.category = 'plenary'")
       .innerJoin('session.term', 'term')
       .select('session.id', 'id')
       .addSelect('session.activityId', 'activityId')

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DeepPartial, EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
-import { ruleViolation } from '../../common/errors.js';
+import { referenceNotFound, ruleViolation, type RecordName } from '../../common/errors.js';
+import { currentActor } from '../../platform/access/actor.js';
 import { ownedByCommittee, type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import { RecordService, requireReference } from '../../platform/records/record.service.js';
@@ -73,6 +74,12 @@ export class CountedOutcomesService extends RecordService<CountedOutcome> {
         'communityId',
         COMMITTEES_LABELS.records.community,
       );
+      hideOutsideScope(
+        community.committeeId,
+        'communityId',
+        COMMITTEES_LABELS.records.community,
+        next.communityId,
+      );
       if (community.committeeId !== next.committeeId) {
         throw ruleViolation(
           { zh: '社区/村不属于该人大工委', en: 'The community belongs to another committee' },
@@ -88,6 +95,12 @@ export class CountedOutcomesService extends RecordService<CountedOutcome> {
         'activityId',
         ACTIVITIES_LABELS.records.activity,
       );
+      hideOutsideScope(
+        activity.committeeId,
+        'activityId',
+        ACTIVITIES_LABELS.records.activity,
+        next.activityId,
+      );
       if (activity.committeeId !== next.committeeId) {
         throw ruleViolation(
           {
@@ -99,4 +112,13 @@ export class CountedOutcomesService extends RecordService<CountedOutcome> {
       }
     }
   }
+}
+
+/**
+ * A referenced record of a committee the actor may not see answers exactly as one that does not
+ * exist (no existence oracle across committees); one of another committee in scope is named.
+ */
+function hideOutsideScope(ownerId: number, field: string, name: RecordName, id: number): void {
+  const { committeeIds } = currentActor();
+  if (committeeIds && !committeeIds.includes(ownerId)) throw referenceNotFound(field, name, id);
 }

@@ -64,6 +64,8 @@ export class SupervisionRepository {
       .addSelect('area.code', 'areaCode')
       .addSelect('area.label', 'areaLabel')
       .where("activity.status = 'held'")
+      // Still of a supervision kind: a kind changed since is counted by activities, not here.
+      .andWhere("kind.category = 'supervision'")
       .andWhere('activity.committeeId IN (:...committeeIds)', { committeeIds: [...committeeIds] })
       .andWhere('activity.startsAt >= :start AND activity.startsAt < :end', {
         start: span.start,
