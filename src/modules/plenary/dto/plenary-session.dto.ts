@@ -87,7 +87,7 @@ export class ListPlenarySessionsQuery extends PageQueryDto {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(1900)
-  @Max(2199)
+  @Min(2000)
+  @Max(2100)
   year?: number;
 }
