@@ -379,8 +379,9 @@ class DemoSeeder {
         await this.app.get(ProjectProgressService).create({
           projectId: project.id,
           asOf: lastQuarterEnd.toISODate() as string,
+          // On schedule or a little behind: the year's share of the quarters ended so far.
           completedInvestment: Math.round(
-            spec.planned * (0.2 + 0.15 * index) * lastQuarterEnd.quarter,
+            ((spec.planned * lastQuarterEnd.quarter) / 4) * (0.9 - 0.1 * index),
           ),
         });
       }
