@@ -113,26 +113,34 @@ const REFERENCE_READ: Grants = {
   dictionaryItem: READ,
 };
 
-/** [M1] projects: the committee's staff keep key projects, progress and outcomes; the district reads. */
-const PROJECTS_MAINTAIN: Grants = {
+/**
+ * [M1] The records of the annual report's 一(一)–(四), which a committee's staff keep and the
+ * district reads: congress sessions, key projects and outcomes, training, supervision (opinions
+ * move along their workflow; the timeline is history), indicators, and the files attached to
+ * them; and the overview.
+ */
+const REPORT_RECORDS_MAINTAIN: Grants = {
+  report: ['show'],
+  plenarySession: MAINTAIN,
+  agendaItem: MAINTAIN,
   keyProject: MAINTAIN,
   projectProgress: MAINTAIN,
   countedOutcome: MAINTAIN,
-};
-const PROJECTS_READ: Grants = { keyProject: READ, projectProgress: READ, countedOutcome: READ };
-// [M1] supervision: staff record activities and opinions and move opinions along their workflow;
-// the timeline is history (entries added, never changed); the district reads.
-const SUPERVISION_MAINTAIN: Grants = {
+  attachment: MAINTAIN,
+  studySession: MAINTAIN,
+  studyPlan: MAINTAIN,
+  studyPlanItem: MAINTAIN,
   supervisionActivity: MAINTAIN,
   opinion: [...MAINTAIN, 'assign', 'start', 'finish', 'close'],
   // `edit`: correct a note and attach files to an entry (attachments need the record's edit);
   // entries are never deleted on their own, only with their opinion.
   opinionUpdate: [...READ, 'new', 'edit'],
+  indicator: MAINTAIN,
+  indicatorValue: MAINTAIN,
 };
-const SUPERVISION_READ: Grants = {
-  supervisionActivity: READ,
-  opinion: READ,
-  opinionUpdate: READ,
+const REPORT_RECORDS_READ: Grants = {
+  ...Object.fromEntries(Object.keys(REPORT_RECORDS_MAINTAIN).map((resource) => [resource, READ])),
+  report: ['show'],
 };
 
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
@@ -169,38 +177,14 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     deputy: [...MAINTAIN, 'reveal', 'export'],
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
-    report: ['show'],
-    // [M1] plenary
-    plenarySession: MAINTAIN,
-    agendaItem: MAINTAIN,
-    ...PROJECTS_MAINTAIN,
-    attachment: MAINTAIN,
-    // [M1] training
-    studySession: MAINTAIN,
-    studyPlan: MAINTAIN,
-    studyPlanItem: MAINTAIN,
-    ...SUPERVISION_MAINTAIN,
-    indicator: MAINTAIN, // [M1] indicators
-    indicatorValue: MAINTAIN, // [M1] indicators
+    ...REPORT_RECORDS_MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
     deputy: [...READ, 'new', 'edit', 'export'],
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
-    report: ['show'],
-    // [M1] plenary
-    plenarySession: MAINTAIN,
-    agendaItem: MAINTAIN,
-    ...PROJECTS_MAINTAIN,
-    attachment: MAINTAIN,
-    // [M1] training
-    studySession: MAINTAIN,
-    studyPlan: MAINTAIN,
-    studyPlanItem: MAINTAIN,
-    ...SUPERVISION_MAINTAIN,
-    indicator: MAINTAIN, // [M1] indicators
-    indicatorValue: MAINTAIN, // [M1] indicators
+    ...REPORT_RECORDS_MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -217,19 +201,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     deputy: [...READ, 'export'],
     activity: [...READ, 'export'],
     attendance: READ,
-    report: ['show'],
-    // [M1] plenary
-    plenarySession: READ,
-    agendaItem: READ,
-    ...PROJECTS_READ,
-    attachment: READ,
-    // [M1] training
-    studySession: READ,
-    studyPlan: READ,
-    studyPlanItem: READ,
-    ...SUPERVISION_READ,
-    indicator: READ, // [M1] indicators
-    indicatorValue: READ, // [M1] indicators
+    ...REPORT_RECORDS_READ,
   },
 };
 
