@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DeepPartial, EntityManager, FindOptionsWhere } from 'typeorm';
 import { Between, Repository } from 'typeorm';
-import { conflict, referenceNotFound, ruleViolation } from '../../common/errors.js';
+import { conflict, ruleViolation } from '../../common/errors.js';
 import { localDate } from '../../common/period.js';
 import type { Page, PageQueryDto } from '../../common/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
@@ -14,7 +14,7 @@ import {
   type WithinWrite,
 } from '../../platform/records/record.service.js';
 import type { Write } from '../../platform/records/write-use-case.js';
-import { ACTIVITIES_LABELS } from '../activities/activities.labels.js';
+import { requireActivityOfCategory } from '../activities/activity-extension.js';
 import { Term } from '../terms/term.entity.js';
 import { TERMS_LABELS } from '../terms/terms.labels.js';
 import type { AgendaItem } from './agenda-item.entity.js';
@@ -75,19 +75,12 @@ export class PlenarySessionsService extends RecordService<PlenarySession> {
   }
 
   protected override async checkWrite(manager: EntityManager, next: PlenarySession): Promise<void> {
-    const activity = await this.plenary.activityWithCategory(manager, next.activityId);
-    if (!activity) {
-      throw referenceNotFound('activityId', ACTIVITIES_LABELS.records.activity, next.activityId);
-    }
-    if (activity.category !== 'plenary') {
-      throw ruleViolation(
-        {
-          zh: '关联活动的类型不属于“代表大会”类别（应为 人民代表大会会议 等）',
-          en: 'The activity’s kind is not of the plenary category',
-        },
-        'activityId',
-      );
-    }
+    const activity = await requireActivityOfCategory(
+      manager,
+      next.activityId,
+      'plenary',
+      this.recordName,
+    );
     if (activity.status === 'cancelled') {
       throw ruleViolation(
         { zh: '关联的活动已取消', en: 'The activity was cancelled' },

@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
-import { Activity } from '../activities/activity.entity.js';
 import { Attendance, type AttendanceStatus } from '../activities/attendance.entity.js';
-import type { ActivityCategory } from '../dictionaries/dictionary-item.entity.js';
 import { Term } from '../terms/term.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { PlenarySession } from './plenary-session.entity.js';
-
-/** The activity a session extends, as its rules need it. */
-export interface SessionActivity {
-  id: number;
-  committeeId: number;
-  status: Activity['status'];
-  startsAt: Date;
-  category: ActivityCategory | null;
-}
 
 /** A session's attendance as counted from the core attendance of its activity. */
 export interface AttendanceTally {
@@ -54,19 +43,6 @@ export class PlenaryRepository {
   constructor(
     @InjectRepository(PlenarySession) private readonly sessions: Repository<PlenarySession>,
   ) {}
-
-  /** The activity `id` with its kind's category, in the caller's transaction; null if none. */
-  async activityWithCategory(manager: EntityManager, id: number): Promise<SessionActivity | null> {
-    const activity = await manager.findOne(Activity, { where: { id }, relations: { kind: true } });
-    if (!activity) return null;
-    return {
-      id: activity.id,
-      committeeId: activity.committeeId,
-      status: activity.status,
-      startsAt: activity.startsAt,
-      category: activity.kind?.category ?? null,
-    };
-  }
 
   /**
    * The session already recorded for this committee, term and number (by the activity's own

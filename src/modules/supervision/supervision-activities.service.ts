@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
-import { referenceNotFound, ruleViolation } from '../../common/errors.js';
+import { ruleViolation } from '../../common/errors.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import type { RecordScope } from '../../platform/access/record-scope.js';
+import { requireActivityOfCategory } from '../activities/activity-extension.js';
 import { RecordService } from '../../platform/records/record.service.js';
-import { ACTIVITIES_LABELS } from '../activities/activities.labels.js';
-import { Activity } from '../activities/activity.entity.js';
 import { DictionaryItemsService } from '../dictionaries/dictionary-items.service.js';
 import type { ListSupervisionActivitiesQuery } from './dto/supervision-activity.dto.js';
 import { Opinion } from './opinion.entity.js';
@@ -19,7 +18,7 @@ import { SUPERVISION_ACTIVITY_SCOPE } from './supervision.scopes.js';
 export const SUPERVISION_AREA_DICTIONARY = 'supervision_area';
 
 /** The activity-kind category whose activities are supervision (视察, 调研, 执法检查 …). */
-export const SUPERVISION_CATEGORY = 'supervision';
+export const SUPERVISION_CATEGORY = 'supervision' as const;
 
 /** 监督活动: CRUD of the supervision part of a core activity. */
 @Injectable()
@@ -55,22 +54,12 @@ export class SupervisionActivitiesService extends RecordService<SupervisionActiv
     next: SupervisionActivity,
     current?: SupervisionActivity,
   ): Promise<void> {
-    const activity = await manager.findOne(Activity, {
-      where: { id: next.activityId },
-      relations: { kind: true },
-    });
-    if (!activity) {
-      throw referenceNotFound('activityId', ACTIVITIES_LABELS.records.activity, next.activityId);
-    }
-    if (activity.kind?.category !== SUPERVISION_CATEGORY) {
-      throw ruleViolation(
-        {
-          zh: `该活动的类型（${activity.kind?.label ?? '-'}）不属于监督类，请选择视察、调研、执法检查等监督类活动`,
-          en: `The activity's kind (${activity.kind?.code ?? '-'}) is not a supervision kind`,
-        },
-        'activityId',
-      );
-    }
+    await requireActivityOfCategory(
+      manager,
+      next.activityId,
+      SUPERVISION_CATEGORY,
+      this.recordName,
+    );
     await this.dictionaryItems.requireItemOf(
       manager,
       SUPERVISION_AREA_DICTIONARY,

@@ -2,15 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DeepPartial, EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
-import { referenceNotFound, ruleViolation } from '../../common/errors.js';
 import { startOfLocalDate } from '../../common/period.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { throughParent, type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
+import { requireActivityOfCategory } from '../activities/activity-extension.js';
 import { RecordService } from '../../platform/records/record.service.js';
-import { ACTIVITIES_LABELS } from '../activities/activities.labels.js';
 import { Activity } from '../activities/activity.entity.js';
-import { DICTIONARIES_LABELS } from '../dictionaries/dictionaries.labels.js';
 import type {
   CreateStudySessionDto,
   ListStudySessionsQuery,
@@ -73,22 +71,7 @@ export class StudySessionsService extends RecordService<StudySession> {
     current?: StudySession,
   ): Promise<void> {
     if (current && current.activityId === next.activityId) return;
-    const activity = await this.training.activityForSession(manager, next.activityId);
-    if (!activity) {
-      throw referenceNotFound('activityId', ACTIVITIES_LABELS.records.activity, next.activityId);
-    }
-    if (activity.category !== 'training') {
-      const category = activity.category
-        ? DICTIONARIES_LABELS.values.category[activity.category]
-        : '—';
-      throw ruleViolation(
-        {
-          zh: `学习培训只能记录在学习培训类活动上（该活动的类型属于「${category}」）`,
-          en: `A study session needs an activity of a training kind (this one is ${activity.category ?? 'uncategorised'})`,
-        },
-        'activityId',
-      );
-    }
+    await requireActivityOfCategory(manager, next.activityId, 'training', this.recordName);
   }
 
   override create(input: CreateStudySessionDto | DeepPartial<StudySession>): Promise<StudySession> {

@@ -4,7 +4,6 @@ import { And, Equal, Raw, Repository, type EntityManager, type FindOperator } fr
 import { rawInstant } from '../../database/raw-values.js';
 import { Activity } from '../activities/activity.entity.js';
 import { Attendance, type AttendanceStatus } from '../activities/attendance.entity.js';
-import type { ActivityCategory } from '../dictionaries/dictionary-item.entity.js';
 import { StudyPlanItem } from './study-plan-item.entity.js';
 import { StudyPlan } from './study-plan.entity.js';
 import { StudySession } from './study-session.entity.js';
@@ -14,14 +13,6 @@ import type { PlanItemState } from './training.rules.js';
 export interface Span {
   start: Date;
   end: Date;
-}
-
-/** An activity as a study session's checks see it. */
-export interface ActivityForSession {
-  id: number;
-  committeeId: number;
-  startsAt: Date;
-  category: ActivityCategory | null;
 }
 
 /** A held study session of the period with its form (the activity's kind). */
@@ -91,31 +82,6 @@ export class TrainingRepository {
   constructor(
     @InjectRepository(StudySession) private readonly sessions: Repository<StudySession>,
   ) {}
-
-  /** The activity `id` with its kind's category, or null (a session's `checkWrite`). */
-  async activityForSession(manager: EntityManager, id: number): Promise<ActivityForSession | null> {
-    const row = await manager
-      .createQueryBuilder(Activity, 'activity')
-      .leftJoin('activity.kind', 'kind')
-      .select('activity.id', 'id')
-      .addSelect('activity.committeeId', 'committeeId')
-      .addSelect('activity.startsAt', 'startsAt')
-      .addSelect('kind.category', 'category')
-      .where('activity.id = :id', { id })
-      .getRawOne<{
-        id: number | string;
-        committeeId: number | string;
-        startsAt: Date | string;
-        category: ActivityCategory | null;
-      }>();
-    if (!row) return null;
-    return {
-      id: Number(row.id),
-      committeeId: Number(row.committeeId),
-      startsAt: rawInstant(row.startsAt),
-      category: row.category,
-    };
-  }
 
   /** The study session `id` with its activity's committee and start, or null (a plan item's link). */
   async sessionForLink(
