@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { RecordName } from '../../common/errors.js';
 import type { Action, ResourceId } from '../access/permissions.js';
 import type { RecordScope } from '../access/record-scope.js';
+import type { AreaDeadlinesType } from './deadlines.js';
 import type { AreaStatisticsType } from './statistics.js';
 
 /** How the panel names one record type and its fields (AdminJS's locale, zh-CN). */
@@ -72,6 +73,11 @@ export interface Area<AdminPart = unknown> {
    * a provider its module exports. Sections appear in the order of `AREAS`.
    */
   statistics?: AreaStatisticsType;
+  /**
+   * Its open items with due dates (suggestions, voter issues) for the `deadline-reminders` job:
+   * a provider its module exports.
+   */
+  deadlines?: AreaDeadlinesType;
   /** Its records that take attachments, by record type (its permission resource id). */
   attachable?: Readonly<Partial<Record<ResourceId, AttachableRecord>>>;
   /** A lazy import of the area's `admin/<area>.admin.ts`. */
