@@ -10,6 +10,7 @@ import { HEALTH_AREA } from './modules/health/health.area.js';
 import { INDICATORS_AREA } from './modules/indicators/indicators.area.js';
 import { JOBS_AREA } from './modules/jobs/jobs.area.js';
 import { NOTIFICATIONS_AREA } from './modules/notifications/notifications.area.js';
+import { OUTREACH_AREA } from './modules/outreach/outreach.area.js';
 import { PLENARY_AREA } from './modules/plenary/plenary.area.js';
 import { PROJECTS_AREA } from './modules/projects/projects.area.js';
 import { SUPERVISION_AREA } from './modules/supervision/supervision.area.js';
@@ -35,6 +36,7 @@ export const AREAS = [
   TRAINING_AREA,
   SUPERVISION_AREA,
   INDICATORS_AREA,
+  OUTREACH_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

@@ -57,6 +57,9 @@ export const RESOURCES = [
   // [M1] indicators: 经济指标 and 指标数值 (values, Excel import = new + edit).
   'indicator',
   'indicatorValue',
+  // [M2] outreach (联系选民): visits and forums (extend an outreach activity), voter issues.
+  'outreachActivity',
+  'voterIssue',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -92,6 +95,19 @@ export const ACTIONS = [
   'finish',
   /** opinion: 关闭, with a reason. */
   'close',
+  // [M2] outreach: the voter issue workflow's steps (voter-issue.rules.ts), each its own action.
+  /** voterIssue: 当场答复. */
+  'answer',
+  /** voterIssue: 转交办理 to a handling unit with a due date. */
+  'refer',
+  /** voterIssue: 解决. */
+  'resolve',
+  /** voterIssue: 转为代表建议 (creates or links a suggestion). */
+  'escalate',
+  /** voterIssue: 不予采纳, with a reason. */
+  'decline',
+  /** voterIssue: 反馈选民 (date, satisfaction). */
+  'feedback',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -143,6 +159,25 @@ const REPORT_RECORDS_READ: Grants = {
   report: ['show'],
 };
 
+/**
+ * [M2] 联系选民: visits and forums, and voter issues with their steps. Committee staff keep them;
+ * station staff record voter issues (DOMAIN.md) and read visits and forums; the district reads
+ * them masked. Revealing a voter's data is committeeAdmin's alone, like a deputy's.
+ */
+const VOTER_ISSUE_STEPS: readonly Action[] = [
+  'answer',
+  'refer',
+  'resolve',
+  'escalate',
+  'decline',
+  'feedback',
+];
+const OUTREACH_MAINTAIN: Grants = {
+  outreachActivity: MAINTAIN,
+  voterIssue: [...MAINTAIN, ...VOTER_ISSUE_STEPS],
+};
+const OUTREACH_READ: Grants = { outreachActivity: READ, voterIssue: READ };
+
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
   // Users, dictionaries, the organisation's structure; no deputies' or voters' records.
   systemAdmin: {
@@ -178,6 +213,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     ...REPORT_RECORDS_MAINTAIN,
+    ...OUTREACH_MAINTAIN,
+    voterIssue: [...MAINTAIN, ...VOTER_ISSUE_STEPS, 'reveal'],
   },
   staff: {
     ...REFERENCE_READ,
@@ -185,6 +222,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     ...REPORT_RECORDS_MAINTAIN,
+    ...OUTREACH_MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -194,6 +232,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'new', 'edit'],
     attendance: MAINTAIN,
     attachment: MAINTAIN,
+    outreachActivity: READ,
+    voterIssue: OUTREACH_MAINTAIN.voterIssue,
   },
   // Reads everything below the district, without personal data.
   districtViewer: {
@@ -202,6 +242,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'export'],
     attendance: READ,
     ...REPORT_RECORDS_READ,
+    ...OUTREACH_READ,
   },
 };
 
