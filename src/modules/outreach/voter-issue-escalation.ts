@@ -23,7 +23,7 @@ export class VoterIssueEscalation {
     _unitIds: readonly number[],
     _manager?: EntityManager,
   ): Promise<Map<number, { name: string; email: string }[]>> {
-    return Promise.resolve(new Map());
+    return Promise.resolve(new Map<number, { name: string; email: string }[]>());
   }
 
   /** The suggestion the issue becomes: an existing one in scope, or one created now. */

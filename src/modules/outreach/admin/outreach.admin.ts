@@ -279,11 +279,7 @@ export const adminArea = defineAdminArea({
                 request: ActionRequest,
                 context: ActionContext,
               ) => {
-                const shown = (await showOneTimeValue(
-                  response,
-                  request,
-                  context,
-                )) as ActionResponse;
+                const shown = await showOneTimeValue(response, request, context);
                 const params = (shown.record as { params?: Record<string, unknown> } | undefined)
                   ?.params;
                 if (!params) return shown;
