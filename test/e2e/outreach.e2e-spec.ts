@@ -121,6 +121,12 @@ describe(`outreach API on ${testDialect()}`, () => {
         committeeId: other.subdistrictId,
         categoryId,
       });
+      const visit = await createActivity(app(), {
+        committeeId: other.subdistrictId,
+        kindId: await activityKindId(app(), 'voter_visit'),
+      });
+      const community = await createCommunity(app(), { committeeId: other.subdistrictId });
+      const deputy = await createDeputy(app(), { committeeId: other.subdistrictId });
       const before = await counts();
       await api.get(`/voter-issues/${foreign.id}`).expect(404);
       await api.get(`/voter-issues/${foreign.id}/updates`).expect(404);
@@ -128,12 +134,6 @@ describe(`outreach API on ${testDialect()}`, () => {
         .post(`/voter-issues/${foreign.id}/transitions`, { action: 'decline', reason: 'x' })
         .expect(404);
       await api.patch(`/voter-issues/${foreign.id}`, { description: 'x' }).expect(404);
-      const visit = await createActivity(app(), {
-        committeeId: other.subdistrictId,
-        kindId: await activityKindId(app(), 'voter_visit'),
-      });
-      const community = await createCommunity(app(), { committeeId: other.subdistrictId });
-      const deputy = await createDeputy(app(), { committeeId: other.subdistrictId });
       const mine = { committeeId: api.subdistrictId, categoryId };
       for (const [field, fields] of [
         ['activityId', { source: 'visit', activityId: visit.id }],
@@ -243,7 +243,7 @@ describe(`outreach API on ${testDialect()}`, () => {
       const future = await api
         .post(
           '/voter-issues',
-          voterIssueInput({ committeeId, categoryId, receivedOn: '2999-01-01' }),
+          voterIssueInput({ committeeId, categoryId, receivedOn: '2199-01-01' }),
         )
         .expect(422);
       expect(fieldsOf(future)).toEqual(['receivedOn']);
@@ -278,7 +278,7 @@ describe(`outreach API on ${testDialect()}`, () => {
             categoryId: await category(),
             voterName: '李大明',
             voterPhone: PHONE,
-            voterAddress: '幸福路 88 号 2 单元 301',
+            voterAddress: '杭州市西湖区幸福路 88 号 2 单元 301',
           }),
         )
         .expect(201);
@@ -317,7 +317,7 @@ describe(`outreach API on ${testDialect()}`, () => {
         id,
         voterName: '李大明',
         voterPhone: PHONE,
-        voterAddress: '幸福路 88 号 2 单元 301',
+        voterAddress: '杭州市西湖区幸福路 88 号 2 单元 301',
       });
       expect(await reveals()).toBe(before + 1);
       const row = await api.sut.dataSource
