@@ -198,6 +198,14 @@ describe(`outreach API on ${testDialect()}`, () => {
   describe('voter issues', () => {
     it('should name the fields of a bad request and refuse wrong references, writing nothing', async () => {
       const committeeId = await api.ownCommittee();
+      const forum = await createActivity(app(), {
+        committeeId,
+        kindId: await activityKindId(app(), 'voter_forum'),
+      });
+      const reception = await createActivity(app(), {
+        committeeId,
+        kindId: await activityKindId(app(), 'reception_day'),
+      });
       const before = await counts();
       const bad = await api
         .post('/voter-issues', {
@@ -222,14 +230,6 @@ describe(`outreach API on ${testDialect()}`, () => {
         .post('/voter-issues', voterIssueInput({ committeeId, categoryId: otherDictionary }))
         .expect(422);
       expect(fieldsOf(wrongCategory)).toEqual(['categoryId']);
-      const forum = await createActivity(app(), {
-        committeeId,
-        kindId: await activityKindId(app(), 'voter_forum'),
-      });
-      const reception = await createActivity(app(), {
-        committeeId,
-        kindId: await activityKindId(app(), 'reception_day'),
-      });
       for (const fields of [
         { source: 'reception' as const, activityId: forum.id },
         { source: 'visit' as const, activityId: reception.id },
