@@ -2,6 +2,7 @@ import type { PanelArea } from './admin/admin-area.js';
 import { ACTIVITIES_AREA } from './modules/activities/activities.area.js';
 import { ATTACHMENTS_AREA } from './modules/attachments/attachments.area.js';
 import { AUTH_AREA } from './modules/auth/auth.area.js';
+import { CALENDAR_AREA } from './modules/calendar/calendar.area.js';
 import { COMMITTEES_AREA } from './modules/committees/committees.area.js';
 import { COMPLIANCE_AREA } from './modules/compliance/compliance.area.js';
 import { DEPUTIES_AREA } from './modules/deputies/deputies.area.js';
@@ -35,6 +36,7 @@ export const AREAS = [
   TRAINING_AREA,
   SUPERVISION_AREA,
   INDICATORS_AREA,
+  CALENDAR_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

@@ -57,6 +57,8 @@ export const RESOURCES = [
   // [M1] indicators: 经济指标 and 指标数值 (values, Excel import = new + edit).
   'indicator',
   'indicatorValue',
+  // [M2] calendar: 节假日与调休, one nation-wide table (no committee).
+  'calendarDay',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -138,6 +140,13 @@ const REPORT_RECORDS_MAINTAIN: Grants = {
   indicator: MAINTAIN,
   indicatorValue: MAINTAIN,
 };
+/**
+ * [M2] 节假日与调休: one calendar for every committee (the State Council's dates), which staff
+ * correct and every role reads (due dates are computed with it).
+ */
+const CALENDAR_MAINTAIN: Grants = { calendarDay: MAINTAIN };
+const CALENDAR_READ: Grants = { calendarDay: READ };
+
 const REPORT_RECORDS_READ: Grants = {
   ...Object.fromEntries(Object.keys(REPORT_RECORDS_MAINTAIN).map((resource) => [resource, READ])),
   report: ['show'],
@@ -156,6 +165,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     // The counting rules are configuration; the job monitor is the system's.
     cadenceRule: [...READ, 'edit', 'runCheck'],
     jobRun: READ,
+    ...CALENDAR_MAINTAIN,
   },
   // Roles, lockouts, API keys and sessions; no business records.
   securityAdmin: {
@@ -178,6 +188,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     ...REPORT_RECORDS_MAINTAIN,
+    ...CALENDAR_MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -185,6 +196,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     ...REPORT_RECORDS_MAINTAIN,
+    ...CALENDAR_MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -194,6 +206,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'new', 'edit'],
     attendance: MAINTAIN,
     attachment: MAINTAIN,
+    ...CALENDAR_READ,
   },
   // Reads everything below the district, without personal data.
   districtViewer: {
@@ -202,6 +215,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'export'],
     attendance: READ,
     ...REPORT_RECORDS_READ,
+    ...CALENDAR_READ,
   },
 };
 
