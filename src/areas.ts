@@ -13,6 +13,7 @@ import { JOBS_AREA } from './modules/jobs/jobs.area.js';
 import { NOTIFICATIONS_AREA } from './modules/notifications/notifications.area.js';
 import { PLENARY_AREA } from './modules/plenary/plenary.area.js';
 import { PROJECTS_AREA } from './modules/projects/projects.area.js';
+import { SUGGESTIONS_AREA } from './modules/suggestions/suggestions.area.js';
 import { SUPERVISION_AREA } from './modules/supervision/supervision.area.js';
 import { TERMS_AREA } from './modules/terms/terms.area.js';
 import { TRAINING_AREA } from './modules/training/training.area.js';
@@ -37,6 +38,7 @@ export const AREAS = [
   SUPERVISION_AREA,
   INDICATORS_AREA,
   CALENDAR_AREA,
+  SUGGESTIONS_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

@@ -59,6 +59,10 @@ export const RESOURCES = [
   'indicatorValue',
   // [M2] calendar: 节假日与调休, one nation-wide table (no committee).
   'calendarDay',
+  // [M2] suggestions (代表建议): 承办单位 (shared registry), suggestions and their timeline (办理过程).
+  'handlingUnit',
+  'suggestion',
+  'suggestionUpdate',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -94,6 +98,20 @@ export const ACTIONS = [
   'finish',
   /** opinion: 关闭, with a reason. */
   'close',
+  // [M2] suggestions: the suggestion workflow's steps (suggestion.rules.ts; `assign` 交办 is
+  // shared with opinions), each also needing `edit`.
+  /** suggestion: 退回, by the unit, within the return window. */
+  'return',
+  /** suggestion: 申请延期, once, with its approval. */
+  'extend',
+  /** suggestion: 答复, with the date, text and class A–D. */
+  'reply',
+  /** suggestion: 评价 by the lead deputy (满意 / 基本满意 / 不满意). */
+  'evaluate',
+  /** suggestion: 督办, a supervision entry on the timeline (no change of state). */
+  'supervise',
+  /** suggestion: 办结 of a B/C reply once solved. */
+  'solve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -113,6 +131,26 @@ const REFERENCE_READ: Grants = {
   deputyGroup: READ,
   dictionary: READ,
   dictionaryItem: READ,
+};
+
+/**
+ * [M2] 代表建议: staff keep the suggestions and move them along their workflow; the timeline is
+ * history (written by the steps and 督办). The handling units are a registry shared by every
+ * committee that the committees' staff keep (their contacts' phones revealed, audited).
+ */
+const SUGGESTION_RECORDS_MAINTAIN: Grants = {
+  handlingUnit: [...MAINTAIN, 'reveal'],
+  suggestion: [
+    ...MAINTAIN,
+    'assign',
+    'return',
+    'extend',
+    'reply',
+    'evaluate',
+    'supervise',
+    'solve',
+  ],
+  suggestionUpdate: READ,
 };
 
 /**
@@ -139,6 +177,7 @@ const REPORT_RECORDS_MAINTAIN: Grants = {
   opinionUpdate: [...READ, 'new', 'edit'],
   indicator: MAINTAIN,
   indicatorValue: MAINTAIN,
+  ...SUGGESTION_RECORDS_MAINTAIN,
 };
 /**
  * [M2] 节假日与调休: one calendar for every committee (the State Council's dates), which staff
