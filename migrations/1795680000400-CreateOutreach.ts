@@ -3,7 +3,8 @@ import { idColumn, reference, timestampColumns } from '../src/database/migration
 
 /**
  * 联系选民 ([M2]): visits and forums (a 1:1 extension of a core activity of an outreach kind),
- * voter issues (选民意见, a workflow; the voter's name, phone and address encrypted) and each
+ * voter issues (选民意见, a workflow; the voter's name, phone and address encrypted; referred to a
+ * handling unit and escalated to a suggestion — the suggestions migration comes first) and each
  * issue's timeline (办理记录).
  */
 export class CreateOutreach1795680000400 implements MigrationInterface {
@@ -64,6 +65,8 @@ export class CreateOutreach1795680000400 implements MigrationInterface {
           reference('community_id', 'community'),
           reference('deputy_id', 'deputy'),
           reference('category_id', 'dictionary_item'),
+          reference('handling_unit_id', 'handling_unit'),
+          reference('suggestion_id', 'suggestion'),
         ],
         indices: [
           { columnNames: ['committee_id', 'received_on'] },

@@ -2,6 +2,7 @@ import type { PanelArea } from './admin/admin-area.js';
 import { ACTIVITIES_AREA } from './modules/activities/activities.area.js';
 import { ATTACHMENTS_AREA } from './modules/attachments/attachments.area.js';
 import { AUTH_AREA } from './modules/auth/auth.area.js';
+import { CALENDAR_AREA } from './modules/calendar/calendar.area.js';
 import { COMMITTEES_AREA } from './modules/committees/committees.area.js';
 import { COMPLIANCE_AREA } from './modules/compliance/compliance.area.js';
 import { DEPUTIES_AREA } from './modules/deputies/deputies.area.js';
@@ -13,6 +14,7 @@ import { NOTIFICATIONS_AREA } from './modules/notifications/notifications.area.j
 import { OUTREACH_AREA } from './modules/outreach/outreach.area.js';
 import { PLENARY_AREA } from './modules/plenary/plenary.area.js';
 import { PROJECTS_AREA } from './modules/projects/projects.area.js';
+import { SUGGESTIONS_AREA } from './modules/suggestions/suggestions.area.js';
 import { SUPERVISION_AREA } from './modules/supervision/supervision.area.js';
 import { TERMS_AREA } from './modules/terms/terms.area.js';
 import { TRAINING_AREA } from './modules/training/training.area.js';
@@ -36,7 +38,9 @@ export const AREAS = [
   TRAINING_AREA,
   SUPERVISION_AREA,
   INDICATORS_AREA,
+  CALENDAR_AREA,
   OUTREACH_AREA,
+  SUGGESTIONS_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

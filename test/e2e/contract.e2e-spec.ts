@@ -294,6 +294,13 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       form.append('file', new Blob([new Uint8Array(indicatorSheetBytes)]), '指标.xlsx');
       return form;
     },
+    // [M2] calendar: each new day a Monday of its own (a holiday on a weekday is an exception).
+    'post /api/v1/calendar-days': () => ({
+      date: new Date(Date.UTC(2031, 0, 6 + 7 * (serial += 1))).toISOString().slice(0, 10),
+      kind: 'holiday',
+      name: '契约假日',
+    }),
+    'patch /api/v1/calendar-days/{id}': () => ({ note: '契约备注' }),
   });
 
   /** Records a path's `{id}` can name, created through the built server itself. */
@@ -519,6 +526,18 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     }
     ids.attachments = attachment.body.id as number;
     indicatorSheetBytes = await indicatorSheet([]);
+    // [M2] calendar
+    const calendarDay = await json(
+      'post',
+      '/api/v1/calendar-days',
+      bodies['post /api/v1/calendar-days'](),
+    );
+    if (calendarDay.status !== 201) {
+      throw new Error(
+        `fixture calendar day → ${calendarDay.status} ${JSON.stringify(calendarDay.body)}`,
+      );
+    }
+    ids['calendar-days'] = calendarDay.body.id as number;
   };
 
   beforeAll(async () => {

@@ -5,11 +5,14 @@ import type { Figure } from '../../src/platform/areas/statistics.js';
 import { OutreachActivity } from '../../src/modules/outreach/outreach-activity.entity.js';
 import { VoterIssue } from '../../src/modules/outreach/voter-issue.entity.js';
 import { VoterIssueUpdate } from '../../src/modules/outreach/voter-issue-update.entity.js';
+import { OutreachDeadlines } from '../../src/modules/outreach/outreach.deadlines.js';
+import { Suggestion } from '../../src/modules/suggestions/suggestion.entity.js';
 import { activityKindId, createActivity } from '../factories/activity.factory.js';
 import { createCommunity, createOrganisation } from '../factories/committee.factory.js';
 import { createDeputies, createDeputy } from '../factories/deputy.factory.js';
 import { dictionaryItemId } from '../factories/supervision.factory.js';
 import {
+  createHandlingUnitForReferral,
   createOutreachActivity,
   createVoterIssue,
   issueCategoryId,
@@ -48,6 +51,7 @@ describe(`outreach API on ${testDialect()}`, () => {
       .getRepository(AuditLog)
       .count({ where: { action: In(['create', 'update', 'transition', 'delete']) } }),
   });
+  const suggestions = () => api.sut.dataSource.getRepository(Suggestion).count();
   const category = () => issueCategoryId(app());
   const keyFor = (
     role: 'staff' | 'stationStaff' | 'committeeAdmin' | 'districtViewer',
@@ -442,6 +446,131 @@ describe(`outreach API on ${testDialect()}`, () => {
         .post(`/voter-issues/${issue.id}/transitions`, { action: 'resolve', resolution: 'x' })
         .expect(409);
       expect(body(declined).allowed).toEqual(['feedback']);
+    });
+  });
+
+  describe('referral and escalation', () => {
+    it('should refer, refer again (a new round), then escalate into a new suggestion in the same transaction', async () => {
+      const committeeId = await api.ownCommittee();
+      const deputy = await createDeputy(app(), { committeeId });
+      const issue = await createVoterIssue(app(), {
+        committeeId,
+        categoryId: await category(),
+        deputyId: deputy.id,
+      });
+      const [first, second] = [
+        await createHandlingUnitForReferral(app()),
+        await createHandlingUnitForReferral(app()),
+      ];
+      const referred = await api
+        .post(`/voter-issues/${issue.id}/transitions`, {
+          action: 'refer',
+          handlingUnitId: first.id,
+          dueOn: '2019-06-30',
+          on: '2019-05-16',
+        })
+        .expect(200);
+      expect(body(referred)).toMatchObject({
+        status: 'referred',
+        handlingUnitId: first.id,
+        referredOn: '2019-05-16',
+        dueOn: '2019-06-30',
+        referralCount: 1,
+      });
+      await walkVoterIssue(app(), issue.id, [
+        ['refer', { handlingUnitId: second.id, dueOn: '2019-07-31', on: '2019-06-01' }],
+      ]);
+      const due = (await app().get(OutreachDeadlines).dueBy('2019-08-01')).find(
+        (deadline) => deadline.id === issue.id,
+      );
+      expect(due).toMatchObject({
+        type: 'voterIssue',
+        committeeId,
+        dueOn: '2019-07-31',
+        round: 'referral-2',
+        contacts: [{ name: '张科长', email: 'unit@example.org' }],
+      });
+      expect(
+        (await app().get(OutreachDeadlines).dueBy('2019-07-30')).map((d) => d.id),
+      ).not.toContain(issue.id);
+
+      const before = await counts();
+      const suggestionsBefore = await suggestions();
+      const escalated = await api
+        .post(`/voter-issues/${issue.id}/transitions`, {
+          action: 'escalate',
+          suggestion: { title: '关于修复小区路灯的建议' },
+          on: '2019-06-20',
+          note: '情况复杂，转为代表建议',
+        })
+        .expect(200);
+      const suggestionId = body(escalated).suggestionId as number;
+      expect(body(escalated)).toMatchObject({ status: 'escalated', closedOn: '2019-06-20' });
+      expect(await suggestions()).toBe(suggestionsBefore + 1);
+      const suggestion = await api.sut.dataSource
+        .getRepository(Suggestion)
+        .findOneByOrFail({ id: suggestionId });
+      expect(suggestion).toMatchObject({
+        committeeId,
+        title: '关于修复小区路灯的建议',
+        content: issue.description,
+        leadDeputyId: deputy.id,
+        categoryId: issue.categoryId,
+        raisedOn: '2019-06-20',
+        status: 'registered',
+      });
+      // The link both ways: the suggestion's source issues.
+      const sources = await api.get(`/voter-issues?suggestionId=${suggestionId}`).expect(200);
+      expect(body(sources).items!.map((item) => item.id)).toEqual([issue.id]);
+      const after = await counts();
+      expect([after.issues, after.updates]).toEqual([before.issues, before.updates + 1]);
+      // The step's audit row and the suggestion's creation, in one transaction.
+      expect(after.writes).toBe(before.writes + 2);
+
+      // Another issue links the same suggestion.
+      const another = await createVoterIssue(app(), { committeeId, categoryId: await category() });
+      await api
+        .post(`/voter-issues/${another.id}/transitions`, { action: 'escalate', suggestionId })
+        .expect(200);
+      const linked = await api.get(`/voter-issues?suggestionId=${suggestionId}`).expect(200);
+      expect(
+        body(linked)
+          .items!.map((item) => item.id)
+          .sort((a, b) => Number(a) - Number(b)),
+      ).toEqual([issue.id, another.id]);
+      expect(await suggestions()).toBe(suggestionsBefore + 1);
+    });
+
+    it('should refuse an unknown or disabled unit, a suggestion without a lead deputy or of another committee, writing nothing', async () => {
+      const committeeId = await api.ownCommittee();
+      const issue = await createVoterIssue(app(), { committeeId, categoryId: await category() });
+      const disabled = await createHandlingUnitForReferral(app(), { enabled: false });
+      const otherCommittee = await api.ownCommittee();
+      const foreignDeputy = await createDeputy(app(), { committeeId: otherCommittee });
+      const before = await counts();
+      const suggestionsBefore = await suggestions();
+      const step = (payload: object) =>
+        api.post(`/voter-issues/${issue.id}/transitions`, payload).expect(422);
+      for (const [payload, field] of [
+        [{ action: 'refer', handlingUnitId: 999999, dueOn: '2030-01-01' }, 'handlingUnitId'],
+        [{ action: 'refer', handlingUnitId: disabled.id, dueOn: '2030-01-01' }, 'handlingUnitId'],
+        [{ action: 'escalate', suggestion: { title: '无领衔代表' } }, 'suggestion.leadDeputyId'],
+        [
+          { action: 'escalate', suggestion: { title: '外区代表', leadDeputyId: foreignDeputy.id } },
+          'suggestion.leadDeputyId',
+        ],
+        [{ action: 'escalate', suggestionId: 999999 }, 'suggestionId'],
+        [
+          { action: 'escalate', suggestionId: 1, suggestion: { title: '二者选一' } },
+          'suggestionId',
+        ],
+      ] as const) {
+        expect([field, fieldsOf(await step(payload))]).toEqual([field, [field]]);
+      }
+      expect(await counts()).toEqual(before);
+      expect(await suggestions()).toBe(suggestionsBefore);
+      const unchanged = await api.get(`/voter-issues/${issue.id}`).expect(200);
+      expect(body(unchanged).status).toBe('registered');
     });
   });
 

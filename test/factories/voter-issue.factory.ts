@@ -8,6 +8,8 @@ import { OutreachActivitiesService } from '../../src/modules/outreach/outreach-a
 import type { OutreachActivity } from '../../src/modules/outreach/outreach-activity.entity.js';
 import type { VoterIssue } from '../../src/modules/outreach/voter-issue.entity.js';
 import { VoterIssuesService } from '../../src/modules/outreach/voter-issues.service.js';
+import type { HandlingUnit } from '../../src/modules/suggestions/handling-unit.entity.js';
+import { HandlingUnitsService } from '../../src/modules/suggestions/handling-units.service.js';
 import { activityKindId, createActivity } from './activity.factory.js';
 import { dictionaryItemId } from './supervision.factory.js';
 import { uniqueName, uniquePhone } from './unique.js';
@@ -97,4 +99,22 @@ export async function walkVoterIssue(
   }
   if (!issue) throw new Error('no steps');
   return issue;
+}
+
+/**
+ * A handling unit (承办单位) to refer issues to, through HandlingUnitsService as the system (the
+ * suggestions area's registry), with a contact email for the reminders.
+ */
+export function createHandlingUnitForReferral(
+  app: INestApplication,
+  overrides: { enabled?: boolean } = {},
+): Promise<HandlingUnit> {
+  return runAsSystem('test', () =>
+    app.get(HandlingUnitsService).create({
+      name: uniqueName('区城管局'),
+      contactName: '张科长',
+      contactEmail: 'unit@example.org',
+      enabled: overrides.enabled ?? true,
+    }),
+  );
 }

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AreaDeadlines, Deadline } from '../../platform/areas/deadlines.js';
 import { OutreachRepository } from './outreach.repository.js';
-import { VoterIssueEscalation } from './voter-issue-escalation.js';
 
 /** How long a reminder's title quotes the issue. */
 const TITLE_CHARS = 30;
@@ -14,14 +13,11 @@ const TITLE_CHARS = 30;
  */
 @Injectable()
 export class OutreachDeadlines implements AreaDeadlines {
-  constructor(
-    @Inject(OutreachRepository) private readonly repository: OutreachRepository,
-    @Inject(VoterIssueEscalation) private readonly units: VoterIssueEscalation,
-  ) {}
+  constructor(@Inject(OutreachRepository) private readonly repository: OutreachRepository) {}
 
   async dueBy(until: string, manager?: EntityManager): Promise<Deadline[]> {
     const referred = await this.repository.referredDueBy(until, manager);
-    const contacts = await this.units.contactsOf(
+    const contacts = await this.repository.unitContacts(
       referred.flatMap((issue) => (issue.handlingUnitId === null ? [] : [issue.handlingUnitId])),
       manager,
     );

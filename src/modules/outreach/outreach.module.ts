@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
+import { SuggestionsModule } from '../suggestions/suggestions.module.js';
 import { OutreachActivitiesService } from './outreach-activities.service.js';
 import { OutreachActivity } from './outreach-activity.entity.js';
 import { OutreachActivitiesController, VoterIssuesController } from './outreach.controller.js';
@@ -16,6 +17,7 @@ import { VoterIssuesService } from './voter-issues.service.js';
   imports: [
     TypeOrmModule.forFeature([OutreachActivity, VoterIssue, VoterIssueUpdate]),
     DictionariesModule,
+    SuggestionsModule,
   ],
   controllers: [OutreachActivitiesController, VoterIssuesController],
   providers: [

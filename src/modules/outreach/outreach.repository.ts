@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, LessThanOrEqual, Repository } from 'typeorm';
+import { type EntityManager, In, LessThanOrEqual, Repository } from 'typeorm';
 import { Activity } from '../activities/activity.entity.js';
 import { Attendance } from '../activities/attendance.entity.js';
+import { HandlingUnit } from '../suggestions/handling-unit.entity.js';
 import { OutreachActivity } from './outreach-activity.entity.js';
 import { VoterIssue } from './voter-issue.entity.js';
 import type { VoterIssueSource, VoterIssueStatus } from './voter-issue.rules.js';
@@ -165,5 +166,24 @@ export class OutreachRepository {
       referralCount: row.referralCount,
       handlingUnitId: row.handlingUnitId,
     }));
+  }
+
+  /** Each handling unit's contact to remind by email (units without an email have none). */
+  async unitContacts(
+    unitIds: readonly number[],
+    manager?: EntityManager,
+  ): Promise<Map<number, { name: string; email: string }[]>> {
+    const contacts = new Map<number, { name: string; email: string }[]>();
+    if (unitIds.length === 0) return contacts;
+    const units = await (manager ?? this.issues.manager).find(HandlingUnit, {
+      select: { id: true, name: true, contactName: true, contactEmail: true },
+      where: { id: In([...new Set(unitIds)]) },
+    });
+    for (const unit of units) {
+      if (unit.contactEmail) {
+        contacts.set(unit.id, [{ name: unit.contactName ?? unit.name, email: unit.contactEmail }]);
+      }
+    }
+    return contacts;
   }
 }

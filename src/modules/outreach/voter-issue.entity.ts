@@ -18,6 +18,8 @@ import { Committee } from '../committees/committee.entity.js';
 import { Community } from '../committees/community.entity.js';
 import { Deputy } from '../deputies/deputy.entity.js';
 import { DictionaryItem } from '../dictionaries/dictionary-item.entity.js';
+import { HandlingUnit } from '../suggestions/handling-unit.entity.js';
+import { Suggestion } from '../suggestions/suggestion.entity.js';
 import type { Satisfaction, VoterIssueSource, VoterIssueStatus } from './voter-issue.rules.js';
 
 /**
@@ -105,6 +107,10 @@ export class VoterIssue extends BaseEntity {
   @Column({ type: 'integer', nullable: true })
   handlingUnitId: number | null;
 
+  @ManyToOne(() => HandlingUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'handling_unit_id' })
+  handlingUnit?: Relation<HandlingUnit> | null;
+
   /** 转交日期 */
   @Column({ type: 'date', nullable: true })
   referredOn: string | null;
@@ -124,6 +130,10 @@ export class VoterIssue extends BaseEntity {
   /** 转为的代表建议 */
   @Column({ type: 'integer', nullable: true })
   suggestionId: number | null;
+
+  @ManyToOne(() => Suggestion, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'suggestion_id' })
+  suggestion?: Relation<Suggestion> | null;
 
   /** 不予采纳理由 */
   @Column({ type: 'varchar', length: 500, nullable: true })

@@ -184,19 +184,23 @@ export function stepProblems(step: VoterIssueStep, input: StepInput): VoterIssue
   if (input.on > input.today) need('on', '办理日期晚于今天', 'The step is dated in the future');
   switch (step) {
     case 'answer':
-      if (blank(input.resolution))
-        {need('resolution', '当场答复须填写答复内容', 'An answer needs its content');}
+      if (blank(input.resolution)) {
+        need('resolution', '当场答复须填写答复内容', 'An answer needs its content');
+      }
       break;
     case 'resolve':
-      if (blank(input.resolution))
-        {need('resolution', '解决须填写解决情况', 'Resolving needs what was done');}
+      if (blank(input.resolution)) {
+        need('resolution', '解决须填写解决情况', 'Resolving needs what was done');
+      }
       break;
     case 'refer':
-      if (!input.handlingUnitId)
-        {need('handlingUnitId', '转交办理须选择承办单位', 'Referring needs a handling unit');}
+      if (!input.handlingUnitId) {
+        need('handlingUnitId', '转交办理须选择承办单位', 'Referring needs a handling unit');
+      }
       if (!input.dueOn) need('dueOn', '转交办理须填写办理期限', 'Referring needs a due date');
-      else if (input.dueOn < input.on)
-        {need('dueOn', '办理期限早于转交日期', 'The due date is before the referral');}
+      else if (input.dueOn < input.on) {
+        need('dueOn', '办理期限早于转交日期', 'The due date is before the referral');
+      }
       break;
     case 'escalate': {
       const linked = Boolean(input.suggestionId);
@@ -214,8 +218,9 @@ export function stepProblems(step: VoterIssueStep, input: StepInput): VoterIssue
       if (blank(input.reason)) need('reason', '不予采纳须说明理由', 'Declining needs a reason');
       break;
     case 'feedback':
-      if (!input.satisfaction)
-        {need('satisfaction', '反馈选民须填写满意度', 'Feedback needs the satisfaction');}
+      if (!input.satisfaction) {
+        need('satisfaction', '反馈选民须填写满意度', 'Feedback needs the satisfaction');
+      }
       break;
   }
   return problems;

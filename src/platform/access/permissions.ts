@@ -60,6 +60,12 @@ export const RESOURCES = [
   // [M2] outreach (联系选民): visits and forums (extend an outreach activity), voter issues.
   'outreachActivity',
   'voterIssue',
+  // [M2] calendar: 节假日与调休, one nation-wide table (no committee).
+  'calendarDay',
+  // [M2] suggestions (代表建议): 承办单位 (shared registry), suggestions and their timeline (办理过程).
+  'handlingUnit',
+  'suggestion',
+  'suggestionUpdate',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -108,6 +114,20 @@ export const ACTIONS = [
   'decline',
   /** voterIssue: 反馈选民 (date, satisfaction). */
   'feedback',
+  // [M2] suggestions: the suggestion workflow's steps (suggestion.rules.ts; `assign` 交办 is
+  // shared with opinions), each also needing `edit`.
+  /** suggestion: 退回, by the unit, within the return window. */
+  'return',
+  /** suggestion: 申请延期, once, with its approval. */
+  'extend',
+  /** suggestion: 答复, with the date, text and class A–D. */
+  'reply',
+  /** suggestion: 评价 by the lead deputy (满意 / 基本满意 / 不满意). */
+  'evaluate',
+  /** suggestion: 督办, a supervision entry on the timeline (no change of state). */
+  'supervise',
+  /** suggestion: 办结 of a B/C reply once solved. */
+  'solve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -127,6 +147,26 @@ const REFERENCE_READ: Grants = {
   deputyGroup: READ,
   dictionary: READ,
   dictionaryItem: READ,
+};
+
+/**
+ * [M2] 代表建议: staff keep the suggestions and move them along their workflow; the timeline is
+ * history (written by the steps and 督办). The handling units are a registry shared by every
+ * committee that the committees' staff keep (their contacts' phones revealed, audited).
+ */
+const SUGGESTION_RECORDS_MAINTAIN: Grants = {
+  handlingUnit: [...MAINTAIN, 'reveal'],
+  suggestion: [
+    ...MAINTAIN,
+    'assign',
+    'return',
+    'extend',
+    'reply',
+    'evaluate',
+    'supervise',
+    'solve',
+  ],
+  suggestionUpdate: READ,
 };
 
 /**
@@ -153,7 +193,15 @@ const REPORT_RECORDS_MAINTAIN: Grants = {
   opinionUpdate: [...READ, 'new', 'edit'],
   indicator: MAINTAIN,
   indicatorValue: MAINTAIN,
+  ...SUGGESTION_RECORDS_MAINTAIN,
 };
+/**
+ * [M2] 节假日与调休: one calendar for every committee (the State Council's dates), which staff
+ * correct and every role reads (due dates are computed with it).
+ */
+const CALENDAR_MAINTAIN: Grants = { calendarDay: MAINTAIN };
+const CALENDAR_READ: Grants = { calendarDay: READ };
+
 const REPORT_RECORDS_READ: Grants = {
   ...Object.fromEntries(Object.keys(REPORT_RECORDS_MAINTAIN).map((resource) => [resource, READ])),
   report: ['show'],
@@ -191,6 +239,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     // The counting rules are configuration; the job monitor is the system's.
     cadenceRule: [...READ, 'edit', 'runCheck'],
     jobRun: READ,
+    ...CALENDAR_MAINTAIN,
   },
   // Roles, lockouts, API keys and sessions; no business records.
   securityAdmin: {
@@ -215,6 +264,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     ...REPORT_RECORDS_MAINTAIN,
     ...OUTREACH_MAINTAIN,
     voterIssue: [...MAINTAIN, ...VOTER_ISSUE_STEPS, 'reveal'],
+    ...CALENDAR_MAINTAIN,
   },
   staff: {
     ...REFERENCE_READ,
@@ -223,6 +273,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     attendance: MAINTAIN,
     ...REPORT_RECORDS_MAINTAIN,
     ...OUTREACH_MAINTAIN,
+    ...CALENDAR_MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -234,6 +285,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     attachment: MAINTAIN,
     outreachActivity: READ,
     voterIssue: OUTREACH_MAINTAIN.voterIssue,
+    ...CALENDAR_READ,
   },
   // Reads everything below the district, without personal data.
   districtViewer: {
@@ -243,6 +295,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     attendance: READ,
     ...REPORT_RECORDS_READ,
     ...OUTREACH_READ,
+    ...CALENDAR_READ,
   },
 };
 

@@ -1,0 +1,16 @@
+import type { Area } from '../../platform/areas/area.js';
+import { HandlingUnit } from './handling-unit.entity.js';
+import { SuggestionCoSigner } from './suggestion-co-signer.entity.js';
+import { SuggestionCoUnit } from './suggestion-co-unit.entity.js';
+import { Suggestion } from './suggestion.entity.js';
+import { SuggestionUpdate } from './suggestion-update.entity.js';
+import { SUGGESTIONS_LABELS } from './suggestions.labels.js';
+import { SuggestionsModule } from './suggestions.module.js';
+
+/** 代表建议、批评和意见: handling units (承办单位), suggestions and their timeline (办理过程). */
+export const SUGGESTIONS_AREA = {
+  name: 'suggestions',
+  module: SuggestionsModule,
+  entities: [HandlingUnit, Suggestion, SuggestionCoSigner, SuggestionCoUnit, SuggestionUpdate],
+  labels: SUGGESTIONS_LABELS,
+} satisfies Area;
