@@ -39,6 +39,8 @@ export const OUTREACH_AREA = {
     OutreachActivityChoice: { permission: 'activity', picker: true },
     VoterIssueActivityChoice: { permission: 'activity', picker: true },
     VoterIssueCategory: { permission: 'dictionaryItem', picker: true },
+    VoterIssueHandlingUnit: { permission: 'handlingUnit', picker: true },
+    VoterIssueSuggestion: { permission: 'suggestion', picker: true },
   },
   admin: () => import('./admin/outreach.admin.js'),
 } satisfies Area;

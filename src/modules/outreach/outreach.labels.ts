@@ -98,6 +98,8 @@ export const OUTREACH_LABELS = {
       properties: { id: '编号', title: '标题', startsAt: '开始时间' },
     },
     VoterIssueCategory: { name: '问题类别', properties: { id: '编号', label: '名称' } },
+    VoterIssueHandlingUnit: { name: '承办单位', properties: { id: '编号', name: '名称' } },
+    VoterIssueSuggestion: { name: '代表建议', properties: { id: '编号', title: '标题' } },
   },
   actions: {
     answer: '当场答复',

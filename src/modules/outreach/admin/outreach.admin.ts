@@ -20,6 +20,9 @@ import { ServiceResource } from '../../../admin/service-resource.js';
 import { ownedByCommittee, scopedWhere } from '../../../platform/access/record-scope.js';
 import { Activity } from '../../activities/activity.entity.js';
 import { DictionaryItem } from '../../dictionaries/dictionary-item.entity.js';
+import { HandlingUnit } from '../../suggestions/handling-unit.entity.js';
+import { Suggestion } from '../../suggestions/suggestion.entity.js';
+import { HANDLING_UNIT_SCOPE, SUGGESTION_SCOPE } from '../../suggestions/suggestions.scopes.js';
 import {
   CreateOutreachActivityDto,
   UpdateOutreachActivityDto,
@@ -383,6 +386,8 @@ export const adminArea = defineAdminArea({
             satisfaction: { availableValues: availableValues(values.satisfaction) },
             activityId: { reference: 'VoterIssueActivityChoice' },
             categoryId: { reference: 'VoterIssueCategory' },
+            handlingUnitId: { reference: 'VoterIssueHandlingUnit' },
+            suggestionId: { reference: 'VoterIssueSuggestion' },
             voterPhoneHash: { isVisible: false },
             resolution: { type: 'textarea' },
             [ONE_TIME_VALUE]: {
@@ -409,6 +414,24 @@ export const adminArea = defineAdminArea({
         { scope: (actor, where) => scopedWhere(where, ownedByCommittee<Activity>(), actor) },
         { kind: { category: In([OUTREACH_CATEGORY, 'station']) } },
         { property: 'title', sortBy: 'startsAt' },
+      ),
+      // The unit and the suggestion shown by name on an issue (the suggestions area's records).
+      choices(
+        'VoterIssueHandlingUnit',
+        HandlingUnit,
+        {
+          scope: (actor, where) => scopedWhere(where, HANDLING_UNIT_SCOPE, actor),
+          hiddenFields: ['contactPhone', 'contactPhoneHash'],
+        },
+        {},
+        { property: 'name' },
+      ),
+      choices(
+        'VoterIssueSuggestion',
+        Suggestion,
+        { scope: (actor, where) => scopedWhere(where, SUGGESTION_SCOPE, actor) },
+        {},
+        { property: 'title', sortBy: 'id' },
       ),
       choices(
         'VoterIssueCategory',
