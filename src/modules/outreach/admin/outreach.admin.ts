@@ -1,21 +1,14 @@
 import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
 import { In } from 'typeorm';
-import { DomainError } from '../../../common/errors.js';
 import { formatInstant } from '../../../common/period.js';
 import { validateInput } from '../../../common/validation.js';
-import {
-  actionsFor,
-  allowed,
-  revealAction,
-  showPageOf,
-  type AdminActions,
-} from '../../../admin/admin-access.js';
+import { actionsFor, revealAction } from '../../../admin/admin-access.js';
 import { defineAdminArea } from '../../../admin/admin-area.js';
-import { COMPONENTS } from '../../../admin/components/components.js';
 import { availableValues, NAVIGATION } from '../../../admin/locale/zh-CN.js';
 import { ONE_TIME_VALUE, showOneTimeValue } from '../../../admin/one-time-values.js';
 import { bindRecordService, TIMESTAMPS } from '../../../admin/record-resources.js';
 import { choices } from '../../../admin/reference-choices.js';
+import { workflowStepAction } from '../../../admin/workflow-step-action.js';
 import { ServiceResource } from '../../../admin/service-resource.js';
 import { ownedByCommittee, scopedWhere } from '../../../platform/access/record-scope.js';
 import { Activity } from '../../activities/activity.entity.js';
@@ -177,53 +170,33 @@ function stepInput(step: VoterIssueStep, payload: Record<string, unknown> = {}):
 }
 
 /**
- * One step as a record action with a form (WorkflowStep): shown only for a role with the step's
- * permission and from a state the step may start from (openSteps). Loading the form only returns
- * the record; sending it runs VoterIssuesService.transition — the API's use case.
+ * One step as a record action with a form: open from the states `openSteps` allows (feedback once
+ * from a reached outcome); sending it validates with the API's DTO and runs
+ * VoterIssuesService.transition — the API's use case.
  */
-function stepAction(issues: VoterIssuesService, step: VoterIssueStep): AdminActions[string] {
-  const form = STEP_FORMS[step];
-  const mayAct = allowed('voterIssue', step);
-  return {
-    actionType: 'record',
-    component: COMPONENTS.WorkflowStep,
-    icon: STEP_ICONS[step],
-    custom: { intro: form.intro, fields: form.fields, submitLabel: VOTER_ISSUE_STEP_LABELS[step] },
-    isAccessible: (context: ActionContext) =>
-      mayAct(context) &&
-      (!context.record ||
-        openSteps({
-          status: context.record.params.status as VoterIssueStatus,
-          feedbackOn: (context.record.params.feedbackOn as string | null | undefined) || null,
-        }).includes(step)),
-    handler: async (request: ActionRequest, _response, context) => {
-      const record = context.record;
-      if (!record) throw new Error(`${step} needs a record`);
-      const payload = request.payload as Record<string, unknown> | undefined;
-      if (payload?.step !== step) return { record: record.toJSON(context.currentAdmin) };
-      try {
-        const input = await validateInput(VoterIssueTransitionDto, stepInput(step, payload));
-        const { action: _action, ...fields } = input;
-        await issues.transition(Number(record.id()), step, fields);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const problems = error.details.map((d) => `${d.field}：${d.problem}`).join('；');
-        return {
-          record: record.toJSON(context.currentAdmin),
-          notice: {
-            message: `${error.bilingual.zh}${problems ? `（${problems}）` : ''}`,
-            type: 'error',
-          },
-        };
-      }
-      return {
-        record: record.toJSON(context.currentAdmin),
-        redirectUrl: showPageOf(context, record.id()),
-        notice: { message: form.done, type: 'success' },
-      };
+const stepAction = (issues: VoterIssuesService, step: VoterIssueStep) =>
+  workflowStepAction({
+    resource: 'voterIssue',
+    step,
+    form: {
+      ...STEP_FORMS[step],
+      submitLabel: VOTER_ISSUE_STEP_LABELS[step],
+      icon: STEP_ICONS[step],
     },
-  };
-}
+    isOpen: (params) =>
+      openSteps({
+        status: params.status as VoterIssueStatus,
+        feedbackOn:
+          typeof params.feedbackOn === 'string' && params.feedbackOn ? params.feedbackOn : null,
+      }).includes(step),
+    run: async (id, payload) => {
+      const { action: _action, ...fields } = await validateInput(
+        VoterIssueTransitionDto,
+        stepInput(step, payload),
+      );
+      await issues.transition(id, step, fields);
+    },
+  });
 
 /** 联系选民 › 走访座谈, 选民意见 (with its steps and 查看完整信息); and their pickers. */
 export const adminArea = defineAdminArea({
