@@ -19,6 +19,8 @@ import {
   voterIssueInput,
   walkVoterIssue,
 } from '../factories/voter-issue.factory.js';
+import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { issueKey } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
 import { body, startRestApi, type RestApi } from '../support/rest-api.js';
@@ -30,7 +32,7 @@ describe(`outreach API on ${testDialect()}`, () => {
   let api: RestApi;
 
   beforeAll(async () => {
-    api = await startRestApi();
+    api = await startRestApi({ admin: true });
   }, 60000);
 
   afterAll(async () => {
@@ -571,6 +573,82 @@ describe(`outreach API on ${testDialect()}`, () => {
       expect(await suggestions()).toBe(suggestionsBefore);
       const unchanged = await api.get(`/voter-issues/${issue.id}`).expect(200);
       expect(body(unchanged).status).toBe('registered');
+    });
+  });
+
+  describe('admin panel', () => {
+    type Agent = ReturnType<typeof request.agent>;
+    interface Answer {
+      record?: {
+        params: Record<string, unknown>;
+        recordActions?: { name: string }[];
+      };
+      records?: { id: string; params: Record<string, unknown> }[];
+      notice?: { message: string; type: string };
+    }
+    const answer = (response: request.Response) => response.body as Answer;
+    const step = (agent: Agent, id: number, action: string, form: Record<string, string>) =>
+      agent
+        .post(`/admin/api/resources/VoterIssue/records/${id}/${action}`)
+        .type('form')
+        .send({ step: action, ...form });
+    const openSteps = async (agent: Agent, id: number) =>
+      answer(await agent.get(`/admin/api/resources/VoterIssue/records/${id}/show`).expect(200))
+        .record!.recordActions!.map((action) => action.name)
+        .filter((name) =>
+          ['answer', 'refer', 'resolve', 'escalate', 'decline', 'feedback', 'reveal'].includes(
+            name,
+          ),
+        );
+
+    it('should list issues masked, run steps from their forms and offer only the open ones', async () => {
+      const committeeId = await api.ownCommittee();
+      const users = app().get(AdminUsersService);
+      for (const [username, role, committee] of [
+        [`outreach-clerk-${committeeId}`, 'staff', committeeId],
+        [`outreach-viewer-${committeeId}`, 'districtViewer', api.districtId],
+      ] as const) {
+        await users.create({ username, password: TEST_PASSWORD, role, committeeId: committee });
+      }
+      const clerk = (await login(api.server, `outreach-clerk-${committeeId}`)).agent;
+      const viewer = (await login(api.server, `outreach-viewer-${committeeId}`)).agent;
+      const issue = await createVoterIssue(app(), {
+        committeeId,
+        categoryId: await category(),
+        voterPhone: PHONE,
+      });
+      const list = await clerk.get('/admin/api/resources/VoterIssue/actions/list').expect(200);
+      const row = answer(list).records!.find((r) => String(r.id) === String(issue.id))!;
+      expect(row.params).toMatchObject({ voterPhone: '138****5678', voterName: '王**' });
+      expect(await openSteps(clerk, issue.id)).toEqual([
+        'answer',
+        'refer',
+        'resolve',
+        'escalate',
+        'decline',
+      ]);
+      const missing = await step(clerk, issue.id, 'answer', {}).expect(200);
+      expect(answer(missing).notice).toMatchObject({ type: 'error' });
+      const answered = await step(clerk, issue.id, 'answer', {
+        resolution: '当场答复了选民',
+        note: '后台登记',
+      }).expect(200);
+      expect(answer(answered).notice).toEqual({ message: '已当场答复', type: 'success' });
+      expect(await openSteps(clerk, issue.id)).toEqual(['feedback']);
+      await step(viewer, issue.id, 'feedback', { satisfaction: '满意' }).expect(403);
+      const fed = await step(clerk, issue.id, 'feedback', { satisfaction: '基本满意' }).expect(200);
+      expect(answer(fed).notice).toEqual({ message: '已反馈选民', type: 'success' });
+      const saved = await api.sut.dataSource
+        .getRepository(VoterIssue)
+        .findOneByOrFail({ id: issue.id });
+      expect(saved).toMatchObject({ status: 'answered', satisfaction: 'basicallySatisfied' });
+      expect(await openSteps(clerk, issue.id)).toEqual([]);
+      const shown = answer(
+        await clerk.get(`/admin/api/resources/VoterIssue/records/${issue.id}/show`).expect(200),
+      );
+      expect(String(shown.record!.params.timeline)).toMatch(
+        /当场答复（已登记 → 已当场答复）：后台登记/,
+      );
     });
   });
 
