@@ -6,7 +6,7 @@ export const OUTREACH_LABELS = {
     outreachActivity: { zh: '走访座谈', en: 'Outreach activity' },
     voterIssue: { zh: '选民意见', en: 'Voter issue' },
     voterIssueUpdate: { zh: '办理记录', en: 'Voter issue update' },
-    issueCategory: { zh: '问题类别', en: 'Issue category' },
+    voterIssueCategory: { zh: '问题类别', en: 'Issue category' },
   },
   values: {
     voterIssueStatus: {

@@ -347,7 +347,7 @@ export class VoterIssuesService extends RecordService<VoterIssue> {
         ISSUE_CATEGORY_DICTIONARY,
         next.categoryId,
         'categoryId',
-        OUTREACH_LABELS.records.issueCategory,
+        OUTREACH_LABELS.records.voterIssueCategory,
       );
     }
     if (next.receivedOn > today) {
