@@ -12,6 +12,7 @@ import { JOBS_AREA } from './modules/jobs/jobs.area.js';
 import { NOTIFICATIONS_AREA } from './modules/notifications/notifications.area.js';
 import { PLENARY_AREA } from './modules/plenary/plenary.area.js';
 import { PROJECTS_AREA } from './modules/projects/projects.area.js';
+import { STATIONS_AREA } from './modules/stations/stations.area.js';
 import { SUPERVISION_AREA } from './modules/supervision/supervision.area.js';
 import { TERMS_AREA } from './modules/terms/terms.area.js';
 import { TRAINING_AREA } from './modules/training/training.area.js';
@@ -35,6 +36,7 @@ export const AREAS = [
   TRAINING_AREA,
   SUPERVISION_AREA,
   INDICATORS_AREA,
+  STATIONS_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,
   JOBS_AREA,

@@ -57,6 +57,15 @@ export const RESOURCES = [
   // [M1] indicators: 经济指标 and 指标数值 (values, Excel import = new + edit).
   'indicator',
   'indicatorValue',
+  // [M2] stations (代表联络站): stations, their people, posted rules, receptions, the station
+  // standard (one checklist for the installation) and yearly assessments with their items.
+  'station',
+  'stationRole',
+  'stationDocument',
+  'reception',
+  'stationStandardItem',
+  'stationAssessment',
+  'stationAssessmentItem',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -138,6 +147,23 @@ const REPORT_RECORDS_MAINTAIN: Grants = {
   indicator: MAINTAIN,
   indicatorValue: MAINTAIN,
 };
+/**
+ * [M2] 代表联络站's records, kept by a committee's staff and read by the district; the standard
+ * (a checklist for the whole installation) is configuration: read here, edited by the system
+ * administrator.
+ */
+const STATION_RECORDS_MAINTAIN: Grants = {
+  station: MAINTAIN,
+  stationRole: MAINTAIN,
+  stationDocument: MAINTAIN,
+  reception: MAINTAIN,
+  stationStandardItem: READ,
+  stationAssessment: MAINTAIN,
+  stationAssessmentItem: [...READ, 'edit'],
+};
+const STATION_RECORDS_READ: Grants = Object.fromEntries(
+  Object.keys(STATION_RECORDS_MAINTAIN).map((resource) => [resource, READ]),
+);
 const REPORT_RECORDS_READ: Grants = {
   ...Object.fromEntries(Object.keys(REPORT_RECORDS_MAINTAIN).map((resource) => [resource, READ])),
   report: ['show'],
@@ -156,6 +182,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     // The counting rules are configuration; the job monitor is the system's.
     cadenceRule: [...READ, 'edit', 'runCheck'],
     jobRun: READ,
+    // [M2] the station standard (an example "九有" seeded) is the installation's configuration.
+    stationStandardItem: MAINTAIN,
   },
   // Roles, lockouts, API keys and sessions; no business records.
   securityAdmin: {
@@ -178,6 +206,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     ...REPORT_RECORDS_MAINTAIN,
+    ...STATION_RECORDS_MAINTAIN,
+    station: [...MAINTAIN, 'reveal'],
   },
   staff: {
     ...REFERENCE_READ,
@@ -185,6 +215,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     ...REPORT_RECORDS_MAINTAIN,
+    ...STATION_RECORDS_MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -194,6 +225,13 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'new', 'edit'],
     attendance: MAINTAIN,
     attachment: MAINTAIN,
+    // [M2] DOMAIN: station staff record receptions; they read stations, their people and rules
+    // (contact phones masked). No per-station scoping: they see their committee's stations.
+    station: READ,
+    stationRole: READ,
+    stationDocument: READ,
+    stationStandardItem: READ,
+    reception: MAINTAIN,
   },
   // Reads everything below the district, without personal data.
   districtViewer: {
@@ -202,6 +240,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'export'],
     attendance: READ,
     ...REPORT_RECORDS_READ,
+    ...STATION_RECORDS_READ,
   },
 };
 
