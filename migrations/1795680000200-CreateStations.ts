@@ -87,7 +87,10 @@ export class CreateStations1795680000200 implements MigrationInterface {
           { name: 'contact_phone', type: 'varchar', length: '200', isNullable: true },
           ...timestampColumns(queryRunner),
         ],
-        foreignKeys: [reference('committee_id', 'committee'), reference('community_id', 'community')],
+        foreignKeys: [
+          reference('committee_id', 'committee'),
+          reference('community_id', 'community'),
+        ],
         indices: [{ columnNames: ['committee_id', 'name'], isUnique: true }],
       }),
     );
@@ -137,7 +140,10 @@ export class CreateStations1795680000200 implements MigrationInterface {
           ...timestampColumns(queryRunner),
         ],
         foreignKeys: [reference('activity_id', 'activity'), reference('station_id', 'station')],
-        indices: [{ columnNames: ['activity_id'], isUnique: true }, { columnNames: ['station_id'] }],
+        indices: [
+          { columnNames: ['activity_id'], isUnique: true },
+          { columnNames: ['station_id'] },
+        ],
       }),
     );
     await queryRunner.createTable(

@@ -32,7 +32,9 @@ export class PeriodCloseJob implements JobHandler {
       const last = await this.compliance.lastClosedKey(rule, justEnded.key);
       const periods = periodsToClose(rule.period, last, asOf, zone);
       if (periods.length > 0 && (await this.compliance.subjectCount(rule)) === 0) {
-        this.logger.log(`period-close: rule ${rule.id} has no subjects yet, ${periods[0].key} left open`);
+        this.logger.log(
+          `period-close: rule ${rule.id} has no subjects yet, ${periods[0].key} left open`,
+        );
         continue;
       }
       for (const period of periods) {

@@ -120,22 +120,20 @@ export class ComplianceService {
       const standings = await this.records.standings(rule, period, this.timeZone, manager);
       const now = this.clock.now();
       const subjects = new Map(standings.map((standing) => [standing.subjectId, standing]));
-      const rows = standings.map(
-        (standing): Partial<ComplianceRecord> => ({
-          ruleId: rule.id,
-          subjectType: rule.subject,
-          subjectId: standing.subjectId,
-          committeeId: standing.committeeId,
-          periodKey: period.key,
-          periodStart: period.start,
-          periodEnd: period.end,
-          status: complianceStatus(standing.count, standing.required, ended),
-          qualifyingCount: standing.count,
-          qualifyingActivityIds: standing.activityIds.join(',') || null,
-          evaluatedAt: now,
-          finalisedAt: ended ? now : null,
-        }),
-      );
+      const rows = standings.map((standing): Partial<ComplianceRecord> => ({
+        ruleId: rule.id,
+        subjectType: rule.subject,
+        subjectId: standing.subjectId,
+        committeeId: standing.committeeId,
+        periodKey: period.key,
+        periodStart: period.start,
+        periodEnd: period.end,
+        status: complianceStatus(standing.count, standing.required, ended),
+        qualifyingCount: standing.count,
+        qualifyingActivityIds: standing.activityIds.join(',') || null,
+        evaluatedAt: now,
+        finalisedAt: ended ? now : null,
+      }));
       await this.records.replacePeriod(manager, rule.id, period.key, rows);
       let notifications = 0;
       let changed = 0;

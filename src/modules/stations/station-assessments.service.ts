@@ -11,7 +11,10 @@ import {
   type WithinWrite,
 } from '../../platform/records/record.service.js';
 import { loadInScope, useCase, type Write } from '../../platform/records/write-use-case.js';
-import type { AssessmentItemDto, ListStationAssessmentsQuery } from './dto/station-assessment.dto.js';
+import type {
+  AssessmentItemDto,
+  ListStationAssessmentsQuery,
+} from './dto/station-assessment.dto.js';
 import { StationAssessment } from './station-assessment.entity.js';
 import { StationAssessmentItem } from './station-assessment-item.entity.js';
 import { StationStandardItem } from './station-standard-item.entity.js';
@@ -50,12 +53,23 @@ export class StationAssessmentsService extends RecordService<StationAssessment> 
     super(repository, audit);
   }
 
-  protected override where(query: ListStationAssessmentsQuery): FindOptionsWhere<StationAssessment> {
+  protected override where(
+    query: ListStationAssessmentsQuery,
+  ): FindOptionsWhere<StationAssessment> {
     return { stationId: query.stationId, year: query.year };
   }
 
-  protected override async checkWrite(manager: EntityManager, next: StationAssessment): Promise<void> {
-    await requireReference(manager, Station, next.stationId, 'stationId', STATIONS_LABELS.records.station);
+  protected override async checkWrite(
+    manager: EntityManager,
+    next: StationAssessment,
+  ): Promise<void> {
+    await requireReference(
+      manager,
+      Station,
+      next.stationId,
+      'stationId',
+      STATIONS_LABELS.records.station,
+    );
   }
 
   override async get(id: number): Promise<AssessmentDetail> {
@@ -70,7 +84,10 @@ export class StationAssessmentsService extends RecordService<StationAssessment> 
   }
 
   /** Changes the sent fields and the items listed; the score follows (one transaction). */
-  override async update(id: number, input: DeepPartial<StationAssessment>): Promise<AssessmentDetail> {
+  override async update(
+    id: number,
+    input: DeepPartial<StationAssessment>,
+  ): Promise<AssessmentDetail> {
     const { items, fields } = withoutItems(input);
     const saved = await super.update(id, fields, items && this.itemsWriter(items, false));
     return this.detail(saved);
@@ -122,7 +139,10 @@ export class StationAssessmentsService extends RecordService<StationAssessment> 
    * item (those not sent are not met), on update the ones sent. An item outside the standard
    * (or the assessment) is 422 `items.N.standardItemId`; one sent twice, 400.
    */
-  private itemsWriter(sent: AssessmentItemDto[], creating: boolean): WithinWrite<StationAssessment> {
+  private itemsWriter(
+    sent: AssessmentItemDto[],
+    creating: boolean,
+  ): WithinWrite<StationAssessment> {
     return async (parent: Write, assessment: StationAssessment) => {
       const seen = new Set<number>();
       sent.forEach((item, index) => {
@@ -158,10 +178,14 @@ export class StationAssessmentsService extends RecordService<StationAssessment> 
           for (const row of rows) row.score = row.met ? row.weight : 0;
           const saved = await manager.save(StationAssessmentItem, rows);
           const score = assessmentScore(saved);
-          await manager.update(StationAssessment, { id: assessment.id }, {
-            totalScore: score.total,
-            maxScore: score.max,
-          });
+          await manager.update(
+            StationAssessment,
+            { id: assessment.id },
+            {
+              totalScore: score.total,
+              maxScore: score.max,
+            },
+          );
           for (const row of creating ? saved : saved.filter((r) => seen.has(r.standardItemId))) {
             await write.audit({
               action: creating ? 'create' : 'update',
@@ -175,7 +199,10 @@ export class StationAssessmentsService extends RecordService<StationAssessment> 
     };
   }
 
-  private async newRows(manager: EntityManager, assessmentId: number): Promise<StationAssessmentItem[]> {
+  private async newRows(
+    manager: EntityManager,
+    assessmentId: number,
+  ): Promise<StationAssessmentItem[]> {
     const standard = await manager.find(StationStandardItem, {
       where: { enabled: true },
       order: { sortOrder: 'ASC', id: 'ASC' },
@@ -196,7 +223,11 @@ export class StationAssessmentsService extends RecordService<StationAssessment> 
   /** An assessment's items go with it (their files too). */
   protected override async removeChildren(write: Write, current: StationAssessment): Promise<void> {
     const rows = await write.manager.findBy(StationAssessmentItem, { assessmentId: current.id });
-    await this.removeAlong(write, 'stationAssessmentItem', rows.map((row) => row.id));
+    await this.removeAlong(
+      write,
+      'stationAssessmentItem',
+      rows.map((row) => row.id),
+    );
     if (rows.length > 0) {
       await write.manager.delete(StationAssessmentItem, { id: In(rows.map((row) => row.id)) });
     }
@@ -207,7 +238,12 @@ function withoutItems(input: object): {
   items?: AssessmentItemDto[];
   fields: DeepPartial<StationAssessment>;
 } {
-  const { items, totalScore: _t, maxScore: _m, ...fields } = input as {
+  const {
+    items,
+    totalScore: _t,
+    maxScore: _m,
+    ...fields
+  } = input as {
     items?: AssessmentItemDto[];
     totalScore?: number;
     maxScore?: number;

@@ -30,7 +30,16 @@ export class StationDocumentsService extends RecordService<StationDocument> {
     return { stationId: query.stationId, kind: query.kind };
   }
 
-  protected override async checkWrite(manager: EntityManager, next: StationDocument): Promise<void> {
-    await requireReference(manager, Station, next.stationId, 'stationId', STATIONS_LABELS.records.station);
+  protected override async checkWrite(
+    manager: EntityManager,
+    next: StationDocument,
+  ): Promise<void> {
+    await requireReference(
+      manager,
+      Station,
+      next.stationId,
+      'stationId',
+      STATIONS_LABELS.records.station,
+    );
   }
 }

@@ -52,7 +52,9 @@ export class StationRolesService extends RecordService<StationRole> {
       ]);
     }
     if (next.role === 'deputy' && next.deputyId === null) {
-      throw invalidInput([{ field: 'deputyId', problem: '驻站代表须选择代表 / required for a station deputy' }]);
+      throw invalidInput([
+        { field: 'deputyId', problem: '驻站代表须选择代表 / required for a station deputy' },
+      ]);
     }
     if (next.deputyId === null && next.personName === null) {
       throw invalidInput([

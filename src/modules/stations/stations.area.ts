@@ -26,7 +26,12 @@ export const STATIONS_AREA = {
   labels: STATIONS_LABELS,
   statistics: StationsStatistics,
   attachable: {
-    station: { entity: Station, resource: 'station', scope: STATION_SCOPE, purposes: ['photo', 'file'] },
+    station: {
+      entity: Station,
+      resource: 'station',
+      scope: STATION_SCOPE,
+      purposes: ['photo', 'file'],
+    },
     stationDocument: {
       entity: StationDocument,
       resource: 'stationDocument',

@@ -181,7 +181,9 @@ export class StationsRepository {
       }
       const counted =
         measure === 'noticedReceptions'
-          ? held.filter((reception) => noticedInTime(reception.announcedOn, reception.day, noticeDays))
+          ? held.filter((reception) =>
+              noticedInTime(reception.announcedOn, reception.day, noticeDays),
+            )
           : held;
       return {
         ...tally,

@@ -34,11 +34,27 @@ describe('stations.rules', () => {
   });
 
   it.each([
-    [{ startsOn: '2020-01-01', endsOn: '2020-12-31' }, { startsOn: '2021-01-01', endsOn: null }, false],
-    [{ startsOn: '2020-01-01', endsOn: '2020-12-31' }, { startsOn: '2020-12-31', endsOn: null }, true],
-    [{ startsOn: '2020-01-01', endsOn: null }, { startsOn: '2019-01-01', endsOn: '2019-12-31' }, false],
+    [
+      { startsOn: '2020-01-01', endsOn: '2020-12-31' },
+      { startsOn: '2021-01-01', endsOn: null },
+      false,
+    ],
+    [
+      { startsOn: '2020-01-01', endsOn: '2020-12-31' },
+      { startsOn: '2020-12-31', endsOn: null },
+      true,
+    ],
+    [
+      { startsOn: '2020-01-01', endsOn: null },
+      { startsOn: '2019-01-01', endsOn: '2019-12-31' },
+      false,
+    ],
     [{ startsOn: '2020-01-01', endsOn: null }, { startsOn: '2030-01-01', endsOn: null }, true],
-    [{ startsOn: '2020-03-01', endsOn: '2020-03-31' }, { startsOn: '2020-01-01', endsOn: '2020-12-31' }, true],
+    [
+      { startsOn: '2020-03-01', endsOn: '2020-03-31' },
+      { startsOn: '2020-01-01', endsOn: '2020-12-31' },
+      true,
+    ],
   ])('should see whether %j and %j overlap', (a, b, expected) => {
     expect(termsOverlap(a, b)).toBe(expected);
     expect(termsOverlap(b, a)).toBe(expected);
@@ -56,10 +72,13 @@ describe('stations.rules', () => {
     ['2020-02-28', '2020-03-01', 2, true], // leap year: 29 Feb in between
     ['2021-02-28', '2021-03-01', 1, false],
     ['2020-03-05', '2020-03-04', -1, false],
-  ])('should count the notice from %s to %s as %d days (2 days ahead: %s)', (from, day, days, ok) => {
-    expect(noticeDays(from, day)).toBe(days);
-    expect(noticedInTime(from, day, 2)).toBe(ok);
-  });
+  ])(
+    'should count the notice from %s to %s as %d days (2 days ahead: %s)',
+    (from, day, days, ok) => {
+      expect(noticeDays(from, day)).toBe(days);
+      expect(noticedInTime(from, day, 2)).toBe(ok);
+    },
+  );
 
   it('should not count a reception never announced as noticed', () => {
     expect(noticedInTime(null, '2020-03-04', 0)).toBe(false);

@@ -10,7 +10,8 @@ import { DateTime } from 'luxon';
  * 接待日安排: weekly on weekdays (1 = Monday … 7 = Sunday) or monthly on days of the month.
  * DOMAIN "Stations": "reception at least weekly or on fixed days".
  */
-export type ReceptionSchedule = { kind: 'weekly'; days: number[] } | { kind: 'monthly'; days: number[] };
+export type ReceptionSchedule =
+  { kind: 'weekly'; days: number[] } | { kind: 'monthly'; days: number[] };
 export const SCHEDULE_KINDS = ['weekly', 'monthly'] as const;
 
 const WEEKDAYS = ['', '一', '二', '三', '四', '五', '六', '日'];

@@ -15,7 +15,11 @@ import { Station } from './station.entity.js';
 export const STATION_SCOPE = ownedByCommittee<Station>();
 
 /** What hangs on a station (people, posted rules, receptions, assessments) is its committee's. */
-export const STATION_ROLE_SCOPE = throughParent<StationRole, Station>('station', 'stationId', Station);
+export const STATION_ROLE_SCOPE = throughParent<StationRole, Station>(
+  'station',
+  'stationId',
+  Station,
+);
 export const STATION_DOCUMENT_SCOPE = throughParent<StationDocument, Station>(
   'station',
   'stationId',

@@ -32,10 +32,34 @@ export class StationsStatistics implements AreaStatistics {
     return {
       label: '代表联络站',
       figures: [
-        countOf('stations', '代表联络站', 'station', stations.map((s) => s.id), '个'),
-        countOf('receptionsHeld', '开展接待日活动', 'reception', receptions.map((r) => r.id), '次'),
-        countOf('deputiesOnDuty', '进站接待的代表', 'deputy', duty.map((d) => d.deputyId), '名'),
-        countOf('dutyPersonTimes', '代表进站接待', 'attendance', duty.map((d) => d.attendanceId), '人次'),
+        countOf(
+          'stations',
+          '代表联络站',
+          'station',
+          stations.map((s) => s.id),
+          '个',
+        ),
+        countOf(
+          'receptionsHeld',
+          '开展接待日活动',
+          'reception',
+          receptions.map((r) => r.id),
+          '次',
+        ),
+        countOf(
+          'deputiesOnDuty',
+          '进站接待的代表',
+          'deputy',
+          duty.map((d) => d.deputyId),
+          '名',
+        ),
+        countOf(
+          'dutyPersonTimes',
+          '代表进站接待',
+          'attendance',
+          duty.map((d) => d.attendanceId),
+          '人次',
+        ),
         sumOf(
           'votersReceived',
           '接待选民',

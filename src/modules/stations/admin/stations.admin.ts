@@ -59,12 +59,17 @@ class StationUpdateForm extends PartialType(StationForm) {}
 
 /** The form's two schedule fields → the API's `receptionSchedule` (null when the kind is empty). */
 function withSchedule(input: object): object {
-  const { receptionScheduleKind: kind, receptionScheduleDays: days, ...fields } =
-    input as StationForm;
+  const {
+    receptionScheduleKind: kind,
+    receptionScheduleDays: days,
+    ...fields
+  } = input as StationForm;
   if (kind === undefined && days === undefined) return fields;
   if (!kind) return { ...fields, receptionSchedule: null };
   if (!days) {
-    throw invalidInput([{ field: 'receptionScheduleDays', problem: '请填写接待日 / days required' }]);
+    throw invalidInput([
+      { field: 'receptionScheduleDays', problem: '请填写接待日 / days required' },
+    ]);
   }
   const schedule: ReceptionSchedule = {
     kind,
@@ -137,7 +142,14 @@ export const adminArea = defineAdminArea({
         }),
         options: {
           navigation: NAVIGATION,
-          listProperties: ['id', 'name', 'committeeId', 'communityId', 'receptionScheduleText', 'contactName'],
+          listProperties: [
+            'id',
+            'name',
+            'committeeId',
+            'communityId',
+            'receptionScheduleText',
+            'contactName',
+          ],
           filterProperties: ['name', 'committeeId', 'communityId'],
           editProperties: [
             'committeeId',
@@ -181,7 +193,15 @@ export const adminArea = defineAdminArea({
         ),
         options: {
           navigation: NAVIGATION,
-          listProperties: ['id', 'stationId', 'role', 'deputyId', 'personName', 'startsOn', 'endsOn'],
+          listProperties: [
+            'id',
+            'stationId',
+            'role',
+            'deputyId',
+            'personName',
+            'startsOn',
+            'endsOn',
+          ],
           filterProperties: ['stationId', 'role', 'deputyId', 'startsOn'],
           properties: {
             ...TIMESTAMPS,
@@ -235,7 +255,11 @@ export const adminArea = defineAdminArea({
           navigation: NAVIGATION,
           listProperties: ['sortOrder', 'title', 'weight', 'evidenceRequired', 'enabled'],
           sort: { sortBy: 'sortOrder', direction: 'asc' },
-          properties: { ...TIMESTAMPS, title: { isTitle: true }, description: { type: 'textarea' } },
+          properties: {
+            ...TIMESTAMPS,
+            title: { isTitle: true },
+            description: { type: 'textarea' },
+          },
         },
       },
       {
@@ -261,7 +285,7 @@ export const adminArea = defineAdminArea({
           createDto: AssessmentItemForm,
           updateDto: AssessmentItemForm,
           create: () => Promise.reject(new Error('items are made with their assessment')),
-          update: (id, input) => assessments.updateItem(id, input as AssessmentItemForm),
+          update: (id, input) => assessments.updateItem(id, input),
           remove: () => Promise.reject(new Error('items go with their assessment')),
         }),
         options: {
@@ -270,7 +294,11 @@ export const adminArea = defineAdminArea({
           filterProperties: ['assessmentId', 'met'],
           editProperties: ['met', 'evidence'],
           properties: { ...TIMESTAMPS, title: { isTitle: true }, evidence: { type: 'textarea' } },
-          actions: { new: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
+          actions: {
+            new: { isAccessible: false },
+            delete: { isAccessible: false },
+            bulkDelete: { isAccessible: false },
+          },
         },
       },
       choices(

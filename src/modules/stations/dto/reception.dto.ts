@@ -27,14 +27,23 @@ export class CreateReceptionDto {
   @IsLocalDate()
   announcedOn?: string | null;
 
-  @ApiPropertyOptional({ description: '接待选民人数（≥ 0）/ voters received', default: 0, example: 12 })
+  @ApiPropertyOptional({
+    description: '接待选民人数（≥ 0）/ voters received',
+    default: 0,
+    example: 12,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   votersReceived?: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: '接待情况 / notes', maxLength: 16000 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '接待情况 / notes',
+    maxLength: 16000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(16_000)

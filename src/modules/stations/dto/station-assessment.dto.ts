@@ -67,7 +67,12 @@ export class AssessmentItemDto {
   @IsBoolean()
   met: boolean;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: '佐证说明 / evidence', maxLength: 4000 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '佐证说明 / evidence',
+    maxLength: 4000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(4000)

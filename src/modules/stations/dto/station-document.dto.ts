@@ -24,7 +24,12 @@ export class CreateStationDocumentDto {
   @MaxLength(200)
   title: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: '正文 / text', maxLength: 16000 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '正文 / text',
+    maxLength: 16000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(16_000)

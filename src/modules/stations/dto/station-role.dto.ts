@@ -20,7 +20,8 @@ export class CreateStationRoleDto {
   @ApiPropertyOptional({
     type: Number,
     nullable: true,
-    description: '代表（驻站代表必填；须属于联络站的工委）/ the deputy (required for a station deputy)',
+    description:
+      '代表（驻站代表必填；须属于联络站的工委）/ the deputy (required for a station deputy)',
   })
   @IsOptional()
   @IsInt()

@@ -50,19 +50,31 @@ export class CreateStationDto {
   @Min(1)
   committeeId: number;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: '社区/村（须属于该工委）/ community' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: '社区/村（须属于该工委）/ community',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   communityId?: number | null;
 
-  @ApiProperty({ description: '名称（工委内唯一）/ name, unique in the committee', maxLength: 100, example: '幸福社区代表联络站' })
+  @ApiProperty({
+    description: '名称（工委内唯一）/ name, unique in the committee',
+    maxLength: 100,
+    example: '幸福社区代表联络站',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ description: '地址 / address', maxLength: 200, example: '幸福路1号社区服务中心二楼' })
+  @ApiProperty({
+    description: '地址 / address',
+    maxLength: 200,
+    example: '幸福路1号社区服务中心二楼',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -82,14 +94,24 @@ export class CreateStationDto {
   @Max(180)
   longitude?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: '面积（平方米，≥ 0）/ floor area in m²', example: 120 })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: '面积（平方米，≥ 0）/ floor area in m²',
+    example: 120,
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
   @Max(99_999_999)
   floorArea?: number | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: '开放时间 / opening hours', example: '周一至周五 9:00–17:00' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '开放时间 / opening hours',
+    example: '周一至周五 9:00–17:00',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
