@@ -504,8 +504,8 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     // fixture's and a free one for the POST), the first standard item.
     const standard = await call('get', '/api/v1/station-standard-items');
     ids['station-standard-items'] = (standard.body.items as { id: number }[])[0].id;
-    const host = await json('post', '/api/v1/stations', bodies['post /api/v1/stations']());
-    ids.stationHost = host.body.id as number;
+    const stationHost = await json('post', '/api/v1/stations', bodies['post /api/v1/stations']());
+    ids.stationHost = stationHost.body.id as number;
     const receptionKind = (kinds.body.items as { id: number; code: string }[]).find(
       (kind) => kind.code === 'reception_day',
     )!.id;
