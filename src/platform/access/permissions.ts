@@ -159,7 +159,8 @@ const STATION_RECORDS_MAINTAIN: Grants = {
   reception: MAINTAIN,
   stationStandardItem: READ,
   stationAssessment: MAINTAIN,
-  stationAssessmentItem: [...READ, 'edit'],
+  // Items are written with their assessment (new, edit), never deleted alone.
+  stationAssessmentItem: [...READ, 'new', 'edit'],
 };
 const STATION_RECORDS_READ: Grants = Object.fromEntries(
   Object.keys(STATION_RECORDS_MAINTAIN).map((resource) => [resource, READ]),
