@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
-import { invalidInput, ruleViolation } from '../../common/errors.js';
+import { invalidInput } from '../../common/errors.js';
 import type { RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
-import { RecordService, requireReference } from '../../platform/records/record.service.js';
-import { requireCommittee } from '../committees/committee-references.js';
-import { COMMITTEES_LABELS } from '../committees/committees.labels.js';
-import { Community } from '../committees/community.entity.js';
+import { RecordService } from '../../platform/records/record.service.js';
+import { requireCommittee, requireCommunityOf } from '../committees/committee-references.js';
 import type { ListStationsQuery } from './dto/station.dto.js';
 import { Station } from './station.entity.js';
 import { STATIONS_LABELS } from './stations.labels.js';
@@ -44,19 +42,10 @@ export class StationsService extends RecordService<Station> {
     if (next.receptionSchedule) next.receptionSchedule = normalisedSchedule(next.receptionSchedule);
     await requireCommittee(manager, next.committeeId);
     if (next.communityId) {
-      const community = await requireReference(
-        manager,
-        Community,
-        next.communityId,
-        'communityId',
-        COMMITTEES_LABELS.records.community,
-      );
-      if (community.committeeId !== next.committeeId) {
-        throw ruleViolation(
-          { zh: '社区/村不属于联络站的人大工委', en: 'The community belongs to another committee' },
-          'communityId',
-        );
-      }
+      await requireCommunityOf(manager, next.communityId, next.committeeId, {
+        zh: '社区/村不属于联络站的人大工委',
+        en: 'The community belongs to another committee',
+      });
     }
   }
 }
