@@ -13,7 +13,9 @@ import {
 import { loadInScope, useCase, type Write } from '../../platform/records/write-use-case.js';
 import type {
   AssessmentItemDto,
+  CreateStationAssessmentDto,
   ListStationAssessmentsQuery,
+  UpdateStationAssessmentDto,
 } from './dto/station-assessment.dto.js';
 import { StationAssessment } from './station-assessment.entity.js';
 import { StationAssessmentItem } from './station-assessment-item.entity.js';
@@ -77,7 +79,9 @@ export class StationAssessmentsService extends RecordService<StationAssessment> 
   }
 
   /** A new assessment with a row for every enabled standard item (one transaction). */
-  override async create(input: DeepPartial<StationAssessment>): Promise<AssessmentDetail> {
+  override async create(
+    input: CreateStationAssessmentDto | DeepPartial<StationAssessment>,
+  ): Promise<AssessmentDetail> {
     const { items, fields } = withoutItems(input);
     const saved = await super.create(fields, this.itemsWriter(items ?? [], true));
     return this.detail(saved);
@@ -86,7 +90,7 @@ export class StationAssessmentsService extends RecordService<StationAssessment> 
   /** Changes the sent fields and the items listed; the score follows (one transaction). */
   override async update(
     id: number,
-    input: DeepPartial<StationAssessment>,
+    input: UpdateStationAssessmentDto | DeepPartial<StationAssessment>,
   ): Promise<AssessmentDetail> {
     const { items, fields } = withoutItems(input);
     const saved = await super.update(id, fields, items && this.itemsWriter(items, false));
@@ -114,7 +118,7 @@ export class StationAssessmentsService extends RecordService<StationAssessment> 
           evidence: input.evidence === undefined ? item.evidence : input.evidence,
         },
       ],
-    } as DeepPartial<StationAssessment>);
+    });
     return this.repository.manager.findOneByOrFail(StationAssessmentItem, { id });
   }
 
