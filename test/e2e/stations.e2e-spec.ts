@@ -18,6 +18,7 @@ import { StationStandardItem } from '../../src/modules/stations/station-standard
 import { Station } from '../../src/modules/stations/station.entity.js';
 import { activityKindId, createActivity } from '../factories/activity.factory.js';
 import { createAdminUser } from '../factories/admin-user.factory.js';
+import { login } from '../support/admin-login.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { createDeputy } from '../factories/deputy.factory.js';
 import {
@@ -42,7 +43,7 @@ describe(`stations API on ${testDialect()}`, () => {
   let api: RestApi;
 
   beforeAll(async () => {
-    api = await startRestApi();
+    api = await startRestApi({ admin: true });
   }, 60000);
 
   afterAll(async () => {
@@ -481,6 +482,81 @@ describe(`stations API on ${testDialect()}`, () => {
         items[0].title,
         items[1].title,
       ]);
+    });
+  });
+
+  describe('admin panel', () => {
+    interface AdminAnswer {
+      record?: { id: string; params: Record<string, unknown>; errors?: Record<string, unknown> };
+      records?: { id: string; params: Record<string, unknown> }[];
+    }
+    const answer = (response: request.Response) => response.body as AdminAnswer;
+
+    it('should take the schedule as two form fields, mask the phone, offer only station activities and rescore an item', async () => {
+      const committeeId = await api.ownCommittee();
+      const { user } = await createAdminUser(app(), { role: 'staff', committeeId });
+      const clerk = (await login(api.server, user.username)).agent;
+      const post = (path: string, form: Record<string, string>) =>
+        clerk.post(`/admin/api${path}`).type('form').send(form);
+      const before = await count(Station);
+      const refused = await post('/resources/Station/actions/new', {
+        committeeId: String(committeeId),
+        name: '面板联络站',
+        address: '面板路1号',
+        receptionScheduleKind: 'weekly',
+        receptionScheduleDays: '8',
+      });
+      expect(Object.keys(answer(refused).record?.errors ?? {})).toEqual(['receptionSchedule.days']);
+      expect(await count(Station)).toBe(before);
+      const created = await post('/resources/Station/actions/new', {
+        committeeId: String(committeeId),
+        name: '面板联络站',
+        address: '面板路1号',
+        receptionScheduleKind: 'monthly',
+        receptionScheduleDays: '15，1',
+        contactPhone: '13812345678',
+      });
+      expect(answer(created).record?.errors).toEqual({});
+      const saved = await api.sut.dataSource
+        .getRepository(Station)
+        .findOneByOrFail({ committeeId, name: '面板联络站' });
+      expect(saved.receptionSchedule).toEqual({ kind: 'monthly', days: [1, 15] });
+      const list = answer(await clerk.get('/admin/api/resources/Station/actions/list').expect(200));
+      const row = list.records!.find((r) => String(r.id) === String(saved.id))!;
+      expect(row.params).toMatchObject({
+        receptionScheduleText: '每月1日、15日',
+        contactPhone: '138****5678',
+      });
+      const day = await createActivity(app(), {
+        committeeId,
+        kindId: await activityKindId(app(), 'reception_day'),
+      });
+      const meeting = await createActivity(app(), { committeeId });
+      const offered = answer(
+        await clerk.get('/admin/api/resources/ReceptionActivityChoice/actions/search/').expect(200),
+      ).records!.map((r) => Number(r.id));
+      expect(offered).toContain(day.id);
+      expect(offered).not.toContain(meeting.id);
+      // An assessment made in the panel has every item; ticking one rescores it.
+      const assessed = await post('/resources/StationAssessment/actions/new', {
+        stationId: String(saved.id),
+        year: '2021',
+      });
+      expect(answer(assessed).record?.errors).toEqual({});
+      const assessment = await api.sut.dataSource
+        .getRepository(StationAssessment)
+        .findOneByOrFail({ stationId: saved.id, year: 2021 });
+      const [first] = await api.sut.dataSource
+        .getRepository(StationAssessmentItem)
+        .find({ where: { assessmentId: assessment.id }, order: { id: 'ASC' } });
+      await post(`/resources/StationAssessmentItem/records/${first.id}/edit`, {
+        met: 'true',
+        evidence: '现场查看',
+      }).expect(200);
+      const rescored = await api.sut.dataSource
+        .getRepository(StationAssessment)
+        .findOneByOrFail({ id: assessment.id });
+      expect(rescored.totalScore).toBe(first.weight);
     });
   });
 
