@@ -5,11 +5,11 @@ import { Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
 import type { RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
-import { RecordService, requireReference } from '../../platform/records/record.service.js';
+import { RecordService } from '../../platform/records/record.service.js';
 import { requireActivityOfCategory } from '../activities/activity-extension.js';
 import type { ListReceptionsQuery } from './dto/reception.dto.js';
 import { Reception } from './reception.entity.js';
-import { Station } from './station.entity.js';
+import { requireStation } from './station-references.js';
 import { STATIONS_LABELS } from './stations.labels.js';
 import { RECEPTION_SCOPE } from './stations.scopes.js';
 
@@ -46,13 +46,7 @@ export class ReceptionsService extends RecordService<Reception> {
       STATION_CATEGORY,
       this.recordName,
     );
-    const station = await requireReference(
-      manager,
-      Station,
-      next.stationId,
-      'stationId',
-      STATIONS_LABELS.records.station,
-    );
+    const station = await requireStation(manager, next.stationId);
     if (activity.committeeId !== station.committeeId) {
       throw ruleViolation(
         {

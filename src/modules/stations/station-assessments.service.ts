@@ -5,11 +5,7 @@ import { In, Repository } from 'typeorm';
 import { invalidInput, ruleViolation } from '../../common/errors.js';
 import type { RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
-import {
-  RecordService,
-  requireReference,
-  type WithinWrite,
-} from '../../platform/records/record.service.js';
+import { RecordService, type WithinWrite } from '../../platform/records/record.service.js';
 import { loadInScope, useCase, type Write } from '../../platform/records/write-use-case.js';
 import type {
   AssessmentItemDto,
@@ -20,7 +16,7 @@ import type {
 import { StationAssessment } from './station-assessment.entity.js';
 import { StationAssessmentItem } from './station-assessment-item.entity.js';
 import { StationStandardItem } from './station-standard-item.entity.js';
-import { Station } from './station.entity.js';
+import { requireStation } from './station-references.js';
 import { StationsRepository } from './stations.repository.js';
 import { STATIONS_LABELS } from './stations.labels.js';
 import { assessmentScore } from './stations.rules.js';
@@ -65,13 +61,7 @@ export class StationAssessmentsService extends RecordService<StationAssessment> 
     manager: EntityManager,
     next: StationAssessment,
   ): Promise<void> {
-    await requireReference(
-      manager,
-      Station,
-      next.stationId,
-      'stationId',
-      STATIONS_LABELS.records.station,
-    );
+    await requireStation(manager, next.stationId);
   }
 
   override async get(id: number): Promise<AssessmentDetail> {

@@ -4,10 +4,10 @@ import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import type { RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
-import { RecordService, requireReference } from '../../platform/records/record.service.js';
+import { RecordService } from '../../platform/records/record.service.js';
 import type { ListStationDocumentsQuery } from './dto/station-document.dto.js';
 import { StationDocument } from './station-document.entity.js';
-import { Station } from './station.entity.js';
+import { requireStation } from './station-references.js';
 import { STATIONS_LABELS } from './stations.labels.js';
 import { STATION_DOCUMENT_SCOPE } from './stations.scopes.js';
 
@@ -34,12 +34,6 @@ export class StationDocumentsService extends RecordService<StationDocument> {
     manager: EntityManager,
     next: StationDocument,
   ): Promise<void> {
-    await requireReference(
-      manager,
-      Station,
-      next.stationId,
-      'stationId',
-      STATIONS_LABELS.records.station,
-    );
+    await requireStation(manager, next.stationId);
   }
 }

@@ -10,7 +10,7 @@ import { DEPUTIES_LABELS } from '../deputies/deputies.labels.js';
 import { Deputy } from '../deputies/deputy.entity.js';
 import type { ListStationRolesQuery } from './dto/station-role.dto.js';
 import { StationRole } from './station-role.entity.js';
-import { Station } from './station.entity.js';
+import { requireStation } from './station-references.js';
 import { StationsRepository } from './stations.repository.js';
 import { STATIONS_LABELS } from './stations.labels.js';
 import { termInOrder, termsOverlap } from './stations.rules.js';
@@ -61,13 +61,7 @@ export class StationRolesService extends RecordService<StationRole> {
         { field: 'personName', problem: '请选择代表或填写姓名 / a deputy or a name is required' },
       ]);
     }
-    const station = await requireReference(
-      manager,
-      Station,
-      next.stationId,
-      'stationId',
-      STATIONS_LABELS.records.station,
-    );
+    const station = await requireStation(manager, next.stationId);
     if (next.deputyId !== null) {
       const deputy = await requireReference(
         manager,
