@@ -14,9 +14,7 @@ import { DEADLINE_SOURCES, DeadlinesService, type DeadlineSource } from './deadl
 @Module({})
 export class DeadlinesModule {
   static forRoot(areas: readonly Area[]): DynamicModule {
-    const sources: DeadlineSource[] = areas.flatMap((area) =>
-      area.deadlines ? [{ area: area.name, deadlines: area.deadlines }] : [],
-    );
+    const sources = deadlineSources(areas);
     return {
       module: DeadlinesModule,
       imports: [CalendarModule, NotificationsModule, JobsModule],
@@ -28,4 +26,11 @@ export class DeadlinesModule {
       exports: [DeadlinesService],
     };
   }
+}
+
+/** The areas with a `deadlines` slot, in their order (a test adds its own to these). */
+export function deadlineSources(areas: readonly Area[]): DeadlineSource[] {
+  return areas.flatMap((area) =>
+    area.deadlines ? [{ area: area.name, deadlines: area.deadlines }] : [],
+  );
 }
