@@ -10,6 +10,8 @@ import {
 import { runAsSystem } from '../../src/platform/access/actor.js';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
 import { body, startRestApi, type RestApi } from '../support/rest-api.js';
+import { createAdminUser } from '../factories/admin-user.factory.js';
+import { login } from '../support/admin-login.js';
 import { issueKey } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
 
@@ -29,8 +31,8 @@ describe(`calendar API on ${testDialect()}`, () => {
   let api: RestApi;
 
   beforeAll(async () => {
-    api = await startRestApi();
-  });
+    api = await startRestApi({ admin: true });
+  }, 60_000);
 
   afterAll(async () => {
     await api.close();
@@ -225,5 +227,44 @@ describe(`calendar API on ${testDialect()}`, () => {
     });
     const again = await runAsSystem('test', () => calendar().importYear(2026, notice));
     expect(again).toMatchObject({ inserted: 0, updated: 0, keptStaff: 1 });
+  });
+
+  it('should keep the day picked in the panel, refuse a pointless one there, and let a viewer only read', async () => {
+    const clerk = await createAdminUser(api.sut.app, {
+      role: 'staff',
+      committeeId: api.subdistrictId,
+    });
+    const viewer = await createAdminUser(api.sut.app, {
+      role: 'districtViewer',
+      committeeId: api.districtId,
+    });
+    const asClerk = (await login(api.server, clerk.username)).agent;
+    const asViewer = (await login(api.server, viewer.username)).agent;
+    const monday = freshMonday();
+    // What the picker sends for that Monday picked in China: the instant of its midnight.
+    const instant = new Date(Date.parse(`${monday}T00:00:00+08:00`)).toISOString();
+    const form = { date: instant, kind: 'holiday', name: '临时放假' };
+    const created = await asClerk
+      .post('/admin/api/resources/CalendarDay/actions/new')
+      .type('form')
+      .send(form);
+    const record = (created.body as { record: { errors: object; params: object } }).record;
+    expect(record.errors).toEqual({});
+    expect(record.params).toMatchObject({ date: monday, source: 'staff' });
+    const weekend = await asClerk
+      .post('/admin/api/resources/CalendarDay/actions/new')
+      .type('form')
+      .send({ ...form, date: saturdayAfter(freshMonday()) });
+    expect(Object.keys((weekend.body as { record: { errors: object } }).record.errors)).toEqual([
+      'kind',
+    ]);
+    await asViewer.get('/admin/api/resources/CalendarDay/actions/list').expect(200);
+    const before = await days().count();
+    const refused = await asViewer
+      .post('/admin/api/resources/CalendarDay/actions/new')
+      .type('form')
+      .send({ ...form, date: freshMonday() });
+    expect(refused.status).toBe(403);
+    expect(await days().count()).toBe(before);
   });
 });

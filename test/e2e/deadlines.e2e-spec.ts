@@ -100,43 +100,37 @@ describe(`deadline-reminders on ${testDialect()}`, () => {
             { area: 'test', deadlines: PlannedActivityDeadlines },
           ]),
     });
-    const a = await createOrganisation(sut.app);
-    const b = await createOrganisation(sut.app);
-    staffA = (
-      await createAdminUser(sut.app, {
+    /** A committee with one staff member (with an email) and one open item due `startsAt`. */
+    const committeeWithItem = async (email: string, title: string, startsAt: string) => {
+      const { subdistrictId } = await createOrganisation(sut.app);
+      const staff = await createAdminUser(sut.app, {
         role: 'staff',
-        committeeId: a.subdistrictId,
-        email: 'staff-a@example.org',
-      })
-    ).user.id;
-    staffB = (
-      await createAdminUser(sut.app, {
-        role: 'staff',
-        committeeId: b.subdistrictId,
-        email: 'staff-b@example.org',
-      })
-    ).user.id;
-    itemX = (
-      await createActivity(sut.app, {
-        committeeId: a.subdistrictId,
-        title: '关于加快老旧小区改造的建议',
-        startsAt: '2026-10-09T09:00:00+08:00',
+        committeeId: subdistrictId,
+        email,
+      });
+      const item = await createActivity(sut.app, {
+        committeeId: subdistrictId,
+        title,
+        startsAt,
         status: 'planned',
-      })
-    ).id;
+      });
+      return { staff: staff.user.id, item: item.id };
+    };
+    ({ staff: staffA, item: itemX } = await committeeWithItem(
+      'staff-a@example.org',
+      '关于加快老旧小区改造的建议',
+      '2026-10-09T09:00:00+08:00',
+    ));
     // The unit's contact, and a staff member's address again in other case (mailed once).
     CONTACTS.set(itemX, [
       { name: '区住建局 张三', email: 'unit@example.org' },
       { name: '工作人员', email: 'STAFF-A@example.org' },
     ]);
-    itemY = (
-      await createActivity(sut.app, {
-        committeeId: b.subdistrictId,
-        title: '关于增设公交站点的建议',
-        startsAt: '2026-09-30T09:00:00+08:00',
-        status: 'planned',
-      })
-    ).id;
+    ({ staff: staffB, item: itemY } = await committeeWithItem(
+      'staff-b@example.org',
+      '关于增设公交站点的建议',
+      '2026-09-30T09:00:00+08:00',
+    ));
     CONTACTS.set(itemY, []);
 
     await runOn('2026-09-25'); // 中秋 holiday: nothing
