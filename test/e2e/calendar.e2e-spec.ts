@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import request from 'supertest';
 import { CalendarDay } from '../../src/modules/calendar/calendar-day.entity.js';
 import { CalendarService } from '../../src/modules/calendar/calendar.service.js';
@@ -227,6 +229,31 @@ describe(`calendar API on ${testDialect()}`, () => {
     });
     const again = await runAsSystem('test', () => calendar().importYear(2026, notice));
     expect(again).toMatchObject({ inserted: 0, updated: 0, keptStaff: 1 });
+  });
+
+  it('should import a year at the command line, and refuse a year the package lacks', async () => {
+    const cli = (year: string) =>
+      spawnSync(
+        process.execPath,
+        [join(process.cwd(), 'dist', 'src', 'cli', 'main.js'), 'calendar:import', '--year', year],
+        {
+          env: { ...process.env, ...api.sut.database.env, NODE_OPTIONS: '' },
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+    const before = await days().count();
+    const missing = cli('2027');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('chinese-days 没有 2027 年的节假日安排');
+    expect(await days().count()).toBe(before);
+    // 2025 (National Day 1–8 October, 调休 28 September and 11 October): 23 exceptions.
+    const imported = cli('2025');
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain('2025: 新增 23');
+    const national = await calendar().calendarFor('2025-09-01', '2025-10-31');
+    expect(addWorkingDays('2025-09-30', 1, national)).toBe('2025-10-09');
+    expect(isWorkingDay('2025-10-11', national)).toBe(true);
   });
 
   it('should keep the day picked in the panel, refuse a pointless one there, and let a viewer only read', async () => {
