@@ -184,8 +184,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     .map((role) => role.trim())
     .filter((role) => role !== '' && role !== 'none');
   const reminderDaysRaw = str('DEADLINE_REMINDER_DAYS', '7,3,1,0');
-  const reminderDays = [...new Set(reminderDaysRaw.split(',').map((day) => Number(day.trim())))]
-    .filter((day) => Number.isInteger(day) && day >= 0 && day <= 60)
+  const reminderDays = [
+    ...new Set(
+      reminderDaysRaw
+        .split(',')
+        .map((day) => day.trim())
+        .filter((day) => /^\d{1,2}$/.test(day))
+        .map(Number),
+    ),
+  ]
+    .filter((day) => day <= 60)
     .sort((a, b) => b - a);
   if (reminderDays.length !== reminderDaysRaw.split(',').length) {
     problems.push(
