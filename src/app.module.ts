@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app.config.js';
 import { dataSourceOptions, ensureDatabaseExists } from './database/data-source-options.js';
 import { takeTurnsOnSqlite } from './database/sqlite-transactions.js';
 import { AttachmentsModule } from './modules/attachments/attachments.module.js';
+import { DeadlinesModule } from './modules/deadlines/deadlines.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { AuditModule } from './platform/audit/audit.module.js';
 
@@ -34,6 +35,7 @@ export class AppModule {
         ...AREAS.map((area) => area.module),
         ReportsModule.forRoot(AREAS),
         AttachmentsModule.forRoot(AREAS),
+        DeadlinesModule.forRoot(AREAS),
         // Imported only when served, so the CLI (admin: false) never loads AdminJS.
         ...(options.admin === false
           ? []

@@ -15,6 +15,7 @@ import { OUTREACH_AREA } from './modules/outreach/outreach.area.js';
 import { PLENARY_AREA } from './modules/plenary/plenary.area.js';
 import { PROJECTS_AREA } from './modules/projects/projects.area.js';
 import { SUGGESTIONS_AREA } from './modules/suggestions/suggestions.area.js';
+import { STATIONS_AREA } from './modules/stations/stations.area.js';
 import { SUPERVISION_AREA } from './modules/supervision/supervision.area.js';
 import { TERMS_AREA } from './modules/terms/terms.area.js';
 import { TRAINING_AREA } from './modules/training/training.area.js';
@@ -39,6 +40,7 @@ export const AREAS = [
   SUPERVISION_AREA,
   INDICATORS_AREA,
   CALENDAR_AREA,
+  STATIONS_AREA,
   OUTREACH_AREA,
   SUGGESTIONS_AREA,
   DICTIONARIES_AREA,

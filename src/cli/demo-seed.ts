@@ -62,6 +62,7 @@ import {
   type ScheduledActivity,
 } from './demo-seed.rules.js';
 import { AUTH_LABELS } from '../modules/auth/auth.labels.js';
+import { seedStationDemo, type StationDemoCounts } from './demo-seed-stations.js';
 
 /** What a run wrote (a second run writes nothing new) and the clerk's login, if created now. */
 export interface DemoSeedReport {
@@ -77,7 +78,10 @@ export interface DemoSeedReport {
     | 'supervisionActivities'
     | 'opinions'
     | 'keyProjects'
-    | 'countedOutcomes',
+    | 'countedOutcomes'
+    | 'stations'
+    | 'receptions'
+    | 'stationAssessments',
     number
   >;
   /** Period keys evaluated and finalised by this run (e.g. 2026-Q1). */
@@ -120,6 +124,9 @@ class DemoSeeder {
     opinions: 0,
     keyProjects: 0,
     countedOutcomes: 0,
+    stations: 0,
+    receptions: 0,
+    stationAssessments: 0,
   };
 
   constructor(
@@ -148,6 +155,17 @@ class DemoSeeder {
       const own = schedule.filter((activity) => activity.committee === index);
       await this.ensureActivities(committee.id, spec, own, members);
       await this.ensureReportRecords(committee.id);
+      const stations = await seedStationDemo(this.app, {
+        committeeId: committee.id,
+        index,
+        place: spec.place,
+        members,
+        year: this.year,
+        timeZone: this.config.timeZone,
+      });
+      for (const [name, value] of Object.entries(stations)) {
+        this.created[name as keyof StationDemoCounts] += value;
+      }
     }
     const clerkCommittee = subdistricts[DEMO_CLERK.subdistrict];
     // Before the close, so the clerk also finds the missed quarter among their notifications.
@@ -500,7 +518,7 @@ export function formatDemoReport(report: DemoSeedReport): string {
   const wrote = Object.values(created).some((count) => count > 0);
   const lines = [
     wrote
-      ? `已写入 ${report.year} 年演示数据 / demo seeded: ${created.committees} 个委员会, ${created.communities} 个社区/村, ${created.groups} 个代表小组, ${created.deputies} 名代表, ${created.activities} 项活动, ${created.attendance} 条出席记录, ${created.studySessions} 次学习培训, ${created.supervisionActivities} 次监督活动, ${created.opinions} 条意见建议, ${created.keyProjects} 个重大项目, ${created.countedOutcomes} 项工作成效`
+      ? `已写入 ${report.year} 年演示数据 / demo seeded: ${created.committees} 个委员会, ${created.communities} 个社区/村, ${created.groups} 个代表小组, ${created.deputies} 名代表, ${created.activities} 项活动, ${created.attendance} 条出席记录, ${created.studySessions} 次学习培训, ${created.supervisionActivities} 次监督活动, ${created.opinions} 条意见建议, ${created.keyProjects} 个重大项目, ${created.countedOutcomes} 项工作成效, ${created.stations} 个代表联络站, ${created.receptions} 次接待, ${created.stationAssessments} 份联络站考评`
       : `演示数据已是最新，未重复写入 / demo data already present for ${report.year}`,
     report.closedPeriods.length > 0
       ? `已结算达标情况 / compliance closed: ${report.closedPeriods.join(', ')}`

@@ -22,6 +22,8 @@ import { isJobName, JOB_NAMES } from '../modules/jobs/schedule.js';
 import { runAsSystem } from '../platform/access/actor.js';
 import { isRole } from '../common/roles.js';
 import { SystemClock } from '../common/clock.js';
+import { CalendarService } from '../modules/calendar/calendar.service.js';
+import { stateCouncilNotice } from '../modules/calendar/state-council-notice.js';
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options]
   migration:run                  执行未执行的迁移 / apply pending migrations
@@ -47,7 +49,10 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options]
                                  按记录重新评定已结束的往期（年度如 2019 或季度如 2019-Q1），
                                  原结果保留在历史中，只对最近一期的变化发通知 / evaluate past
                                  periods again; history kept, notices only for a recent change
-  audit:purge                    删除超过 AUDIT_RETENTION_DAYS 的审计日志 / purge audit rows past retention`;
+  audit:purge                    删除超过 AUDIT_RETENTION_DAYS 的审计日志 / purge audit rows past retention
+  calendar:import --year 2027    从 chinese-days 导入该年国务院节假日安排（放假与调休），工作人员
+                                 录入或修改过的日期不覆盖 / import a year's holidays and 调休 days,
+                                 keeping the dates staff entered or changed`;
 
 async function withDataSource<T>(
   config: AppConfig,
@@ -121,6 +126,7 @@ async function run(argv: string[]): Promise<number> {
       'as-of': { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      year: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -272,6 +278,27 @@ async function run(argv: string[]): Promise<number> {
         );
         return 0;
       });
+    case 'calendar:import': {
+      const year = Number(values.year);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+        console.error('calendar:import 需要 --year，如 --year 2027 / needs --year');
+        return 2;
+      }
+      const days = stateCouncilNotice(year);
+      if (days.length === 0) {
+        console.error(
+          `chinese-days 没有 ${year} 年的节假日安排（请升级该包或在后台录入）/ the package has no ${year} notice`,
+        );
+        return 1;
+      }
+      return withApp(config, async (app) => {
+        const result = await app.get(CalendarService).importYear(year, days);
+        console.log(
+          `${year}: 新增 ${result.inserted}，更新 ${result.updated}，保留工作人员录入 ${result.keptStaff}，未变 ${result.unchanged} / ${JSON.stringify(result)}`,
+        );
+        return 0;
+      });
+    }
     case 'seed:demo':
       return withApp(config, async (app) => {
         process.stdout.write(formatDemoReport(await seedDemo(app, config)));

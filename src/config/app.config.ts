@@ -47,6 +47,11 @@ export interface AppConfig {
   shutdownTimeoutSeconds: number;
   /** Email for notifications; no SMTP_URL = in-app notifications only. */
   mail: { smtpUrl?: string; from: string };
+  /**
+   * [M2] `deadline-reminders`: working days before a due date at which the staff and the item's
+   * contacts are reminded (DEADLINE_REMINDER_DAYS, largest first; 0 = on the day).
+   */
+  deadlines: { reminderDays: readonly number[] };
   /** Notifications as signed JSON POSTs (SMS gateways, WeCom bots); no WEBHOOK_URL = none. */
   webhook: { url?: string; secret: string };
   security: {
@@ -178,6 +183,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     .split(',')
     .map((role) => role.trim())
     .filter((role) => role !== '' && role !== 'none');
+  const reminderDaysRaw = str('DEADLINE_REMINDER_DAYS', '7,3,1,0');
+  const reminderDays = [
+    ...new Set(
+      reminderDaysRaw
+        .split(',')
+        .map((day) => day.trim())
+        .filter((day) => /^\d{1,2}$/.test(day))
+        .map(Number),
+    ),
+  ]
+    .filter((day) => day <= 60)
+    .sort((a, b) => b - a);
+  if (reminderDays.length !== reminderDaysRaw.split(',').length) {
+    problems.push(
+      `DEADLINE_REMINDER_DAYS="${reminderDaysRaw}" 须为逗号分隔、互不相同的 0–60 整数（工作日）/ distinct integers 0..60, comma-separated`,
+    );
+  }
   const unknownRoles = mfaRoles.filter((role) => !isRole(role));
   if (unknownRoles.length > 0) {
     problems.push(
@@ -257,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: str('MAIL_FROM', '人大工委工作平台 <noreply@renda.local>'),
     },
     webhook: { url: webhookUrl || undefined, secret: webhookSecret },
+    deadlines: { reminderDays },
     trustProxy:
       trustProxy === 'false' ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
     security: {

@@ -301,6 +301,44 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       name: '契约假日',
     }),
     'patch /api/v1/calendar-days/{id}': () => ({ note: '契约备注' }),
+    // [M2] stations: children hang on a host station, so the `stations` fixture can be deleted.
+    'post /api/v1/stations': () => ({
+      committeeId: ids.committee,
+      name: `契约联络站${(serial += 1)}`,
+      address: '契约路1号',
+      receptionSchedule: { kind: 'monthly', days: [1, 15] },
+      contactPhone: '13812345678',
+    }),
+    'patch /api/v1/stations/{id}': () => ({ openingHours: '周三 9:00–11:30' }),
+    'post /api/v1/stations/{id}/reveal': () => undefined,
+    'post /api/v1/station-roles': () => ({
+      stationId: ids.stationHost,
+      role: 'liaisonOfficer',
+      personName: '契约联络员',
+      startsOn: '2020-01-01',
+    }),
+    'patch /api/v1/station-roles/{id}': () => ({ endsOn: '2020-12-31' }),
+    'post /api/v1/station-documents': () => ({
+      stationId: ids.stationHost,
+      kind: 'studyRules',
+      title: '契约学习制度',
+    }),
+    'patch /api/v1/station-documents/{id}': () => ({ effectiveOn: '2020-01-01' }),
+    'post /api/v1/receptions': () => ({
+      activityId: ids.freeReceptionActivity,
+      stationId: ids.stationHost,
+      announcedOn: '2020-03-08',
+      votersReceived: 4,
+    }),
+    'patch /api/v1/receptions/{id}': () => ({ votersReceived: 6 }),
+    'post /api/v1/station-assessments': () => ({
+      stationId: ids.stationHost,
+      year: 2040 + (serial += 1),
+      items: [{ standardItemId: ids['station-standard-items'], met: true }],
+    }),
+    'patch /api/v1/station-assessments/{id}': () => ({
+      items: [{ standardItemId: ids['station-standard-items'], met: false, evidence: '契约' }],
+    }),
   });
 
   /** Records a path's `{id}` can name, created through the built server itself. */
@@ -538,6 +576,50 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       );
     }
     ids['calendar-days'] = calendarDay.body.id as number;
+    // [M2] stations: a host station for the children, two reception-day activities (the
+    // fixture's and a free one for the POST), the first standard item.
+    const standard = await call('get', '/api/v1/station-standard-items');
+    ids['station-standard-items'] = (standard.body.items as { id: number }[])[0].id;
+    const stationHost = await json('post', '/api/v1/stations', bodies['post /api/v1/stations']());
+    ids.stationHost = stationHost.body.id as number;
+    const receptionKind = (kinds.body.items as { id: number; code: string }[]).find(
+      (kind) => kind.code === 'reception_day',
+    )!.id;
+    const receptionDay = async (): Promise<number> => {
+      const answer = await json('post', '/api/v1/activities', {
+        ...(bodies['post /api/v1/activities']() as object),
+        kindId: receptionKind,
+        title: '契约接待日',
+      });
+      return answer.body.id as number;
+    };
+    ids.freeReceptionActivity = await receptionDay();
+    const fixtureReception = await receptionDay();
+    for (const [resource, path, payload] of [
+      ['stations', '/api/v1/stations', bodies['post /api/v1/stations']()],
+      ['station-roles', '/api/v1/station-roles', bodies['post /api/v1/station-roles']()],
+      [
+        'station-documents',
+        '/api/v1/station-documents',
+        bodies['post /api/v1/station-documents'](),
+      ],
+      [
+        'receptions',
+        '/api/v1/receptions',
+        { activityId: fixtureReception, stationId: ids.stationHost },
+      ],
+      [
+        'station-assessments',
+        '/api/v1/station-assessments',
+        { stationId: ids.stationHost, year: 2020 },
+      ],
+    ] as const) {
+      const answer = await json('post', path, payload);
+      if (answer.status !== 201) {
+        throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      ids[resource] = answer.body.id as number;
+    }
   };
 
   beforeAll(async () => {

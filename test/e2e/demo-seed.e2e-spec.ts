@@ -297,6 +297,11 @@ describe(`seed:demo (${testDialect()})`, () => {
     expect(reportRecords.keyProjects).toBe(2 * DEMO_PROJECTS.length);
     expect(figure('projects', 'keyProjects')?.value).toBe(reportRecords.keyProjects);
     expect(reportRecords.countedOutcomes).toBe(2 * DEMO_OUTCOMES.length);
+    // [M2] stations: one per committee, a reception on each held 接待日, the year's assessment.
+    expect(first.created).toMatchObject({ stations: 2, stationAssessments: 2 });
+    expect(figure('stations', 'stations')?.value).toBe(2);
+    expect(figure('stations', 'receptionsHeld')?.value).toBe(first.created.receptions);
+    expect(figure('stations', 'assessmentGaps')?.value).toBe(4);
   });
 
   it('should write nothing new when run again', () => {
@@ -313,6 +318,9 @@ describe(`seed:demo (${testDialect()})`, () => {
       opinions: 0,
       keyProjects: 0,
       countedOutcomes: 0,
+      stations: 0,
+      receptions: 0,
+      stationAssessments: 0,
     });
     expect(again.closedPeriods).toEqual([]);
     expect(again.clerk.password).toBeNull();

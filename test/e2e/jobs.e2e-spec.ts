@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
-import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { IsNull, Like, Not } from 'typeorm';
@@ -24,36 +23,8 @@ import { createOrganisation } from '../factories/committee.factory.js';
 import { login } from '../support/admin-login.js';
 import { CadenceRule } from '../../src/modules/compliance/cadence-rule.entity.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
+import { startSmtp, type TestSmtpServer } from '../support/smtp-server.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';
-
-/** A real SMTP server in the test process: counts what arrives, per recipient. */
-async function startSmtp() {
-  const received: { to: string[]; body: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          body: Buffer.concat(chunks).toString('utf8'),
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    to: (address: string) => received.filter((mail) => mail.to.includes(address)).length,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const WEBHOOK_SECRET = 'webhook-secret-webhook-secret-webhook-secret';
 
@@ -94,7 +65,7 @@ async function startReceiver() {
 const at = (iso: string) => new Date(iso);
 
 describe(`scheduled jobs on ${testDialect()}`, () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtpServer;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let database: TestDatabase;
   const clock = new FixedClock(at('2020-06-15T10:00:00+08:00'));

@@ -16,6 +16,7 @@ import { ROLES, type Role } from '../../src/common/roles.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { createOpinion, createSupervisionActivity } from '../factories/supervision.factory.js';
+import { createStation } from '../factories/station.factory.js';
 import { createVoterIssue, issueCategoryId } from '../factories/voter-issue.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
@@ -109,6 +110,8 @@ describe(`admin back office hardening on ${testDialect()}`, () => {
       committeeId: districtId,
       categoryId: await issueCategoryId(sut.app),
     });
+    // [M2] stations: a station for its reveal action.
+    await createStation(sut.app, { committeeId: districtId });
   }, 120000);
 
   afterAll(async () => {

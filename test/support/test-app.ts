@@ -1,5 +1,10 @@
-import { type INestApplication, Logger, type LoggerService } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import {
+  type INestApplication,
+  Logger,
+  type LoggerService,
+  type ModuleMetadata,
+} from '@nestjs/common';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { BaseEntity, DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { setupApp } from '../../src/app.setup.js';
@@ -52,14 +57,22 @@ export async function createTestApp(
     env?: Record<string, string>;
     /** Where the app logs (request lines and Nest's logger), for tests that read the log. */
     logSink?: DestinationStream;
+    /** Test-only modules booted beside the app (an area-shaped provider a job reads). */
+    imports?: ModuleMetadata['imports'];
+    /** Provider overrides on the testing module (e.g. the areas a job reads). */
+    override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({ ...process.env, ...database.env, ...options.env });
   const builder = Test.createTestingModule({
-    imports: [AppModule.forRoot(config, { admin: options.admin ?? false })],
+    imports: [
+      AppModule.forRoot(config, { admin: options.admin ?? false }),
+      ...(options.imports ?? []),
+    ],
   });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  options.override?.(builder);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: false });
   const rootLogger = createRootLogger(config, options.logSink);

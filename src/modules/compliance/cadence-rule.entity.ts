@@ -8,9 +8,29 @@ import {
 } from 'typeorm';
 import type { PeriodKind } from '../../common/period.js';
 
-/** Whose cadence a rule measures. Stations and deputies arrive with [M2]. */
-export const CADENCE_SUBJECTS = ['subdistrictCommittee'] as const;
+/**
+ * Whose cadence a rule measures: a subdistrict committee (its activities) or, since [M2], a
+ * liaison station (its receptions, through StationsRepository).
+ */
+export const CADENCE_SUBJECTS = ['subdistrictCommittee', 'station'] as const;
 export type CadenceSubject = (typeof CADENCE_SUBJECTS)[number];
+/**
+ * What a rule counts: a committee's held activities (`activities`); a station's held receptions
+ * (`receptions`), only those announced at least `noticeDays` ahead (`noticedReceptions`), or its
+ * assigned deputies who were on duty at least once (`deputiesOnDuty`: met when all of them were).
+ */
+export const CADENCE_MEASURES = [
+  'activities',
+  'receptions',
+  'noticedReceptions',
+  'deputiesOnDuty',
+] as const;
+export type CadenceMeasure = (typeof CADENCE_MEASURES)[number];
+/** The measures each subject may use. */
+export const MEASURES_OF: Readonly<Record<CadenceSubject, readonly CadenceMeasure[]>> = {
+  subdistrictCommittee: ['activities'],
+  station: ['receptions', 'noticedReceptions', 'deputiesOnDuty'],
+};
 export const CADENCE_PERIODS = ['week', 'month', 'quarter', 'year'] as const;
 
 /**
@@ -48,6 +68,13 @@ export class CadenceRule extends BaseEntity {
 
   @Column({ type: 'boolean', default: true })
   enabled: boolean;
+
+  @Column({ type: 'varchar', length: 24, default: 'activities' })
+  measure: CadenceMeasure;
+
+  /** 提前公告天数 for `noticedReceptions`: a reception counts when announced this many days ahead. */
+  @Column({ type: 'integer', nullable: true })
+  noticeDays: number | null;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -7,7 +7,7 @@ import { RecordService } from '../../platform/records/record.service.js';
 import { sharedRecords, type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import { ACTIVITY_CATEGORIES } from '../dictionaries/dictionary-item.entity.js';
-import { CadenceRule } from './cadence-rule.entity.js';
+import { CadenceRule, MEASURES_OF } from './cadence-rule.entity.js';
 import { parseReminderDays } from './cadence.rules.js';
 
 /** 活动频次规则: read by everyone, edited by the system administrator (configuration, audited). */
@@ -42,6 +42,22 @@ export class CadenceRulesService extends RecordService<CadenceRule> {
       ]);
     }
     next.categories = categories.length > 0 ? categories.join(',') : null;
+    const measures = MEASURES_OF[next.subject] ?? [];
+    next.measure ??= measures[0];
+    if (!measures.includes(next.measure)) {
+      throw invalidInput([
+        {
+          field: 'measure',
+          problem: `该对象可用的计数方式：${measures.join(', ')} / measures for this subject: ${measures.join(', ')}`,
+        },
+      ]);
+    }
+    next.noticeDays ??= null;
+    if (next.measure === 'noticedReceptions' && next.noticeDays === null) {
+      throw invalidInput([
+        { field: 'noticeDays', problem: '须填写提前公告天数 / required for noticedReceptions' },
+      ]);
+    }
     try {
       next.reminderDays = parseReminderDays(next.reminderDays).join(',');
     } catch {

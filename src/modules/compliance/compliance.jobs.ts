@@ -31,8 +31,10 @@ export class PeriodCloseJob implements JobHandler {
       const justEnded = previousPeriod(periodContaining(rule.period, asOf, zone), zone);
       const last = await this.compliance.lastClosedKey(rule, justEnded.key);
       const periods = periodsToClose(rule.period, last, asOf, zone);
-      if (periods.length > 0 && (await this.compliance.subjectCount()) === 0) {
-        this.logger.log(`period-close: no subjects yet, ${periods[0].key} left open`);
+      if (periods.length > 0 && (await this.compliance.subjectCount(rule)) === 0) {
+        this.logger.log(
+          `period-close: rule ${rule.id} has no subjects yet, ${periods[0].key} left open`,
+        );
         continue;
       }
       for (const period of periods) {

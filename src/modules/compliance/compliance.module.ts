@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActivitiesModule } from '../activities/activities.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { StationsModule } from '../stations/stations.module.js';
 import { CadenceRule } from './cadence-rule.entity.js';
 import { CadenceRulesService } from './cadence-rules.service.js';
 import { ComplianceController } from './compliance.controller.js';
@@ -17,6 +18,7 @@ import { ManualRunsService } from './manual-runs.service.js';
     ActivitiesModule,
     NotificationsModule,
     JobsModule,
+    StationsModule,
   ],
   controllers: [ComplianceController],
   providers: [

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Period } from '../../common/period.js';
 import { ActivitiesRepository } from '../activities/activities.repository.js';
 import { Committee } from '../committees/committee.entity.js';
+import { StationsRepository, type StationMeasure } from '../stations/stations.repository.js';
 import { CadenceRule } from './cadence-rule.entity.js';
 import { ComplianceEvaluation } from './compliance-evaluation.entity.js';
 import { ComplianceRecord, type ComplianceStatus } from './compliance-record.entity.js';
@@ -15,6 +16,23 @@ export interface SubjectTally {
   heldIds: number[];
   planned: number;
   /** The earliest planned activity's start, for "已计划于…" in a reminder. */
+  nextPlannedAt: Date | null;
+}
+
+/**
+ * One subject's standing in a period, whatever the subject: a committee (subjectId = committeeId)
+ * or a station (its committee is the record's scope and receives its reminders).
+ */
+export interface SubjectStanding {
+  subjectId: number;
+  committeeId: number;
+  /** The station's name; committees are named from their table when a notice needs it. */
+  name: string | null;
+  count: number;
+  /** What the subject must reach: the rule's `minCount`, or (deputies on duty) the assigned. */
+  required: number;
+  /** The held activities that counted, oldest first (at most 200). */
+  activityIds: number[];
   nextPlannedAt: Date | null;
 }
 
@@ -37,7 +55,59 @@ export class ComplianceRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly activities: ActivitiesRepository,
+    private readonly stations: StationsRepository,
   ) {}
+
+  /** How many subjects the rule would judge now (a close waits while there are none). */
+  async subjectCount(rule: CadenceRule): Promise<number> {
+    return rule.subject === 'station'
+      ? (await this.stations.allStations()).length
+      : (await this.subdistrictIds()).length;
+  }
+
+  /**
+   * Every subject of the rule with its count for the period: the subdistrict committees from
+   * their activities (ActivitiesRepository), or the stations from their receptions
+   * (StationsRepository.cadenceTally) — one aggregate each, no query per subject.
+   */
+  async standings(
+    rule: CadenceRule,
+    period: Period,
+    timeZone: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SubjectStanding[]> {
+    if (rule.subject === 'station') {
+      const tallies = await this.stations.cadenceTally(
+        period,
+        rule.measure as StationMeasure,
+        rule.noticeDays ?? 0,
+        timeZone,
+        manager,
+      );
+      return tallies.map((tally) => ({
+        subjectId: tally.stationId,
+        committeeId: tally.committeeId,
+        name: tally.name,
+        count: tally.count,
+        required: tally.required ?? rule.minCount,
+        activityIds: tally.activityIds.slice(0, QUALIFYING_IDS_SHOWN),
+        nextPlannedAt: tally.nextPlannedAt,
+      }));
+    }
+    const subjects = await this.subdistrictIds(manager);
+    const tallies = await this.tally(rule, period, manager);
+    const counted = subjects.filter((id) => (tallies.get(id)?.held ?? 0) > 0);
+    const ids = await this.qualifyingIds(rule, period, counted, manager);
+    return subjects.map((committeeId) => ({
+      subjectId: committeeId,
+      committeeId,
+      name: null,
+      count: tallies.get(committeeId)?.held ?? 0,
+      required: rule.minCount,
+      activityIds: ids.get(committeeId) ?? [],
+      nextPlannedAt: tallies.get(committeeId)?.nextPlannedAt ?? null,
+    }));
+  }
 
   /** The cadence rules in force, in id order (the jobs evaluate each). */
   enabledRules(): Promise<CadenceRule[]> {

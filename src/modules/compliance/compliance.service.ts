@@ -25,7 +25,7 @@ import {
 } from './cadence.rules.js';
 import type { ComplianceEvaluation } from './compliance-evaluation.entity.js';
 import { ComplianceRecord, type ComplianceStatus } from './compliance-record.entity.js';
-import { ComplianceRepository } from './compliance.repository.js';
+import { ComplianceRepository, type SubjectStanding } from './compliance.repository.js';
 
 export interface CloseCounts {
   subjects: number;
@@ -88,9 +88,9 @@ export class ComplianceService {
     return this.records.lastClosedKey(rule.id, upTo);
   }
 
-  /** How many subjects a close would judge now (none: the close waits, claiming nothing). */
-  async subjectCount(): Promise<number> {
-    return (await this.records.subdistrictIds()).length;
+  /** How many subjects the rule would judge now (none: its close waits, claiming nothing). */
+  subjectCount(rule: CadenceRule): Promise<number> {
+    return this.records.subjectCount(rule);
   }
 
   /** One subject's final evaluations of a period, oldest first (the record's history). */
@@ -117,36 +117,32 @@ export class ComplianceService {
       const previous = ended
         ? await this.records.finalOutcomes(manager, rule.id, period.key)
         : new Map<number, { status: ComplianceStatus; evaluatedAt: Date }>();
-      const subjects = await this.records.subdistrictIds(manager);
-      const tallies = await this.records.tally(rule, period, manager);
-      const counted = subjects.filter((id) => (tallies.get(id)?.held ?? 0) > 0);
-      const ids = await this.records.qualifyingIds(rule, period, counted, manager);
+      const standings = await this.records.standings(rule, period, this.timeZone, manager);
       const now = this.clock.now();
-      const rows = subjects.map((committeeId): Partial<ComplianceRecord> => {
-        const held = tallies.get(committeeId)?.held ?? 0;
-        return {
-          ruleId: rule.id,
-          subjectType: rule.subject,
-          subjectId: committeeId,
-          committeeId,
-          periodKey: period.key,
-          periodStart: period.start,
-          periodEnd: period.end,
-          status: complianceStatus(held, rule.minCount, ended),
-          qualifyingCount: held,
-          qualifyingActivityIds: ids.get(committeeId)?.join(',') || null,
-          evaluatedAt: now,
-          finalisedAt: ended ? now : null,
-        };
-      });
+      const subjects = new Map(standings.map((standing) => [standing.subjectId, standing]));
+      const rows = standings.map((standing): Partial<ComplianceRecord> => ({
+        ruleId: rule.id,
+        subjectType: rule.subject,
+        subjectId: standing.subjectId,
+        committeeId: standing.committeeId,
+        periodKey: period.key,
+        periodStart: period.start,
+        periodEnd: period.end,
+        status: complianceStatus(standing.count, standing.required, ended),
+        qualifyingCount: standing.count,
+        qualifyingActivityIds: standing.activityIds.join(',') || null,
+        evaluatedAt: now,
+        finalisedAt: ended ? now : null,
+      }));
       await this.records.replacePeriod(manager, rule.id, period.key, rows);
       let notifications = 0;
       let changed = 0;
       const evaluations: Partial<ComplianceEvaluation>[] = [];
       for (const row of ended ? rows : []) {
+        const subjectId = row.subjectId as number;
         const committeeId = row.committeeId as number;
         const status = row.status as ComplianceStatus;
-        const before = previous.get(committeeId) ?? null;
+        const before = previous.get(subjectId) ?? null;
         if (before?.status !== status) changed += 1;
         const notify = shouldNotifyMiss({
           previous: before?.status ?? null,
@@ -156,12 +152,12 @@ export class ComplianceService {
           timeZone: this.timeZone,
         });
         const queued = notify
-          ? await this.notifyMiss(manager, rule, period, committeeId, row, before)
+          ? await this.notifyMiss(manager, rule, period, subjects.get(subjectId)!, before)
           : 0;
         notifications += queued;
         evaluations.push({
           ruleId: rule.id,
-          subjectId: committeeId,
+          subjectId,
           committeeId,
           periodKey: period.key,
           status,
@@ -210,28 +206,30 @@ export class ComplianceService {
     );
     if (threshold === null) return { reminded: 0, notifications: 0 };
     return this.writes.run(QUEUE_NOTICES, async ({ manager }) => {
-      const subjects = await this.records.subdistrictIds(manager);
-      const tallies = await this.records.tally(rule, period, manager);
-      const names = await this.committeeNames(manager, subjects);
+      const standings = await this.records.standings(rule, period, this.timeZone, manager);
+      const names = await this.committeeNames(
+        manager,
+        standings.map((standing) => standing.committeeId),
+      );
       let reminded = 0;
       let notifications = 0;
-      for (const committeeId of subjects) {
-        const tally = tallies.get(committeeId);
-        const held = tally?.held ?? 0;
-        if (held >= rule.minCount) continue;
+      for (const standing of standings) {
+        const { committeeId } = standing;
+        if (standing.count >= standing.required) continue;
         reminded += 1;
-        const planned = tally?.nextPlannedAt
-          ? `已计划于 ${formatInstant(tally.nextPlannedAt, this.timeZone).slice(0, 16).replace('T', ' ')} 举行，举行后请及时登记。`
+        const who = subjectName(standing, names);
+        const planned = standing.nextPlannedAt
+          ? `已计划于 ${formatInstant(standing.nextPlannedAt, this.timeZone).slice(0, 16).replace('T', ' ')} 举行，举行后请及时登记。`
           : '目前没有已登记的计划活动，请尽快安排。';
         const recipients = await this.outbox.recipients(manager, committeeId, { district: false });
         notifications += await this.outbox.queue(manager, recipients, {
           kind: 'cadenceReminder',
           committeeId,
-          about: `rule${rule.id}:c${committeeId}:${period.key}:d${threshold}`,
-          title: `【提醒】${names.get(committeeId) ?? ''}${period.key} 还差 ${rule.minCount - held} 次活动（${threshold} 天内到期）`,
+          about: `rule${rule.id}:${subjectKey(rule, standing)}:${period.key}:d${threshold}`,
+          title: `【提醒】${who}${period.key} 还差 ${standing.required - standing.count} ${unitOf(rule)}（${threshold} 天内到期）`,
           body: [
-            `${names.get(committeeId) ?? ''}：`,
-            `按“${rule.name}”的要求，${period.key}（至 ${localDate(new Date(period.end.getTime() - 1), this.timeZone)}）应至少举行 ${rule.minCount} 次，目前已举行并登记 ${held} 次。`,
+            `${who}：`,
+            `按“${rule.name}”的要求，${period.key}（至 ${localDate(new Date(period.end.getTime() - 1), this.timeZone)}）应至少达到 ${standing.required} ${unitOf(rule)}，目前为 ${standing.count} ${unitOf(rule)}。`,
             planned,
             `计数规则：${rule.countingRule}`,
           ].join('\n'),
@@ -254,7 +252,12 @@ export class ComplianceService {
     const whole = parsePeriodKey(String(year), this.timeZone);
     if (subjects.length === 0 || whole === null) return [];
     const standings: ComplianceStanding[] = [];
-    for (const rule of await this.enabledRules()) {
+    // The grid's rows are committees: station rules ([M2]) are left out here on purpose; their
+    // records are the compliance records of subject type `station`.
+    const committeeRules = (await this.enabledRules()).filter(
+      (rule) => rule.subject === 'subdistrictCommittee',
+    );
+    for (const rule of committeeRules) {
       const periods = periodsWithin(rule.period, whole.start, whole.end, this.timeZone).filter(
         (period) => period.start.getTime() <= now.getTime(),
       );
@@ -331,21 +334,26 @@ export class ComplianceService {
     manager: EntityManager,
     rule: CadenceRule,
     period: Period,
-    committeeId: number,
-    row: Partial<ComplianceRecord>,
+    standing: SubjectStanding,
     before: { status: ComplianceStatus; evaluatedAt: Date } | null,
   ): Promise<number> {
-    const committee = await manager.findOneBy(Committee, { id: committeeId });
+    const { committeeId } = standing;
+    const names = await this.committeeNames(manager, [committeeId]);
+    const who = subjectName(standing, names);
     const recipients = await this.outbox.recipients(manager, committeeId, { district: true });
     // A later change (met → missed) is news again: its key names the outcome it replaces.
-    const about = `rule${rule.id}:c${committeeId}:${period.key}`;
+    const about = `rule${rule.id}:${subjectKey(rule, standing)}:${period.key}`;
+    const counted =
+      rule.subject === 'station'
+        ? `计数为 ${standing.count} ${unitOf(rule)}，要求至少 ${standing.required} ${unitOf(rule)}，未达标。`
+        : `举行并登记的活动为 ${standing.count} 次，要求至少 ${standing.required} 次，未达标。`;
     return this.outbox.queue(manager, recipients, {
       kind: 'cadenceMissed',
       committeeId,
       about: before ? `${about}:after${before.evaluatedAt.getTime()}` : about,
-      title: `【未达标】${committee?.name ?? ''}${period.key} 未达到“${rule.name}”`,
+      title: `【未达标】${who}${period.key} 未达到“${rule.name}”`,
       body: [
-        `${committee?.name ?? ''} 在 ${period.key} 举行并登记的活动为 ${row.qualifyingCount ?? 0} 次，要求至少 ${rule.minCount} 次，未达标。`,
+        `${who} 在 ${period.key} ${counted}`,
         '如有已举行但未登记的活动，请补登后由系统管理员在“活动频次规则”中执行“立即检查 / 往期检查”。',
         `计数规则：${rule.countingRule}`,
       ].join('\n'),
@@ -361,3 +369,17 @@ export class ComplianceService {
     return new Map(committees.map((committee) => [committee.id, committee.name]));
   }
 }
+
+/** The part of a notice's key naming its subject: `c12` for a committee (as before), `s3` a station. */
+const subjectKey = (rule: CadenceRule, standing: SubjectStanding): string =>
+  rule.subject === 'station' ? `s${standing.subjectId}` : `c${standing.subjectId}`;
+
+/** A committee by its name; a station by its committee's name and its own. */
+const subjectName = (standing: SubjectStanding, committees: Map<number, string>): string =>
+  `${committees.get(standing.committeeId) ?? ''}${standing.name ?? ''}`;
+
+/** What a rule's count counts, for its notices. */
+const unitOf = (rule: CadenceRule): string =>
+  ({ activities: '次活动', receptions: '次接待', noticedReceptions: '次按时公告的接待' })[
+    rule.measure as string
+  ] ?? '名驻站代表';

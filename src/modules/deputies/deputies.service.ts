@@ -3,11 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Like, Repository } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
-import { COMMITTEES_LABELS } from '../committees/committees.labels.js';
 import { DEPUTIES_LABELS } from './deputies.labels.js';
 import { TERMS_LABELS } from '../terms/terms.labels.js';
 import { RecordService, requireReference } from '../../platform/records/record.service.js';
-import { Community } from '../committees/community.entity.js';
 import { Term } from '../terms/term.entity.js';
 import { DeputyGroup } from './deputy-group.entity.js';
 import { Deputy } from './deputy.entity.js';
@@ -15,7 +13,7 @@ import type { ListDeputiesQuery } from './dto/deputy.dto.js';
 import { ownedByCommittee, type RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import { personalDataHash } from '../../common/personal-data.js';
-import { requireCommittee } from '../committees/committee-references.js';
+import { requireCommittee, requireCommunityOf } from '../committees/committee-references.js';
 
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -58,19 +56,10 @@ export class DeputiesService extends RecordService<Deputy> {
     next.status ??= 'serving';
     await requireCommittee(manager, next.committeeId);
     if (next.communityId) {
-      const community = await requireReference(
-        manager,
-        Community,
-        next.communityId,
-        'communityId',
-        COMMITTEES_LABELS.records.community,
-      );
-      if (community.committeeId !== next.committeeId) {
-        throw ruleViolation(
-          { zh: '社区/村不属于该代表的人大工委', en: 'The community belongs to another committee' },
-          'communityId',
-        );
-      }
+      await requireCommunityOf(manager, next.communityId, next.committeeId, {
+        zh: '社区/村不属于该代表的人大工委',
+        en: 'The community belongs to another committee',
+      });
     }
     if (next.groupId) {
       const group = await requireReference(

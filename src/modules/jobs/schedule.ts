@@ -12,6 +12,11 @@ export const JOBS = {
   periodClose: { name: 'period-close', cron: '0 30 0 * * *', label: '期末结算' },
   /** 记录完整性: held activities more than 3 days ago without attendance or minutes. */
   recordKeeping: { name: 'record-keeping', cron: '0 30 8 * * *', label: '活动记录提醒' },
+  /**
+   * 办理期限提醒 ([M2]): open suggestions and voter issues before their due dates (the areas'
+   * `deadlines` slots), once per threshold, to the committee's staff and the unit's contact.
+   */
+  deadlineReminders: { name: 'deadline-reminders', cron: '0 15 8 * * *', label: '办理期限提醒' },
   /** 发送通知: the outbox's due emails, with retries. */
   deliverNotifications: { name: 'deliver-notifications', cron: '0 * * * * *', label: '发送通知' },
 } as const;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
@@ -18,6 +19,12 @@ export interface Message {
   about: string;
   title: string;
   body: string;
+  /**
+   * People outside the system to email as well (a handling unit's contact, [M2]
+   * deadline-reminders): one email row each, with no user; nothing when email is not configured.
+   * An address a recipient user already has is mailed once, as that user.
+   */
+  contacts?: readonly { name: string; email: string }[];
 }
 
 const MAX_ATTEMPTS = 6;
@@ -90,7 +97,10 @@ export class OutboxService implements OnApplicationShutdown {
     });
   }
 
-  /** Queues `message` for each recipient: in-app always, email when they have an address. */
+  /**
+   * Queues `message` for each recipient: in-app always, email when they have an address; and
+   * for each of its `contacts`, an email.
+   */
   async queue(manager: EntityManager, recipients: AdminUser[], message: Message): Promise<number> {
     const now = this.clock.now();
     const rows: Partial<Notification>[] = [];
@@ -111,6 +121,27 @@ export class OutboxService implements OnApplicationShutdown {
           channel: 'email',
           recipientUserId: user.id,
           recipientAddress: user.email,
+          status: 'pending',
+        });
+      }
+    }
+    if (this.mailer.enabled) {
+      const mailed = new Set(recipients.map((user) => user.email?.trim().toLowerCase()));
+      for (const contact of message.contacts ?? []) {
+        const address = contact.email.trim().toLowerCase();
+        if (!address || mailed.has(address)) continue;
+        mailed.add(address);
+        rows.push({
+          ...this.row(message, now),
+          // The address digested: the key stays short and its subject part whole.
+          dedupeKey:
+            `c${createHash('sha256').update(address).digest('hex').slice(0, 16)}:email:${message.kind}:${message.about}`.slice(
+              0,
+              200,
+            ),
+          channel: 'email',
+          recipientUserId: null,
+          recipientAddress: contact.email.trim(),
           status: 'pending',
         });
       }

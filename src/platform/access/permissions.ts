@@ -66,6 +66,15 @@ export const RESOURCES = [
   'handlingUnit',
   'suggestion',
   'suggestionUpdate',
+  // [M2] stations (代表联络站): stations, their people, posted rules, receptions, the station
+  // standard (one checklist for the installation) and yearly assessments with their items.
+  'station',
+  'stationRole',
+  'stationDocument',
+  'reception',
+  'stationStandardItem',
+  'stationAssessment',
+  'stationAssessmentItem',
 ] as const;
 export type ResourceId = (typeof RESOURCES)[number];
 
@@ -202,6 +211,24 @@ const REPORT_RECORDS_MAINTAIN: Grants = {
 const CALENDAR_MAINTAIN: Grants = { calendarDay: MAINTAIN };
 const CALENDAR_READ: Grants = { calendarDay: READ };
 
+/**
+ * [M2] 代表联络站's records, kept by a committee's staff and read by the district; the standard
+ * (a checklist for the whole installation) is configuration: read here, edited by the system
+ * administrator.
+ */
+const STATION_RECORDS_MAINTAIN: Grants = {
+  station: MAINTAIN,
+  stationRole: MAINTAIN,
+  stationDocument: MAINTAIN,
+  reception: MAINTAIN,
+  stationStandardItem: READ,
+  stationAssessment: MAINTAIN,
+  // Items are written with their assessment (new, edit), never deleted alone.
+  stationAssessmentItem: [...READ, 'new', 'edit'],
+};
+const STATION_RECORDS_READ: Grants = Object.fromEntries(
+  Object.keys(STATION_RECORDS_MAINTAIN).map((resource) => [resource, READ]),
+);
 const REPORT_RECORDS_READ: Grants = {
   ...Object.fromEntries(Object.keys(REPORT_RECORDS_MAINTAIN).map((resource) => [resource, READ])),
   report: ['show'],
@@ -240,6 +267,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     cadenceRule: [...READ, 'edit', 'runCheck'],
     jobRun: READ,
     ...CALENDAR_MAINTAIN,
+    // [M2] the station standard (an example "九有" seeded) is the installation's configuration.
+    stationStandardItem: MAINTAIN,
   },
   // Roles, lockouts, API keys and sessions; no business records.
   securityAdmin: {
@@ -265,6 +294,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     ...OUTREACH_MAINTAIN,
     voterIssue: [...MAINTAIN, ...VOTER_ISSUE_STEPS, 'reveal'],
     ...CALENDAR_MAINTAIN,
+    ...STATION_RECORDS_MAINTAIN,
+    station: [...MAINTAIN, 'reveal'],
   },
   staff: {
     ...REFERENCE_READ,
@@ -274,6 +305,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     ...REPORT_RECORDS_MAINTAIN,
     ...OUTREACH_MAINTAIN,
     ...CALENDAR_MAINTAIN,
+    ...STATION_RECORDS_MAINTAIN,
   },
   // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
   // committee's deputies (masked) and record activities and attendance.
@@ -286,6 +318,13 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     outreachActivity: READ,
     voterIssue: OUTREACH_MAINTAIN.voterIssue,
     ...CALENDAR_READ,
+    // [M2] DOMAIN: station staff record receptions; they read stations, their people and rules
+    // (contact phones masked). No per-station scoping: they see their committee's stations.
+    station: READ,
+    stationRole: READ,
+    stationDocument: READ,
+    stationStandardItem: READ,
+    reception: MAINTAIN,
   },
   // Reads everything below the district, without personal data.
   districtViewer: {
@@ -296,6 +335,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     ...REPORT_RECORDS_READ,
     ...OUTREACH_READ,
     ...CALENDAR_READ,
+    ...STATION_RECORDS_READ,
   },
 };
 

@@ -26,7 +26,14 @@ import { UpdateCadenceRuleDto } from '../dto/cadence-rule.dto.js';
 const STATUS_LABELS = { met: '🟢 达标', missed: '🔴 未达标', inProgress: '🟡 进行中' };
 const PERIOD_LABELS = { week: '每周', month: '每月', quarter: '每季度', year: '每年' };
 /** Whom a rule judges (CADENCE_SUBJECTS), as the rule's page shows it. */
-const SUBJECT_LABELS = { subdistrictCommittee: '街道人大工委' };
+const SUBJECT_LABELS = { subdistrictCommittee: '街道人大工委', station: '代表联络站' };
+/** What a rule counts (CADENCE_MEASURES). */
+const MEASURE_LABELS = {
+  activities: '已举行的代表活动',
+  receptions: '已举行的接待日',
+  noticedReceptions: '按时公告的接待日',
+  deputiesOnDuty: '进站接待的驻站代表（须全部进站）',
+};
 
 /** What the form of 立即检查 / 往期检查 asked for: a year, a range, or (neither) a check now. */
 function requestedRange(
@@ -128,12 +135,14 @@ export const adminArea = defineAdminArea({
               },
             },
           },
-          listProperties: ['id', 'name', 'period', 'minCount', 'categories', 'enabled'],
+          listProperties: ['id', 'name', 'subject', 'period', 'minCount', 'categories', 'enabled'],
           editProperties: [
             'name',
             'period',
             'minCount',
             'categories',
+            'measure',
+            'noticeDays',
             'reminderDays',
             'countingRule',
             'enabled',
@@ -143,8 +152,13 @@ export const adminArea = defineAdminArea({
             countingRule: { type: 'textarea' },
             subject: {
               availableValues: availableValues(SUBJECT_LABELS),
-              isVisible: { list: false, filter: false, show: true, edit: false },
+              isVisible: { list: true, filter: true, show: true, edit: false },
             },
+            measure: {
+              availableValues: availableValues(MEASURE_LABELS),
+              description: '须与对象相符：街道人大工委计活动，代表联络站计接待日或驻站代表',
+            },
+            noticeDays: { description: '“按时公告的接待日”：接待日前至少提前几天公告' },
             categories: {
               description: '逗号分隔的活动类别（如 meeting,training）；留空表示任何类别都计入',
             },
@@ -190,13 +204,16 @@ export const adminArea = defineAdminArea({
           sort: { sortBy: 'periodKey', direction: 'desc' },
           listProperties: [
             'committeeId',
+            'ruleId',
+            'subjectType',
+            'subjectId',
             'periodKey',
             'status',
             'qualifyingCount',
             'evaluatedAt',
             'finalisedAt',
           ],
-          filterProperties: ['committeeId', 'periodKey', 'status', 'ruleId'],
+          filterProperties: ['committeeId', 'periodKey', 'status', 'ruleId', 'subjectType'],
           properties: {
             status: { availableValues: availableValues(STATUS_LABELS) },
             qualifyingActivityIds: { type: 'textarea' },
@@ -204,8 +221,8 @@ export const adminArea = defineAdminArea({
               type: 'textarea',
               isVisible: { list: false, filter: false, show: true, edit: false },
             },
-            subjectType: { isVisible: false },
-            subjectId: { isVisible: false },
+            // [M2] a record judges a committee or (station rules) a station: its id is subjectId.
+            subjectType: { availableValues: availableValues(SUBJECT_LABELS) },
           },
         },
       },

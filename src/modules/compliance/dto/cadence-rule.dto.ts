@@ -10,7 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { CADENCE_PERIODS } from '../cadence-rule.entity.js';
+import { CADENCE_MEASURES, CADENCE_PERIODS, type CadenceMeasure } from '../cadence-rule.entity.js';
 import type { PeriodKind } from '../../../common/period.js';
 
 /** 编辑频次规则 (system administrator): the counting rule's parameters. */
@@ -52,4 +52,16 @@ export class UpdateCadenceRuleDto {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
+
+  /** What is counted; must suit the rule's subject (CadenceRulesService). */
+  @IsOptional()
+  @IsIn(CADENCE_MEASURES)
+  measure?: CadenceMeasure;
+
+  /** 提前公告天数 (noticedReceptions): 0–60 days. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  noticeDays?: number | null;
 }

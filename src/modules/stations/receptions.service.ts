@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import { Repository } from 'typeorm';
+import { ruleViolation } from '../../common/errors.js';
+import type { RecordScope } from '../../platform/access/record-scope.js';
+import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
+import { RecordService } from '../../platform/records/record.service.js';
+import { requireActivityOfCategory } from '../activities/activity-extension.js';
+import type { ListReceptionsQuery } from './dto/reception.dto.js';
+import { Reception } from './reception.entity.js';
+import { requireStation } from './station-references.js';
+import { STATIONS_LABELS } from './stations.labels.js';
+import { RECEPTION_SCOPE } from './stations.scopes.js';
+
+/** The activity-kind category of receptions (接待日). */
+export const STATION_CATEGORY = 'station' as const;
+
+/** 接待: the station part of a reception-day activity. */
+@Injectable()
+export class ReceptionsService extends RecordService<Reception> {
+  protected readonly recordName = STATIONS_LABELS.records.reception;
+  protected readonly resource = 'reception';
+  protected readonly scope: RecordScope<Reception> = RECEPTION_SCOPE;
+  protected readonly sortable = ['id', 'stationId', 'activityId', 'announcedOn'] as const;
+  protected override readonly defaultSort = '-id';
+
+  constructor(@InjectRepository(Reception) repository: Repository<Reception>, audit: AuditTrail) {
+    super(repository, audit);
+  }
+
+  protected override where(query: ListReceptionsQuery): FindOptionsWhere<Reception> {
+    return { stationId: query.stationId, activityId: query.activityId };
+  }
+
+  /**
+   * The activity is of the `station` category (422 `activityId`) and of the station's committee
+   * (422 `activityId`); one reception per activity (the unique index: 409 with the existing id).
+   */
+  protected override async checkWrite(manager: EntityManager, next: Reception): Promise<void> {
+    next.votersReceived ??= 0;
+    next.announcedOn ??= null;
+    const activity = await requireActivityOfCategory(
+      manager,
+      next.activityId,
+      STATION_CATEGORY,
+      this.recordName,
+    );
+    const station = await requireStation(manager, next.stationId);
+    if (activity.committeeId !== station.committeeId) {
+      throw ruleViolation(
+        {
+          zh: '接待日活动须属于联络站所在的人大工委',
+          en: 'The activity belongs to another committee than the station',
+        },
+        'activityId',
+      );
+    }
+  }
+}
