@@ -1,5 +1,5 @@
 import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
-import { In } from 'typeorm';
+import { type FindOptionsWhere, In } from 'typeorm';
 import { formatInstant } from '../../../common/period.js';
 import { validateInput } from '../../../common/validation.js';
 import { actionsFor, revealAction } from '../../../admin/admin-access.js';
@@ -198,6 +198,16 @@ const stepAction = (issues: VoterIssuesService, step: VoterIssueStep) =>
     },
   });
 
+/** A picker of the actor's activities of the given categories (visits, forums, receptions). */
+const activityChoices = (id: string, category: FindOptionsWhere<DictionaryItem>['category']) =>
+  choices(
+    id,
+    Activity,
+    { scope: (actor, where) => scopedWhere(where, ownedByCommittee<Activity>(), actor) },
+    { kind: { category } },
+    { property: 'title', sortBy: 'startsAt' },
+  );
+
 /** 联系选民 › 走访座谈, 选民意见 (with its steps and 查看完整信息); and their pickers. */
 export const adminArea = defineAdminArea({
   inject: { outreachActivities: OutreachActivitiesService, issues: VoterIssuesService },
@@ -374,20 +384,8 @@ export const adminArea = defineAdminArea({
           },
         },
       },
-      choices(
-        'OutreachActivityChoice',
-        Activity,
-        { scope: (actor, where) => scopedWhere(where, ownedByCommittee<Activity>(), actor) },
-        { kind: { category: OUTREACH_CATEGORY } },
-        { property: 'title', sortBy: 'startsAt' },
-      ),
-      choices(
-        'VoterIssueActivityChoice',
-        Activity,
-        { scope: (actor, where) => scopedWhere(where, ownedByCommittee<Activity>(), actor) },
-        { kind: { category: In([OUTREACH_CATEGORY, 'station']) } },
-        { property: 'title', sortBy: 'startsAt' },
-      ),
+      activityChoices('OutreachActivityChoice', OUTREACH_CATEGORY),
+      activityChoices('VoterIssueActivityChoice', In([OUTREACH_CATEGORY, 'station'])),
       // The unit and the suggestion shown by name on an issue (the suggestions area's records).
       choices(
         'VoterIssueHandlingUnit',
