@@ -11,6 +11,7 @@ import { HEALTH_AREA } from './modules/health/health.area.js';
 import { INDICATORS_AREA } from './modules/indicators/indicators.area.js';
 import { JOBS_AREA } from './modules/jobs/jobs.area.js';
 import { NOTIFICATIONS_AREA } from './modules/notifications/notifications.area.js';
+import { OUTREACH_AREA } from './modules/outreach/outreach.area.js';
 import { PLENARY_AREA } from './modules/plenary/plenary.area.js';
 import { PROJECTS_AREA } from './modules/projects/projects.area.js';
 import { SUGGESTIONS_AREA } from './modules/suggestions/suggestions.area.js';
@@ -40,6 +41,7 @@ export const AREAS = [
   INDICATORS_AREA,
   CALENDAR_AREA,
   STATIONS_AREA,
+  OUTREACH_AREA,
   SUGGESTIONS_AREA,
   DICTIONARIES_AREA,
   COMPLIANCE_AREA,

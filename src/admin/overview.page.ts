@@ -101,7 +101,11 @@ function sectionBlock(rootPath: string, section: OverviewSection): string {
   const lists = Object.entries(section.lists)
     .map(([name, list]) => listTable(rootPath, name, list))
     .join('\n');
+  const sentences = (section.sentences ?? [])
+    .map((sentence) => `<p data-sentence>${escapeHtml(sentence)}</p>`)
+    .join('\n');
   return `<section data-area="${escapeHtml(section.area)}"><h2>${escapeHtml(section.label)}</h2>
+${sentences}
 ${figures ? `<table class="figures"><thead><tr><th>项目</th><th>数量</th><th>计入的记录</th></tr></thead><tbody>\n${figures}\n</tbody></table>` : ''}
 ${lists}</section>`;
 }

@@ -15,7 +15,27 @@ export function maskEmail(email: string | null | undefined): string | null {
   return `${email[0]}***${email.slice(at)}`;
 }
 
-/** A personal field's value as lists, answers and exports show it: emails and phones masked. */
+/** 王小明 → 王**: a person's name keeps its first character. */
+export function maskName(name: string | null | undefined): string | null {
+  if (!name) return name ?? null;
+  const characters = [...name.trim()];
+  return `${characters[0] ?? ''}${'*'.repeat(Math.max(characters.length - 1, 1))}`;
+}
+
+/** An address keeps its first 6 characters (the district or road), the rest hidden. */
+export function maskAddress(address: string | null | undefined): string | null {
+  if (!address) return address ?? null;
+  const characters = [...address.trim()];
+  return `${characters.slice(0, Math.min(6, Math.ceil(characters.length / 2))).join('')}****`;
+}
+
+/**
+ * A personal field's value as lists, answers and exports show it: emails, names (`…Name`),
+ * addresses (`…Address`) and phones masked each their way.
+ */
 export function maskPersonal(field: string, value: string | null | undefined): string | null {
-  return field === 'email' ? maskEmail(value) : maskPhone(value);
+  if (field === 'email') return maskEmail(value);
+  if (/name$/i.test(field)) return maskName(value);
+  if (/address$/i.test(field)) return maskAddress(value);
+  return maskPhone(value);
 }

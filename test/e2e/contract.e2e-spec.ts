@@ -250,6 +250,27 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     'patch /api/v1/opinions/{id}': () => ({ responsibleUnit: '契约责任单位' }),
     'post /api/v1/opinions/{id}/transitions': () => ({ action: 'close', reason: '契约关闭' }),
     'post /api/v1/opinions/{id}/updates': () => ({ note: '契约办理进展' }),
+    // [M2] outreach: each new visit record takes a visit activity of its own.
+    'post /api/v1/outreach-activities': () => ({
+      activityId: ids[`outreachFree${(ids.outreachNext = (ids.outreachNext ?? 0) + 1)}`],
+      votersReached: 25,
+      officialsCount: 2,
+    }),
+    'patch /api/v1/outreach-activities/{id}': () => ({ votersReached: 30 }),
+    'post /api/v1/voter-issues': () => ({
+      committeeId: ids.committee,
+      source: 'phone',
+      voterPhone: '13800001111',
+      categoryId: ids.issueCategory,
+      description: '契约选民意见',
+      receivedOn: '2020-03-10',
+    }),
+    'patch /api/v1/voter-issues/{id}': () => ({ description: '契约选民意见（改）' }),
+    'post /api/v1/voter-issues/{id}/transitions': () => ({
+      action: 'decline',
+      reason: '契约不予采纳',
+    }),
+    'post /api/v1/voter-issues/{id}/reveal': () => undefined,
     // [M1] indicators
     'post /api/v1/indicators': () => ({
       committeeId: ids.committee,
@@ -445,6 +466,42 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       ['opinions', '/api/v1/opinions'],
     ] as const) {
       const answer = await json('post', path, bodies[`post ${path}`]());
+      if (answer.status !== 201) {
+        throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      ids[resource] = answer.body.id as number;
+    }
+    // [M2] outreach: visit activities (one for the fixture, two left free for the POST), an
+    // issue category, the fixtures.
+    const visitKind = (kinds.body.items as { id: number; code: string }[]).find(
+      (kind) => kind.code === 'voter_visit',
+    )!.id;
+    for (let index = 0; index <= 2; index += 1) {
+      const activity = await json('post', '/api/v1/activities', {
+        ...(bodies['post /api/v1/activities']() as object),
+        kindId: visitKind,
+      });
+      ids[`outreachFree${index}`] = activity.body.id as number;
+    }
+    const issueCategories = await call('get', '/api/v1/dictionary-items', {
+      query: {
+        dictionaryId: String(
+          (dictionaries.body.items as { id: number; code: string }[]).find(
+            (dictionary) => dictionary.code === 'issue_category',
+          )!.id,
+        ),
+      },
+    });
+    ids.issueCategory = (issueCategories.body.items as { id: number }[])[0].id;
+    for (const [resource, path, payload] of [
+      [
+        'outreach-activities',
+        '/api/v1/outreach-activities',
+        { activityId: ids.outreachFree0, votersReached: 10 },
+      ],
+      ['voter-issues', '/api/v1/voter-issues', bodies['post /api/v1/voter-issues']()],
+    ] as const) {
+      const answer = await json('post', path, payload);
       if (answer.status !== 201) {
         throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
       }

@@ -17,6 +17,7 @@ import { DeputiesService } from '../../src/modules/deputies/deputies.service.js'
 import { createOrganisation } from '../factories/committee.factory.js';
 import { createOpinion, createSupervisionActivity } from '../factories/supervision.factory.js';
 import { createStation } from '../factories/station.factory.js';
+import { createVoterIssue, issueCategoryId } from '../factories/voter-issue.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
@@ -104,6 +105,11 @@ describe(`admin back office hardening on ${testDialect()}`, () => {
     // [M1] supervision: an opinion for the workflow steps (custom record actions) to act on.
     const supervision = await createSupervisionActivity(sut.app, { committeeId: districtId });
     await createOpinion(sut.app, { supervisionActivityId: supervision.id });
+    // [M2] outreach: a voter issue for its steps and reveal (custom record actions) to act on.
+    await createVoterIssue(sut.app, {
+      committeeId: districtId,
+      categoryId: await issueCategoryId(sut.app),
+    });
     // [M2] stations: a station for its reveal action.
     await createStation(sut.app, { committeeId: districtId });
   }, 120000);

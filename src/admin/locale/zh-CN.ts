@@ -10,6 +10,7 @@ export const NAVIGATION = {
   deputies: { name: '代表管理', icon: 'Users' },
   activities: { name: '代表活动', icon: 'Calendar' },
   supervision: { name: '监督工作', icon: 'Eye' },
+  outreach: { name: '联系选民', icon: 'MessageCircle' },
   system: { name: '系统设置', icon: 'Settings' },
   compliance: { name: '履职督促', icon: 'CheckSquare' },
   audit: { name: '安全审计', icon: 'Shield' },

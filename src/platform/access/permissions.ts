@@ -57,6 +57,9 @@ export const RESOURCES = [
   // [M1] indicators: 经济指标 and 指标数值 (values, Excel import = new + edit).
   'indicator',
   'indicatorValue',
+  // [M2] outreach (联系选民): visits and forums (extend an outreach activity), voter issues.
+  'outreachActivity',
+  'voterIssue',
   // [M2] calendar: 节假日与调休, one nation-wide table (no committee).
   'calendarDay',
   // [M2] suggestions (代表建议): 承办单位 (shared registry), suggestions and their timeline (办理过程).
@@ -107,6 +110,19 @@ export const ACTIONS = [
   'finish',
   /** opinion: 关闭, with a reason. */
   'close',
+  // [M2] outreach: the voter issue workflow's steps (voter-issue.rules.ts), each its own action.
+  /** voterIssue: 当场答复. */
+  'answer',
+  /** voterIssue: 转交办理 to a handling unit with a due date. */
+  'refer',
+  /** voterIssue: 解决. */
+  'resolve',
+  /** voterIssue: 转为代表建议 (creates or links a suggestion). */
+  'escalate',
+  /** voterIssue: 不予采纳, with a reason. */
+  'decline',
+  /** voterIssue: 反馈选民 (date, satisfaction). */
+  'feedback',
   // [M2] suggestions: the suggestion workflow's steps (suggestion.rules.ts; `assign` 交办 is
   // shared with opinions), each also needing `edit`.
   /** suggestion: 退回, by the unit, within the return window. */
@@ -218,6 +234,25 @@ const REPORT_RECORDS_READ: Grants = {
   report: ['show'],
 };
 
+/**
+ * [M2] 联系选民: visits and forums, and voter issues with their steps. Committee staff keep them;
+ * station staff record voter issues (DOMAIN.md) and read visits and forums; the district reads
+ * them masked. Revealing a voter's data is committeeAdmin's alone, like a deputy's.
+ */
+const VOTER_ISSUE_STEPS: readonly Action[] = [
+  'answer',
+  'refer',
+  'resolve',
+  'escalate',
+  'decline',
+  'feedback',
+];
+const OUTREACH_MAINTAIN: Grants = {
+  outreachActivity: MAINTAIN,
+  voterIssue: [...MAINTAIN, ...VOTER_ISSUE_STEPS],
+};
+const OUTREACH_READ: Grants = { outreachActivity: READ, voterIssue: READ };
+
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
   // Users, dictionaries, the organisation's structure; no deputies' or voters' records.
   systemAdmin: {
@@ -256,6 +291,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     ...REPORT_RECORDS_MAINTAIN,
+    ...OUTREACH_MAINTAIN,
+    voterIssue: [...MAINTAIN, ...VOTER_ISSUE_STEPS, 'reveal'],
     ...CALENDAR_MAINTAIN,
     ...STATION_RECORDS_MAINTAIN,
     station: [...MAINTAIN, 'reveal'],
@@ -266,6 +303,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...MAINTAIN, 'export'],
     attendance: MAINTAIN,
     ...REPORT_RECORDS_MAINTAIN,
+    ...OUTREACH_MAINTAIN,
     ...CALENDAR_MAINTAIN,
     ...STATION_RECORDS_MAINTAIN,
   },
@@ -277,6 +315,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'new', 'edit'],
     attendance: MAINTAIN,
     attachment: MAINTAIN,
+    outreachActivity: READ,
+    voterIssue: OUTREACH_MAINTAIN.voterIssue,
     ...CALENDAR_READ,
     // [M2] DOMAIN: station staff record receptions; they read stations, their people and rules
     // (contact phones masked). No per-station scoping: they see their committee's stations.
@@ -293,6 +333,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     activity: [...READ, 'export'],
     attendance: READ,
     ...REPORT_RECORDS_READ,
+    ...OUTREACH_READ,
     ...CALENDAR_READ,
     ...STATION_RECORDS_READ,
   },

@@ -65,6 +65,8 @@ export interface OverviewSection {
   label: string;
   figures: Figure[];
   lists: Record<string, OverviewList>;
+  /** The report's own sentences built from the figures ("X 名代表走访联系 X 名选民…"). */
+  sentences?: string[];
 }
 
 /**

@@ -81,6 +81,12 @@ export const OVERVIEW_SCHEMA: Record<string, unknown> = {
           area: { type: 'string', example: 'training' },
           label: { type: 'string', example: '学习培训' },
           figures: { type: 'array', items: FIGURE_SCHEMA },
+          sentences: {
+            type: 'array',
+            items: { type: 'string' },
+            description: '报告用语，由本节数字生成 / the report’s sentences built from the figures',
+            example: ['12 名代表走访联系 340 名选民，收集整理问题 25 个，已解决 20 个'],
+          },
           lists: {
             type: 'object',
             description:

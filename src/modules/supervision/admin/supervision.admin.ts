@@ -1,16 +1,15 @@
-import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
+import type { ActionResponse, ResourceWithOptions } from 'adminjs';
 import { IsInt, Min } from 'class-validator';
 import { OPINION_UPDATE_SCOPE } from '../supervision.scopes.js';
 import { Clock } from '../../../common/clock.js';
-import { DomainError } from '../../../common/errors.js';
 import { formatInstant, localDate } from '../../../common/period.js';
 import { validateInput } from '../../../common/validation.js';
-import { actionsFor, allowed, showPageOf, type AdminActions } from '../../../admin/admin-access.js';
+import { actionsFor } from '../../../admin/admin-access.js';
 import { defineAdminArea } from '../../../admin/admin-area.js';
-import { COMPONENTS } from '../../../admin/components/components.js';
 import { availableValues, NAVIGATION } from '../../../admin/locale/zh-CN.js';
 import { bindRecordService, TIMESTAMPS } from '../../../admin/record-resources.js';
 import { choices } from '../../../admin/reference-choices.js';
+import { workflowStepAction } from '../../../admin/workflow-step-action.js';
 import { ServiceResource } from '../../../admin/service-resource.js';
 import { ownedByCommittee, scopedWhere } from '../../../platform/access/record-scope.js';
 import { allowedActions } from '../../../platform/records/workflow.js';
@@ -103,54 +102,27 @@ function stepInput(payload: Record<string, unknown> = {}): Record<string, string
 }
 
 /**
- * One workflow step as a record action with a form (WorkflowStep): shown and open only for a
- * role with the step's permission and from a state the step may start from. Loading the form
- * (the panel's first call, without `step`) only returns the record; sending it runs the step
- * through OpinionsService.transition — the same use case as the API.
+ * One workflow step as a record action with a form (WorkflowStep): open from the states the step
+ * may start from; sending it runs OpinionsService.transition — the same use case as the API.
  */
-function stepAction(opinions: OpinionsService, action: OpinionAction): AdminActions[string] {
-  const form = STEP_FORMS[action];
-  const mayAct = allowed('opinion', action);
-  return {
-    actionType: 'record',
-    component: COMPONENTS.WorkflowStep,
-    icon: STEP_ICONS[action],
-    custom: { intro: form.intro, fields: form.fields, submitLabel: OPINION_STEP_LABELS[action] },
-    isAccessible: (context: ActionContext) =>
-      mayAct(context) &&
-      (!context.record ||
-        allowedActions(OPINION_WORKFLOW, context.record.params.status).includes(action)),
-    handler: async (request: ActionRequest, _response, context) => {
-      const record = context.record;
-      if (!record) throw new Error(`${action} needs a record`);
-      const payload = request.payload as Record<string, unknown> | undefined;
-      if (payload?.step !== action) return { record: record.toJSON(context.currentAdmin) };
-      try {
-        const input = await validateInput(OpinionTransitionDto, {
-          action,
-          ...stepInput(payload),
-        });
-        const { action: _action, ...fields } = input;
-        await opinions.transition(Number(record.id()), action, fields);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const problems = error.details.map((d) => `${d.field}：${d.problem}`).join('；');
-        return {
-          record: record.toJSON(context.currentAdmin),
-          notice: {
-            message: `${error.bilingual.zh}${problems ? `（${problems}）` : ''}`,
-            type: 'error',
-          },
-        };
-      }
-      return {
-        record: record.toJSON(context.currentAdmin),
-        redirectUrl: showPageOf(context, record.id()),
-        notice: { message: form.done, type: 'success' },
-      };
+const stepAction = (opinions: OpinionsService, action: OpinionAction) =>
+  workflowStepAction({
+    resource: 'opinion',
+    step: action,
+    form: {
+      ...STEP_FORMS[action],
+      submitLabel: OPINION_STEP_LABELS[action],
+      icon: STEP_ICONS[action],
     },
-  };
-}
+    isOpen: (params) => allowedActions(OPINION_WORKFLOW, params.status).includes(action),
+    run: async (id, payload) => {
+      const { action: _action, ...fields } = await validateInput(OpinionTransitionDto, {
+        action,
+        ...stepInput(payload),
+      });
+      await opinions.transition(id, action, fields);
+    },
+  });
 
 /** The admin form of a timeline note names its opinion; the API takes it from the path. */
 export class OpinionNoteForm extends OpinionNoteDto {
