@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
 import { HandlingUnit } from './handling-unit.entity.js';
 import { HandlingUnitsService } from './handling-units.service.js';
 import { SuggestionCoSigner } from './suggestion-co-signer.entity.js';
@@ -8,6 +9,8 @@ import { Suggestion } from './suggestion.entity.js';
 import { SuggestionUpdate } from './suggestion-update.entity.js';
 import { SuggestionUpdatesService } from './suggestion-updates.service.js';
 import { SuggestionsService } from './suggestions.service.js';
+import { HandlingUnitsController, SuggestionsController } from './suggestions.controller.js';
+import { SuggestionCalendar, WeekdaysOnlyCalendar } from './suggestion-calendar.js';
 
 /** 代表建议、批评和意见: handling units, suggestions and their timeline. */
 @Module({
@@ -19,8 +22,17 @@ import { SuggestionsService } from './suggestions.service.js';
       SuggestionCoUnit,
       SuggestionUpdate,
     ]),
+    DictionariesModule,
   ],
-  providers: [HandlingUnitsService, SuggestionsService, SuggestionUpdatesService],
+  controllers: [HandlingUnitsController, SuggestionsController],
+  providers: [
+    HandlingUnitsService,
+    SuggestionsService,
+    SuggestionUpdatesService,
+    // TEMPORARY: weekends only until [M2] calendar is merged; then
+    // `{ provide: SuggestionCalendar, useExisting: CalendarService }` with CalendarModule imported.
+    { provide: SuggestionCalendar, useClass: WeekdaysOnlyCalendar },
+  ],
   exports: [HandlingUnitsService, SuggestionsService, SuggestionUpdatesService],
 })
 export class SuggestionsModule {}
