@@ -9,6 +9,9 @@ import { Suggestion } from './suggestion.entity.js';
 import { SuggestionUpdate } from './suggestion-update.entity.js';
 import { SuggestionUpdatesService } from './suggestion-updates.service.js';
 import { SuggestionsService } from './suggestions.service.js';
+import { SuggestionDeadlines } from './suggestions.deadlines.js';
+import { SuggestionsRepository } from './suggestions.repository.js';
+import { SuggestionStatistics } from './suggestions.stats.js';
 import { HandlingUnitsController, SuggestionsController } from './suggestions.controller.js';
 import { SuggestionCalendar, WeekdaysOnlyCalendar } from './suggestion-calendar.js';
 
@@ -29,10 +32,20 @@ import { SuggestionCalendar, WeekdaysOnlyCalendar } from './suggestion-calendar.
     HandlingUnitsService,
     SuggestionsService,
     SuggestionUpdatesService,
+    SuggestionsRepository,
+    SuggestionStatistics,
+    SuggestionDeadlines,
     // TEMPORARY: weekends only until [M2] calendar is merged; then
     // `{ provide: SuggestionCalendar, useExisting: CalendarService }` with CalendarModule imported.
     { provide: SuggestionCalendar, useClass: WeekdaysOnlyCalendar },
   ],
-  exports: [HandlingUnitsService, SuggestionsService, SuggestionUpdatesService],
+  exports: [
+    HandlingUnitsService,
+    SuggestionsService,
+    SuggestionUpdatesService,
+    SuggestionsRepository,
+    SuggestionStatistics,
+    SuggestionDeadlines,
+  ],
 })
 export class SuggestionsModule {}
