@@ -17,4 +17,14 @@ export const SUGGESTIONS_AREA = {
   labels: SUGGESTIONS_LABELS,
   statistics: SuggestionStatistics,
   deadlines: SuggestionDeadlines,
+  adminAccess: {
+    HandlingUnit: { permission: 'handlingUnit', recordActions: ['reveal'] },
+    Suggestion: {
+      permission: 'suggestion',
+      recordActions: ['assign', 'return', 'extend', 'reply', 'evaluate', 'supervise', 'solve'],
+    },
+    SuggestionUpdate: { permission: 'suggestionUpdate' },
+    SuggestionCategory: { permission: 'dictionaryItem', picker: true },
+  },
+  admin: () => import('./admin/suggestions.admin.js'),
 } satisfies Area;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, In, LessThanOrEqual, Repository, type EntityManager } from 'typeorm';
+import { HandlingUnit } from './handling-unit.entity.js';
 import { Suggestion } from './suggestion.entity.js';
 import { REPLY_PENDING } from './suggestion.rules.js';
 
@@ -42,6 +43,15 @@ export class SuggestionsRepository {
       where: { status: In([...REPLY_PENDING]), dueOn: LessThanOrEqual(until) },
       relations: { leadUnit: true },
       order: { dueOn: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Handling units by exact name (the panel's step forms name units as staff know them). */
+  unitsNamed(names: readonly string[]): Promise<HandlingUnit[]> {
+    if (names.length === 0) return Promise.resolve([]);
+    return this.suggestions.manager.find(HandlingUnit, {
+      select: { id: true, name: true },
+      where: { name: In([...names]) },
     });
   }
 }
