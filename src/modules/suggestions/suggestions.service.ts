@@ -21,7 +21,11 @@ import {
   RecordService,
   requireReference,
 } from '../../platform/records/record.service.js';
-import { invalidTransition, transitionTarget } from '../../platform/records/workflow.js';
+import {
+  invalidTransition,
+  refuseForeignStepFields,
+  transitionTarget,
+} from '../../platform/records/workflow.js';
 import { loadInScope, useCase, type Write } from '../../platform/records/write-use-case.js';
 import { DEPUTIES_LABELS } from '../deputies/deputies.labels.js';
 import { Deputy } from '../deputies/deputy.entity.js';
@@ -335,18 +339,12 @@ export class SuggestionsService extends RecordService<Suggestion> {
     const step = action as SuggestionAction;
     this.writes.permit(useCase('suggestion', this.recordName, step));
     const { note, coUnitIds, ...fields } = input as Partial<SuggestionTransitionDto>;
-    const sent = Object.entries({ ...fields, coUnitIds })
-      .filter(([field, value]) => field !== 'action' && value !== undefined)
-      .map(([field]) => field);
-    const foreign = sent.filter((field) => !(STEP_FIELDS[step] ?? []).includes(field));
-    if (foreign.length > 0) {
-      throw invalidInput(
-        foreign.map((field) => ({
-          field,
-          problem: `不适用于“${SUGGESTION_STEP_LABELS[step] ?? action}”操作 / not a field of ${action}`,
-        })),
-      );
-    }
+    refuseForeignStepFields(
+      { ...fields, coUnitIds },
+      STEP_FIELDS[step] ?? [],
+      action,
+      SUGGESTION_STEP_LABELS[step],
+    );
     refuseDuplicates('coUnitIds', coUnitIds ?? []);
     const current = await this.get(id);
     if (transitionTarget(SUGGESTION_WORKFLOW, current.status, step) === null) {
