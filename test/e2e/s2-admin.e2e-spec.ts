@@ -16,6 +16,7 @@ import { ROLES, type Role } from '../../src/common/roles.js';
 import { DeputiesService } from '../../src/modules/deputies/deputies.service.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { createOpinion, createSupervisionActivity } from '../factories/supervision.factory.js';
+import { createHandlingUnit, createSuggestion } from '../factories/suggestion.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
@@ -103,6 +104,17 @@ describe(`admin back office hardening on ${testDialect()}`, () => {
     // [M1] supervision: an opinion for the workflow steps (custom record actions) to act on.
     const supervision = await createSupervisionActivity(sut.app, { committeeId: districtId });
     await createOpinion(sut.app, { supervisionActivityId: supervision.id });
+    // [M2] suggestions: a handling unit (reveal) and a suggestion for its workflow steps.
+    await createHandlingUnit(sut.app);
+    const lead = await runAsSystem('test', () =>
+      sut.app.get(DeputiesService).create({
+        name: '建议领衔代表',
+        gender: 'male',
+        level: 'district',
+        committeeId: districtId,
+      }),
+    );
+    await createSuggestion(sut.app, { leadDeputyId: lead.id });
   }, 120000);
 
   afterAll(async () => {
