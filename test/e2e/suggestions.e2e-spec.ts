@@ -1,5 +1,8 @@
 import request from 'supertest';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
+import { runAsSystem } from '../../src/platform/access/actor.js';
+import { RecordWrites, useCase } from '../../src/platform/records/write-use-case.js';
+import { SuggestionsService } from '../../src/modules/suggestions/suggestions.service.js';
 import { HandlingUnit } from '../../src/modules/suggestions/handling-unit.entity.js';
 import { SuggestionCoSigner } from '../../src/modules/suggestions/suggestion-co-signer.entity.js';
 import { SuggestionCoUnit } from '../../src/modules/suggestions/suggestion-co-unit.entity.js';
@@ -353,6 +356,35 @@ describe(`suggestions API on ${testDialect()}`, () => {
       }).expect(200);
       const [entry] = await timeline(suggestion.id);
       expect(entry.note).toContain('逾期交办');
+    });
+  });
+
+  describe('createWithin (outreach’s escalation)', () => {
+    it('should create a suggestion in the caller’s transaction, and roll back with it', async () => {
+      const { lead, coSigner } = await setting();
+      const writes = app().get(RecordWrites);
+      const suggestions = app().get(SuggestionsService);
+      const caller = useCase('activity', { zh: '活动', en: 'Activity' }, 'new');
+      const input = { title: '由选民意见转为的建议', content: '内容', leadDeputyId: lead.id };
+      const before = await counts();
+      await expect(
+        runAsSystem('test', () =>
+          writes.run(caller, async (write) => {
+            await suggestions.createWithin(write, { ...input, coSignerIds: [coSigner.id] });
+            throw new Error('the caller fails after');
+          }),
+        ),
+      ).rejects.toThrow('the caller fails after');
+      expect(await counts()).toEqual(before);
+      const created = await runAsSystem('test', () =>
+        writes.run(caller, (write) =>
+          suggestions.createWithin(write, { ...input, coSignerIds: [coSigner.id] }),
+        ),
+      );
+      expect(created).toMatchObject({ status: 'registered', leadDeputyId: lead.id });
+      expect(body(await api.get(`/suggestions/${created.id}/co-signers`).expect(200))).toEqual([
+        coSigner.id,
+      ]);
     });
   });
 
