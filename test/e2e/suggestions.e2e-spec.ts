@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { AuditLog } from '../../src/platform/audit/audit-log.entity.js';
+import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js';
+import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { runAsSystem } from '../../src/platform/access/actor.js';
 import { RecordWrites, useCase } from '../../src/platform/records/write-use-case.js';
 import { SuggestionsService } from '../../src/modules/suggestions/suggestions.service.js';
@@ -33,7 +35,7 @@ describe(`suggestions API on ${testDialect()}`, () => {
   let api: RestApi;
 
   beforeAll(async () => {
-    api = await startRestApi();
+    api = await startRestApi({ admin: true });
   }, 60000);
 
   afterAll(async () => {
@@ -356,6 +358,62 @@ describe(`suggestions API on ${testDialect()}`, () => {
       }).expect(200);
       const [entry] = await timeline(suggestion.id);
       expect(entry.note).toContain('逾期交办');
+    });
+  });
+
+  describe('admin panel', () => {
+    interface ActionAnswer {
+      record?: { id: string; params: Record<string, unknown>; recordActions?: { name: string }[] };
+      records?: { id: string; params: Record<string, unknown> }[];
+      notice?: { message: string; type: string };
+    }
+
+    it('should run 交办 from its form, offer only the open steps, and mask a unit’s phone', async () => {
+      const { committeeId, lead, unit, coUnit } = await setting();
+      await app().get(AdminUsersService).create({
+        username: 'sugg-clerk',
+        password: TEST_PASSWORD,
+        role: 'staff',
+        committeeId,
+      });
+      const clerk = (await login(api.server, 'sugg-clerk')).agent;
+      for (const resource of ['HandlingUnit', 'Suggestion', 'SuggestionUpdate']) {
+        await clerk.get(`/admin/api/resources/${resource}/actions/list`).expect(200);
+      }
+      const shownUnit = await clerk
+        .get(`/admin/api/resources/HandlingUnit/records/${unit.id}/show`)
+        .expect(200);
+      expect((shownUnit.body as ActionAnswer).record!.params.contactPhone).toMatch(/\*{4}/);
+      const suggestion = await createSuggestion(app(), { leadDeputyId: lead.id });
+      const step = (action: string, form: Record<string, string>) =>
+        clerk
+          .post(`/admin/api/resources/Suggestion/records/${suggestion.id}/${action}`)
+          .type('form')
+          .send({ step: action, ...form });
+      const before = await counts();
+      const unknown = await step('assign', { leadUnit: '不存在的单位' }).expect(200);
+      expect((unknown.body as ActionAnswer).notice).toMatchObject({ type: 'error' });
+      expect(await counts()).toEqual(before);
+      const done = await step('assign', {
+        leadUnit: unit.name,
+        coUnits: coUnit.name,
+        assignedOn: '2025-09-30',
+        note: '后台交办',
+      }).expect(200);
+      expect((done.body as ActionAnswer).notice).toEqual({ message: '已交办', type: 'success' });
+      const saved = await api.sut.dataSource
+        .getRepository(Suggestion)
+        .findOneByOrFail({ id: suggestion.id });
+      expect(saved).toMatchObject({ status: 'assigned', leadUnitId: unit.id });
+      const shown = await clerk
+        .get(`/admin/api/resources/Suggestion/records/${suggestion.id}/show`)
+        .expect(200);
+      const record = (shown.body as ActionAnswer).record!;
+      const actions = record.recordActions!.map((action) => action.name);
+      expect(actions).toEqual(expect.arrayContaining(['return', 'extend', 'reply', 'supervise']));
+      expect(actions).not.toContain('assign');
+      expect(actions).not.toContain('evaluate');
+      expect(record.params.timeline).toMatch(/sugg-clerk 交办（2025-09-30）：后台交办$/);
     });
   });
 
