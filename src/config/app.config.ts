@@ -43,6 +43,19 @@ export interface AppConfig {
      */
     pauseAfterClaimMs: number;
   };
+  /**
+   * [M2] 代表建议办理的期限 (DOMAIN.md "Suggestion handling"; typical provincial rules, each
+   * configurable): assignment within N working days of registration, return within N working
+   * days of assignment, reply within N months (one extension of at most N months), re-handling
+   * reply within N months of a 不满意 evaluation.
+   */
+  suggestions: {
+    assignWorkingDays: number;
+    returnWorkingDays: number;
+    replyMonths: number;
+    extensionMaxMonths: number;
+    rehandlingMonths: number;
+  };
   /** SIGTERM/SIGINT: how long in-flight requests and running jobs get before the process exits. */
   shutdownTimeoutSeconds: number;
   /** Email for notifications; no SMTP_URL = in-app notifications only. */
@@ -272,6 +285,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       leaseSeconds: int('JOB_LEASE_SECONDS', 120, 3, 86_400),
       pauseAfterClaimMs:
         nodeEnv === 'test' ? int('RENDA_TEST_PAUSE_AFTER_CLAIM_MS', 0, 0, 3_600_000) : 0,
+    },
+    suggestions: {
+      assignWorkingDays: int('SUGGESTION_ASSIGN_WORKING_DAYS', 5, 1, 365),
+      returnWorkingDays: int('SUGGESTION_RETURN_WORKING_DAYS', 7, 1, 365),
+      replyMonths: int('SUGGESTION_REPLY_MONTHS', 3, 1, 24),
+      extensionMaxMonths: int('SUGGESTION_EXTENSION_MONTHS', 3, 0, 24),
+      rehandlingMonths: int('SUGGESTION_REHANDLING_MONTHS', 1, 1, 24),
     },
     shutdownTimeoutSeconds: int('SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600),
     mail: {

@@ -339,6 +339,28 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
     'patch /api/v1/station-assessments/{id}': () => ({
       items: [{ standardItemId: ids['station-standard-items'], met: false, evidence: '契约' }],
     }),
+    // [M2] suggestions: the suggestion fixture's lead deputy and unit are fixtures of their own,
+    // so that deleting the deputies and handling-units fixtures is not refused.
+    'post /api/v1/handling-units': () => ({
+      name: `契约承办单位${(serial += 1)}`,
+      contactPhone: '13812345678',
+      contactEmail: 'unit@example.org',
+    }),
+    'patch /api/v1/handling-units/{id}': () => ({ remit: '契约职责范围' }),
+    'post /api/v1/handling-units/{id}/reveal': () => undefined,
+    'post /api/v1/suggestions': () => ({
+      title: '契约代表建议',
+      content: '契约建议内容',
+      leadDeputyId: ids.suggestionDeputy,
+      raisedOn: '2020-03-02',
+    }),
+    'patch /api/v1/suggestions/{id}': () => ({ content: '契约建议内容（改）' }),
+    'post /api/v1/suggestions/{id}/transitions': () => ({
+      action: 'assign',
+      leadUnitId: ids.suggestionUnit,
+      assignedOn: '2020-03-03',
+    }),
+    'post /api/v1/suggestions/{id}/supervise': () => ({ note: '契约督办' }),
   });
 
   /** Records a path's `{id}` can name, created through the built server itself. */
@@ -502,6 +524,28 @@ describe(`API contract of the built server on ${testDialect()}`, () => {
       ['voter-issues', '/api/v1/voter-issues', bodies['post /api/v1/voter-issues']()],
     ] as const) {
       const answer = await json('post', path, payload);
+      if (answer.status !== 201) {
+        throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      ids[resource] = answer.body.id as number;
+    }
+    // [M2] suggestions
+    const suggestionDeputy = await json('post', '/api/v1/deputies', {
+      ...(bodies['post /api/v1/deputies']() as object),
+      phone: '13812345679',
+    });
+    ids.suggestionDeputy = suggestionDeputy.body.id as number;
+    const suggestionUnit = await json(
+      'post',
+      '/api/v1/handling-units',
+      bodies['post /api/v1/handling-units'](),
+    );
+    ids.suggestionUnit = suggestionUnit.body.id as number;
+    for (const [resource, path] of [
+      ['handling-units', '/api/v1/handling-units'],
+      ['suggestions', '/api/v1/suggestions'],
+    ] as const) {
+      const answer = await json('post', path, bodies[`post ${path}`]());
       if (answer.status !== 201) {
         throw new Error(`fixture ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
       }

@@ -18,6 +18,7 @@ import { createOrganisation } from '../factories/committee.factory.js';
 import { createOpinion, createSupervisionActivity } from '../factories/supervision.factory.js';
 import { createStation } from '../factories/station.factory.js';
 import { createVoterIssue, issueCategoryId } from '../factories/voter-issue.factory.js';
+import { createHandlingUnit, createSuggestion } from '../factories/suggestion.factory.js';
 import { login, TEST_PASSWORD } from '../support/admin-login.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
@@ -112,6 +113,17 @@ describe(`admin back office hardening on ${testDialect()}`, () => {
     });
     // [M2] stations: a station for its reveal action.
     await createStation(sut.app, { committeeId: districtId });
+    // [M2] suggestions: a handling unit (reveal) and a suggestion for its workflow steps.
+    await createHandlingUnit(sut.app);
+    const lead = await runAsSystem('test', () =>
+      sut.app.get(DeputiesService).create({
+        name: '建议领衔代表',
+        gender: 'male',
+        level: 'district',
+        committeeId: districtId,
+      }),
+    );
+    await createSuggestion(sut.app, { leadDeputyId: lead.id });
   }, 120000);
 
   afterAll(async () => {

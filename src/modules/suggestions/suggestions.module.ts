@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { DictionariesModule } from '../dictionaries/dictionaries.module.js';
 import { HandlingUnit } from './handling-unit.entity.js';
 import { HandlingUnitsService } from './handling-units.service.js';
 import { SuggestionCoSigner } from './suggestion-co-signer.entity.js';
@@ -8,6 +10,10 @@ import { Suggestion } from './suggestion.entity.js';
 import { SuggestionUpdate } from './suggestion-update.entity.js';
 import { SuggestionUpdatesService } from './suggestion-updates.service.js';
 import { SuggestionsService } from './suggestions.service.js';
+import { SuggestionDeadlines } from './suggestions.deadlines.js';
+import { SuggestionsRepository } from './suggestions.repository.js';
+import { SuggestionStatistics } from './suggestions.stats.js';
+import { HandlingUnitsController, SuggestionsController } from './suggestions.controller.js';
 
 /** 代表建议、批评和意见: handling units, suggestions and their timeline. */
 @Module({
@@ -19,8 +25,26 @@ import { SuggestionsService } from './suggestions.service.js';
       SuggestionCoUnit,
       SuggestionUpdate,
     ]),
+    DictionariesModule,
+    // Working days (holidays, 调休) for the due dates.
+    CalendarModule,
   ],
-  providers: [HandlingUnitsService, SuggestionsService, SuggestionUpdatesService],
-  exports: [HandlingUnitsService, SuggestionsService, SuggestionUpdatesService],
+  controllers: [HandlingUnitsController, SuggestionsController],
+  providers: [
+    HandlingUnitsService,
+    SuggestionsService,
+    SuggestionUpdatesService,
+    SuggestionsRepository,
+    SuggestionStatistics,
+    SuggestionDeadlines,
+  ],
+  exports: [
+    HandlingUnitsService,
+    SuggestionsService,
+    SuggestionUpdatesService,
+    SuggestionsRepository,
+    SuggestionStatistics,
+    SuggestionDeadlines,
+  ],
 })
 export class SuggestionsModule {}

@@ -3,12 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { DeepPartial, EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { DomainError, ErrorCode, invalidInput, referenceNotFound } from '../../common/errors.js';
+import { DomainError, ErrorCode, referenceNotFound } from '../../common/errors.js';
 import { localDate } from '../../common/period.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
 import type { RecordScope } from '../../platform/access/record-scope.js';
 import { RecordService } from '../../platform/records/record.service.js';
+import { refuseForeignStepFields } from '../../platform/records/workflow.js';
 import { useCase, type Write } from '../../platform/records/write-use-case.js';
 import type { ListOpinionsQuery, OpinionTransitionDto } from './dto/opinion.dto.js';
 import { Opinion } from './opinion.entity.js';
@@ -80,18 +81,12 @@ export class OpinionsService extends RecordService<Opinion> {
     const step = action as OpinionAction;
     this.writes.permit(useCase('opinion', this.recordName, step));
     const { note, reason, ...fields } = input as Partial<OpinionTransitionDto>;
-    const sent = Object.entries({ ...fields, reason })
-      .filter(([field, value]) => field !== 'action' && value !== undefined)
-      .map(([field]) => field);
-    const foreign = sent.filter((field) => !(STEP_FIELDS[step] ?? []).includes(field));
-    if (foreign.length > 0) {
-      throw invalidInput(
-        foreign.map((field) => ({
-          field,
-          problem: `不适用于“${OPINION_STEP_LABELS[step] ?? action}”操作 / not a field of ${action}`,
-        })),
-      );
-    }
+    refuseForeignStepFields(
+      { ...fields, reason },
+      STEP_FIELDS[step] ?? [],
+      action,
+      OPINION_STEP_LABELS[step],
+    );
     const changes: DeepPartial<Opinion> = {
       ...(fields.responsibleUnit !== undefined && { responsibleUnit: fields.responsibleUnit }),
       ...(fields.dueOn !== undefined && { dueOn: fields.dueOn }),

@@ -175,7 +175,8 @@ const SUGGESTION_RECORDS_MAINTAIN: Grants = {
     'supervise',
     'solve',
   ],
-  suggestionUpdate: READ,
+  // `new`: the entry each step and 督办 write; entries are never edited or deleted on their own.
+  suggestionUpdate: [...READ, 'new'],
 };
 
 /**

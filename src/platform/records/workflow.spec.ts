@@ -1,4 +1,11 @@
-import { actionList, allowedActions, defineWorkflow, transitionTarget } from './workflow.js';
+import { DomainError } from '../../common/errors.js';
+import {
+  actionList,
+  allowedActions,
+  defineWorkflow,
+  refuseForeignStepFields,
+  transitionTarget,
+} from './workflow.js';
 
 const sut = defineWorkflow({
   field: 'status',
@@ -46,5 +53,29 @@ describe('workflow', () => {
         transitions: { close: { from: ['open'], to: 'closed' as 'open' } },
       }),
     ).toThrow(/unknown states: closed/);
+  });
+
+  it("should refuse with 400 each field that is not the step's, ignoring the action and absent ones", () => {
+    expect(() =>
+      refuseForeignStepFields(
+        { action: 'close', reason: 'r', note: undefined },
+        ['reason'],
+        'close',
+      ),
+    ).not.toThrow();
+    let refused: unknown;
+    try {
+      refuseForeignStepFields(
+        { reason: 'r', dueOn: '2020-01-01', unit: 'u' },
+        ['reason'],
+        'close',
+        '办结',
+      );
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).details.map((d) => d.field)).toEqual(['dueOn', 'unit']);
+    expect((refused as DomainError).details[0].problem).toContain('办结');
   });
 });

@@ -1,4 +1,10 @@
-import { DomainError, ErrorCode, type Message, type RecordName } from '../../common/errors.js';
+import {
+  DomainError,
+  ErrorCode,
+  invalidInput,
+  type Message,
+  type RecordName,
+} from '../../common/errors.js';
 
 /**
  * A record's workflow: the states of the field it owns (`status`) and the named transitions
@@ -105,4 +111,28 @@ export function invalidTransition(
     zh: `${name.zh}当前状态（${String(state)}）不能执行“${action}”，可执行：${actions}`,
     en: `${name.en} in state ${String(state)} cannot ${action}; allowed: ${allowed}`,
   }));
+}
+
+/**
+ * 400 naming each field sent with a step that is not one of the step's own (`stepFields`);
+ * `action` and absent (undefined) fields are ignored.
+ */
+export function refuseForeignStepFields(
+  fields: Readonly<Record<string, unknown>>,
+  stepFields: readonly string[],
+  action: string,
+  label: string = action,
+): void {
+  const foreign = Object.entries(fields)
+    .filter(([field, value]) => field !== 'action' && value !== undefined)
+    .map(([field]) => field)
+    .filter((field) => !stepFields.includes(field));
+  if (foreign.length > 0) {
+    throw invalidInput(
+      foreign.map((field) => ({
+        field,
+        problem: `不适用于“${label}”操作 / not a field of ${action}`,
+      })),
+    );
+  }
 }
