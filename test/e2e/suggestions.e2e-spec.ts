@@ -295,7 +295,9 @@ describe(`suggestions API on ${testDialect()}`, () => {
       expect(body(rehandling)).toMatchObject({
         status: 'rehandling',
         round: 2,
-        dueOn: '2026-02-20',
+        // A month after 20 January is Friday 20 February, inside the 2026 Spring Festival
+        // holiday (15–23 February, the seeded calendar): due the next working day.
+        dueOn: '2026-02-24',
       });
       const noExtension = await refused({ ...extension, dueOn: '2026-03-20' }, 409);
       expect(body(noExtension).allowed).toEqual(['reply']);
