@@ -13,19 +13,11 @@ import { AttendanceService } from '../../src/modules/activities/attendance.servi
 import { formatInstant } from '../../src/common/period.js';
 import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { choose } from '../support/panel-forms.js';
 import { ManualRunsService } from '../../src/modules/compliance/manual-runs.service.js';
 import { OutboxService } from '../../src/modules/notifications/outbox.service.js';
 import { Notification } from '../../src/modules/notifications/notification.entity.js';
 import { IsNull } from 'typeorm';
-
-/** Picks an option of an AdminJS select (react-select) inside the field's wrapper. */
-async function choose(page: Page, field: string, search: string, option: string): Promise<void> {
-  const wrapper = page.locator(`[data-testid="property-edit-${field}"]`);
-  const input = wrapper.locator('input[role=combobox]');
-  await input.click();
-  await input.fill(search);
-  await wrapper.locator('[class*="-option"]', { hasText: option }).first().click();
-}
 
 /** Checks the database as the system would, outside any admin session. */
 const asSystem = <R>(work: () => Promise<R>): Promise<R> => runAsSystem('test', work);

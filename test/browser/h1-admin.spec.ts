@@ -10,18 +10,10 @@ import { CommunitiesService } from '../../src/modules/committees/communities.ser
 import { Term } from '../../src/modules/terms/term.entity.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
+import { choose } from '../support/panel-forms.js';
 import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
-
-/** Picks an option of an AdminJS select (react-select) inside the field's wrapper. */
-async function choose(page: Page, field: string, search: string, option: string): Promise<void> {
-  const wrapper = page.locator(`[data-testid="property-edit-${field}"]`);
-  const input = wrapper.locator('input[role=combobox]');
-  await input.click();
-  await input.fill(search);
-  await wrapper.locator('[class*="-option"]', { hasText: option }).first().click();
-}
 
 /** H1 §3 in the browser, as staff in China use the panel (Asia/Shanghai). */
 describe(`admin panel defects (H1 §3) in Chromium on ${testDialect()}`, () => {

@@ -19,12 +19,19 @@ import { OpinionUpdate } from '../../src/modules/supervision/opinion-update.enti
 import { Opinion } from '../../src/modules/supervision/opinion.entity.js';
 import { SupervisionActivity } from '../../src/modules/supervision/supervision-activity.entity.js';
 import { StudySession } from '../../src/modules/training/study-session.entity.js';
-import type { Figure, OverviewSection } from '../../src/platform/areas/statistics.js';
 import type { Overview } from '../../src/modules/reports/overview.service.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { createDeputy } from '../factories/deputy.factory.js';
 import { createTerm } from '../factories/plenary.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
+import {
+  choose,
+  figureOf,
+  saveNew,
+  STEP_TIMEOUT,
+  typeDay,
+  typeInstant,
+} from '../support/panel-forms.js';
 import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
@@ -34,48 +41,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/** Each step of the story may wait on a loaded 2-core machine (argon2, AdminJS bundles). */
-const STEP_TIMEOUT = 180_000;
-
-/** Picks an option of an AdminJS select (react-select) inside the field's wrapper. */
-async function choose(page: Page, field: string, search: string, option: string): Promise<void> {
-  const wrapper = page.locator(`[data-testid="property-edit-${field}"]`);
-  const input = wrapper.locator('input[role=combobox]');
-  await input.click();
-  await input.fill(search);
-  await wrapper.locator('[class*="-option"]', { hasText: option }).first().click();
-}
-
-/** Types a day into a date field (the panel's date-only box) and closes its calendar. */
-async function typeDay(page: Page, field: string, day: string): Promise<void> {
-  const box = page.locator(`[data-testid="property-edit-${field}"] input`).first();
-  await box.click();
-  await box.fill('');
-  await box.pressSequentially(day);
-  await box.press('Escape');
-}
-
-/** Types an instant (China time) into a datetime field. */
-async function typeInstant(page: Page, field: string, value: string): Promise<void> {
-  const box = page.locator(`[data-testid="property-edit-${field}"] input`).first();
-  await box.click();
-  await box.fill(value);
-  await box.press('Enter');
-}
-
-/** Sends an AdminJS form and waits for its "created" notice. */
-async function saveNew(page: Page): Promise<void> {
-  await page.click('[data-testid="button-save"]');
-  await page.getByText('已创建').first().waitFor();
-}
-
-/** A figure of an overview section by name (breakdowns included, as `a.b`). */
-function figureOf(section: OverviewSection | undefined, name: string): Figure | undefined {
-  const all = (figures: readonly Figure[]): Figure[] =>
-    figures.flatMap((figure) => [figure, ...all(figure.breakdown ?? [])]);
-  return all(section?.figures ?? []).find((figure) => figure.name === name);
-}
 
 /**
  * [M1] "Done when" 1: a staff member of a subdistrict committee records sections 一(一)–(四) of

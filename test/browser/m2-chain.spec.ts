@@ -13,57 +13,23 @@ import type { Station } from '../../src/modules/stations/station.entity.js';
 import type { HandlingUnit } from '../../src/modules/suggestions/handling-unit.entity.js';
 import { SuggestionUpdate } from '../../src/modules/suggestions/suggestion-update.entity.js';
 import { Suggestion } from '../../src/modules/suggestions/suggestion.entity.js';
-import type { Figure, OverviewSection } from '../../src/platform/areas/statistics.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { createDeputy } from '../factories/deputy.factory.js';
 import { createStation } from '../factories/station.factory.js';
 import { createHandlingUnit } from '../factories/suggestion.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
+import {
+  choose,
+  figureOf,
+  figuresOf,
+  saveNew,
+  STEP_TIMEOUT,
+  typeDay,
+  typeInstant,
+} from '../support/panel-forms.js';
 import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
 import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
-
-/** Each step of the story may wait on a loaded 2-core machine (argon2, AdminJS bundles). */
-const STEP_TIMEOUT = 180_000;
-
-/** Picks an option of an AdminJS select (react-select) inside the field's wrapper. */
-async function choose(page: Page, field: string, search: string, option: string): Promise<void> {
-  const wrapper = page.locator(`[data-testid="property-edit-${field}"]`);
-  const input = wrapper.locator('input[role=combobox]');
-  await input.click();
-  await input.fill(search);
-  await wrapper.locator('[class*="-option"]', { hasText: option }).first().click();
-}
-
-/** Types a day into a date field (the panel's date-only box) and closes its calendar. */
-async function typeDay(page: Page, field: string, day: string): Promise<void> {
-  const box = page.locator(`[data-testid="property-edit-${field}"] input`).first();
-  await box.click();
-  await box.fill('');
-  await box.pressSequentially(day);
-  await box.press('Escape');
-}
-
-/** Types an instant (China time) into a datetime field. */
-async function typeInstant(page: Page, field: string, value: string): Promise<void> {
-  const box = page.locator(`[data-testid="property-edit-${field}"] input`).first();
-  await box.click();
-  await box.fill(value);
-  await box.press('Enter');
-}
-
-/** Sends an AdminJS form and waits for its "created" notice. */
-async function saveNew(page: Page): Promise<void> {
-  await page.click('[data-testid="button-save"]');
-  await page.getByText('已创建').first().waitFor();
-}
-
-/** Every figure of a section, breakdowns included. */
-function figuresOf(section: OverviewSection | undefined): Figure[] {
-  const all = (figures: readonly Figure[]): Figure[] =>
-    figures.flatMap((figure) => [figure, ...all(figure.breakdown ?? [])]);
-  return all(section?.figures ?? []);
-}
 
 /**
  * [M2] "Done when": a staff member of a subdistrict committee records a reception at the
@@ -355,7 +321,7 @@ describe(`[M2] voter issue → suggestion → re-handling through the panel in C
       const overview = (await response.json()) as Overview;
       const section = (area: string) => overview.sections.find((s) => s.area === area);
       const figure = (area: string, name: string) => {
-        const found = figuresOf(section(area)).find((f) => f.name === name);
+        const found = figureOf(section(area), name);
         return found && { value: found.value, ids: [...found.records.ids].sort((a, b) => a - b) };
       };
       const expected: [string, string, number, number[]][] = [
