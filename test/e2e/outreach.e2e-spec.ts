@@ -110,6 +110,23 @@ describe(`outreach API on ${testDialect()}`, () => {
           station,
         )
         .expect(200);
+      // Turning an issue into a suggestion is the committee staff's step, not the station's.
+      const open = await api
+        .post(
+          '/voter-issues',
+          voterIssueInput({ committeeId: api.subdistrictId, categoryId: await category() }),
+          station,
+        )
+        .expect(201);
+      const beforeEscalation = { ...(await counts()), suggestions: await suggestions() };
+      await api
+        .post(
+          `/voter-issues/${body(open).id as number}/transitions`,
+          { action: 'escalate', suggestion: { title: '驻站人员不能转建议' } },
+          station,
+        )
+        .expect(403);
+      expect({ ...(await counts()), suggestions: await suggestions() }).toEqual(beforeEscalation);
       await api.get('/outreach-activities', station).expect(200);
       const visit = await createActivity(app(), {
         committeeId: api.subdistrictId,

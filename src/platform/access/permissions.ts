@@ -308,8 +308,9 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     ...CALENDAR_MAINTAIN,
     ...STATION_RECORDS_MAINTAIN,
   },
-  // Stations, receptions and voter issues arrive with [M2]; until then station staff read the
-  // committee's deputies (masked) and record activities and attendance.
+  // Station staff (DOMAIN: 联络站站长/联络员) record receptions, voter issues and their steps, the
+  // activities and attendance behind them; they read the committee's deputies (masked) and
+  // stations. No user is tied to a station: they see their committee's stations.
   stationStaff: {
     ...REFERENCE_READ,
     deputy: READ,
@@ -317,7 +318,10 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     attendance: MAINTAIN,
     attachment: MAINTAIN,
     outreachActivity: READ,
-    voterIssue: OUTREACH_MAINTAIN.voterIssue,
+    // Turning an issue into a deputy suggestion (转为代表建议) is the committee staff's decision;
+    // a referral names a handling unit from the registry they read (contacts masked).
+    voterIssue: OUTREACH_MAINTAIN.voterIssue?.filter((action) => action !== 'escalate'),
+    handlingUnit: READ,
     ...CALENDAR_READ,
     // [M2] DOMAIN: station staff record receptions; they read stations, their people and rules
     // (contact phones masked). No per-station scoping: they see their committee's stations.
