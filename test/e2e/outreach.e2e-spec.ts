@@ -126,6 +126,8 @@ describe(`outreach API on ${testDialect()}`, () => {
           station,
         )
         .expect(403);
+      // Nor may they delete an issue.
+      await api.delete(`/voter-issues/${body(open).id as number}`, station).expect(403);
       expect({ ...(await counts()), suggestions: await suggestions() }).toEqual(beforeEscalation);
       await api.get('/outreach-activities', station).expect(200);
       const visit = await createActivity(app(), {
@@ -347,6 +349,19 @@ describe(`outreach API on ${testDialect()}`, () => {
         .getRepository(AuditLog)
         .findOne({ where: { action: 'reveal', objectType: 'voterIssue', objectId: String(id) } });
       expect(JSON.stringify(row)).not.toContain(PHONE);
+
+      // The audit trail of the issue's create, update and delete keeps them masked too.
+      await api
+        .patch(`/voter-issues/${id}`, { voterPhone: '13900001111', voterAddress: '建设路 9 号' })
+        .expect(200);
+      await api.delete(`/voter-issues/${id}`).expect(204);
+      const trail = await api.sut.dataSource
+        .getRepository(AuditLog)
+        .find({ where: { objectType: 'voterIssue', objectId: String(id) } });
+      expect(trail.map((entry) => entry.action)).toEqual(
+        expect.arrayContaining(['create', 'update', 'delete']),
+      );
+      expect(JSON.stringify(trail)).not.toMatch(/李大明|13812345678|13900001111|幸福路|建设路 9/);
     });
   });
 

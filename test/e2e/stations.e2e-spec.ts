@@ -103,6 +103,9 @@ describe(`stations API on ${testDialect()}`, () => {
         )
         .expect(201);
       expect(body(recorded)).toMatchObject({ stationId: station.id, votersReceived: 3 });
+      // They record receptions; deleting one is the committee staff's.
+      await api.delete(`/receptions/${body(recorded).id as number}`, stationStaff).expect(403);
+      await api.get(`/receptions/${body(recorded).id as number}`).expect(200);
       // Reads: the viewer and station staff see the station, the contact's phone masked.
       const read = await api.get(`/stations/${station.id}`, stationStaff).expect(200);
       expect(body(read).contactPhone).toMatch(/^\d{3}\*{4}\d{4}$/);

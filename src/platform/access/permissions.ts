@@ -320,7 +320,10 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     outreachActivity: READ,
     // Turning an issue into a deputy suggestion (转为代表建议) is the committee staff's decision;
     // a referral names a handling unit from the registry they read (contacts masked).
-    voterIssue: OUTREACH_MAINTAIN.voterIssue?.filter((action) => action !== 'escalate'),
+    // They record; deleting an issue or a reception (and its place in the chain) is not theirs.
+    voterIssue: OUTREACH_MAINTAIN.voterIssue?.filter(
+      (action) => !['escalate', 'delete', 'bulkDelete'].includes(action),
+    ),
     handlingUnit: READ,
     ...CALENDAR_READ,
     // [M2] DOMAIN: station staff record receptions; they read stations, their people and rules
@@ -329,7 +332,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     stationRole: READ,
     stationDocument: READ,
     stationStandardItem: READ,
-    reception: MAINTAIN,
+    reception: [...READ, 'new', 'edit'],
   },
   // Reads everything below the district, without personal data.
   districtViewer: {

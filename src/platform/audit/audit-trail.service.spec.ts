@@ -47,3 +47,34 @@ describe('auditDiff', () => {
     });
   });
 });
+
+describe('personal data in the trail', () => {
+  it("should mask a voter's and a contact's name, phone, address and email however the field is named", () => {
+    const issue = {
+      id: 7,
+      voterName: '陈桂英',
+      voterPhone: '13912345678',
+      voterAddress: '和平路幸福小区3栋2单元501室',
+      contactName: '王科长',
+      contactPhone: '13812345678',
+      contactEmail: 'wang@example.org',
+      personName: '联络员李',
+      description: '路口无信号灯',
+    };
+    const snapshot = auditSnapshot(issue);
+    expect(snapshot).toEqual({
+      id: 7,
+      voterName: '陈**',
+      voterPhone: '139****5678',
+      voterAddress: '和平路幸福小****',
+      contactName: '王**',
+      contactPhone: '138****5678',
+      contactEmail: 'w***@example.org',
+      personName: '联络员李',
+      description: '路口无信号灯',
+    });
+    expect(JSON.stringify(auditDiff(issue, { ...issue, voterPhone: '13700001111' }))).toBe(
+      '{"voterPhone":["139****5678","137****1111"]}',
+    );
+  });
+});

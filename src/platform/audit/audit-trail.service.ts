@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock.js';
-import { maskEmail, maskPhone } from '../../common/masking.js';
+import { maskAddress, maskEmail, maskName, maskPhone } from '../../common/masking.js';
 import { requestContext } from '../../common/request-context.js';
 import { type Actor } from '../access/actor.js';
 import { AuditLog, type AuditAction, type AuditOutcome } from './audit-log.entity.js';
@@ -18,8 +18,14 @@ export interface AuditEntry {
   actor?: Actor | { kind: 'anonymous'; name: string };
 }
 
-/** Fields never written to the audit trail in the clear (PIPL; 等保2.0 个人信息保护). */
-const PERSONAL_FIELDS = new Set(['phone', 'idNumber', 'address', 'email']);
+/**
+ * Fields never written to the audit trail in the clear (PIPL; 等保2.0 个人信息保护), by name: a
+ * deputy's `phone`, `idNumber`, `address`, `email`, and any `…Phone`, `…IdNumber`, `…Address`,
+ * `…Email` (a voter's, a station's or a handling unit's contact); the names of voters and
+ * contacts (`voterName`, `contactName`). Each is masked as screens mask it.
+ */
+const PERSONAL_FIELD = /^(phone|idNumber|address|email)$|(Phone|IdNumber|Address|Email)$/;
+const PERSONAL_NAME = /^(voter|contact)Name$/;
 const SECRET_FIELDS = new Set(['password', 'passwordHash', 'secretHash', 'totpSecret']);
 const IGNORED_FIELDS = new Set(['createdAt', 'updatedAt']);
 /**
@@ -31,8 +37,12 @@ const DERIVED_FIELD = /(Hash|Cipher|Ciphertext)$/;
 
 function auditValue(field: string, value: unknown): unknown {
   if (SECRET_FIELDS.has(field)) return value === null || value === undefined ? value : '[secret]';
-  if (field === 'email') return typeof value === 'string' ? maskEmail(value) : value;
-  if (PERSONAL_FIELDS.has(field)) return typeof value === 'string' ? maskPhone(value) : value;
+  if (typeof value === 'string' && PERSONAL_NAME.test(field)) return maskName(value);
+  if (typeof value === 'string' && PERSONAL_FIELD.test(field)) {
+    if (/email$/i.test(field)) return maskEmail(value);
+    if (/address$/i.test(field)) return maskAddress(value);
+    return maskPhone(value);
+  }
   return value instanceof Date ? value.toISOString() : value;
 }
 
