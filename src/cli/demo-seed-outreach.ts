@@ -1,6 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { And, DataSource, In, LessThan, MoreThanOrEqual } from 'typeorm';
+import {
+  And,
+  DataSource,
+  In,
+  LessThan,
+  MoreThanOrEqual,
+  type EntityTarget,
+  type FindOptionsWhere,
+} from 'typeorm';
 import { Activity } from '../modules/activities/activity.entity.js';
 import { Community } from '../modules/committees/community.entity.js';
 import { DictionaryItem } from '../modules/dictionaries/dictionary-item.entity.js';
@@ -241,11 +249,7 @@ export async function seedOutreachDemo(
 
   // 选民意见, each through its steps.
   const issues = app.get(VoterIssuesService);
-  const existingIssues = new Set(
-    (await dataSource.getRepository(VoterIssue).findBy({ committeeId: input.committeeId })).map(
-      (issue) => issue.description,
-    ),
-  );
+  const existingIssues = await keysOf(dataSource, VoterIssue, input.committeeId, 'description');
   for (const [n, spec] of DEMO_ISSUES.entries()) {
     if (existingIssues.has(spec.description)) continue;
     const activity = heldBySource.get(spec.source);
@@ -270,7 +274,6 @@ export async function seedOutreachDemo(
     });
     counts.voterIssues += 1;
     const on = (step: number) => dayAfter(receivedOn, step * STEP_GAP);
-    const unit = units[n % units.length];
     switch (spec.outcome) {
       case 'answer':
         await issues.transition(issue.id, 'answer', {
@@ -279,19 +282,15 @@ export async function seedOutreachDemo(
         });
         break;
       case 'refer':
+      case 'resolve':
+        // 转交 with 30 days to handle; the one to resolve is handled within them.
         await issues.transition(issue.id, 'refer', {
           on: on(1),
-          handlingUnitId: unit,
+          handlingUnitId: units[n % units.length],
           dueOn: DateTime.fromISO(on(1)).plus({ days: 30 }).toISODate()!,
           note: '转交承办单位研究办理。',
         });
-        break;
-      case 'resolve':
-        await issues.transition(issue.id, 'refer', {
-          on: on(1),
-          handlingUnitId: unit,
-          dueOn: DateTime.fromISO(on(1)).plus({ days: 30 }).toISODate()!,
-        });
+        if (spec.outcome === 'refer') break;
         await issues.transition(issue.id, 'resolve', {
           on: on(2),
           resolution: '承办单位已增设投放点并清理堆放杂物。',
@@ -325,11 +324,7 @@ export async function seedOutreachDemo(
 
   // 代表建议 the deputies raise themselves, each through its steps.
   const suggestions = app.get(SuggestionsService);
-  const existingTitles = new Set(
-    (await dataSource.getRepository(Suggestion).findBy({ committeeId: input.committeeId })).map(
-      (suggestion) => suggestion.title,
-    ),
-  );
+  const existingTitles = await keysOf(dataSource, Suggestion, input.committeeId, 'title');
   for (const [n, spec] of DEMO_SUGGESTIONS.entries()) {
     if (existingTitles.has(spec.title)) continue;
     const lead = (n + input.index) % input.members.length;
@@ -376,6 +371,19 @@ export async function seedOutreachDemo(
     }
   }
   return counts;
+}
+
+/** `key` of each of the committee's `entity` rows: what a re-run finds its own records by. */
+async function keysOf<T extends { committeeId: number }>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  committeeId: number,
+  key: keyof T,
+): Promise<Set<unknown>> {
+  const rows = await dataSource
+    .getRepository(entity)
+    .findBy({ committeeId } as FindOptionsWhere<T>);
+  return new Set(rows.map((row) => row[key]));
 }
 
 /** The demo's handling units' ids, creating those not yet in the (global) registry. */
