@@ -18,6 +18,7 @@ import { StudyPlansService } from '../src/modules/training/study-plans.service.j
 import { StudySessionsService } from '../src/modules/training/study-sessions.service.js';
 import { DataSource } from 'typeorm';
 import { DictionaryItem } from '../src/modules/dictionaries/dictionary-item.entity.js';
+import { seedM2Areas } from './overview.seed-m2.js';
 
 export interface SeededYear {
   committeeId: number;
@@ -101,7 +102,10 @@ export async function seedCommitteeYear(
     await write(`${year}-0${1 + (n % 9)}-15T09:00:00+08:00`, n % 2 === 0 ? 'planned' : 'cancelled');
     await write(`${year + (n % 2 === 0 ? 1 : -1)}-06-15T09:00:00+08:00`, 'held');
   }
-  const counts = await seedAreas(app, { committeeId: committee.id, year, held, random });
+  const counts = {
+    ...(await seedAreas(app, { committeeId: committee.id, year, held, random })),
+    ...(await seedM2Areas(app, { committeeId: committee.id, year, deputies, random })),
+  };
   return {
     committeeId: committee.id,
     counts: { heldActivities: HELD, deputies: DEPUTIES, otherActivities: 100, ...counts },

@@ -63,6 +63,7 @@ import {
 } from './demo-seed.rules.js';
 import { AUTH_LABELS } from '../modules/auth/auth.labels.js';
 import { seedStationDemo, type StationDemoCounts } from './demo-seed-stations.js';
+import { seedOutreachDemo, type OutreachDemoCounts } from './demo-seed-outreach.js';
 
 /** What a run wrote (a second run writes nothing new) and the clerk's login, if created now. */
 export interface DemoSeedReport {
@@ -81,7 +82,8 @@ export interface DemoSeedReport {
     | 'countedOutcomes'
     | 'stations'
     | 'receptions'
-    | 'stationAssessments',
+    | 'stationAssessments'
+    | keyof OutreachDemoCounts,
     number
   >;
   /** Period keys evaluated and finalised by this run (e.g. 2026-Q1). */
@@ -127,6 +129,10 @@ class DemoSeeder {
     stations: 0,
     receptions: 0,
     stationAssessments: 0,
+    outreachActivities: 0,
+    voterIssues: 0,
+    handlingUnits: 0,
+    suggestions: 0,
   };
 
   constructor(
@@ -163,8 +169,16 @@ class DemoSeeder {
         year: this.year,
         timeZone: this.config.timeZone,
       });
-      for (const [name, value] of Object.entries(stations)) {
-        this.created[name as keyof StationDemoCounts] += value;
+      const outreach = await seedOutreachDemo(this.app, {
+        committeeId: committee.id,
+        index,
+        members,
+        year: this.year,
+        today: localDate(this.now, this.config.timeZone),
+        timeZone: this.config.timeZone,
+      });
+      for (const [name, value] of Object.entries({ ...stations, ...outreach })) {
+        this.created[name as keyof (StationDemoCounts & OutreachDemoCounts)] += value;
       }
     }
     const clerkCommittee = subdistricts[DEMO_CLERK.subdistrict];
@@ -518,7 +532,7 @@ export function formatDemoReport(report: DemoSeedReport): string {
   const wrote = Object.values(created).some((count) => count > 0);
   const lines = [
     wrote
-      ? `已写入 ${report.year} 年演示数据 / demo seeded: ${created.committees} 个委员会, ${created.communities} 个社区/村, ${created.groups} 个代表小组, ${created.deputies} 名代表, ${created.activities} 项活动, ${created.attendance} 条出席记录, ${created.studySessions} 次学习培训, ${created.supervisionActivities} 次监督活动, ${created.opinions} 条意见建议, ${created.keyProjects} 个重大项目, ${created.countedOutcomes} 项工作成效, ${created.stations} 个代表联络站, ${created.receptions} 次接待, ${created.stationAssessments} 份联络站考评`
+      ? `已写入 ${report.year} 年演示数据 / demo seeded: ${created.committees} 个委员会, ${created.communities} 个社区/村, ${created.groups} 个代表小组, ${created.deputies} 名代表, ${created.activities} 项活动, ${created.attendance} 条出席记录, ${created.studySessions} 次学习培训, ${created.supervisionActivities} 次监督活动, ${created.opinions} 条意见建议, ${created.keyProjects} 个重大项目, ${created.countedOutcomes} 项工作成效, ${created.stations} 个代表联络站, ${created.receptions} 次接待, ${created.stationAssessments} 份联络站考评, ${created.outreachActivities} 次走访座谈, ${created.voterIssues} 条选民意见, ${created.handlingUnits} 个承办单位, ${created.suggestions} 件代表建议`
       : `演示数据已是最新，未重复写入 / demo data already present for ${report.year}`,
     report.closedPeriods.length > 0
       ? `已结算达标情况 / compliance closed: ${report.closedPeriods.join(', ')}`

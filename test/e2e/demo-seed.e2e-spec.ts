@@ -15,6 +15,10 @@ import { KeyProject } from '../../src/modules/projects/key-project.entity.js';
 import { Opinion } from '../../src/modules/supervision/opinion.entity.js';
 import { SupervisionActivity } from '../../src/modules/supervision/supervision-activity.entity.js';
 import { StudySession } from '../../src/modules/training/study-session.entity.js';
+import { OutreachActivity } from '../../src/modules/outreach/outreach-activity.entity.js';
+import { VoterIssue } from '../../src/modules/outreach/voter-issue.entity.js';
+import { Suggestion } from '../../src/modules/suggestions/suggestion.entity.js';
+import { HandlingUnit } from '../../src/modules/suggestions/handling-unit.entity.js';
 import { quarterGrid } from '../../src/admin/quarter-grid.js';
 import { FixedClock } from '../../src/common/clock.js';
 import { runAsSystem } from '../../src/platform/access/actor.js';
@@ -63,6 +67,9 @@ describe(`seed:demo (${testDialect()})`, () => {
       activities: activities.length,
       attendance: await sut.dataSource.getRepository(Attendance).count(),
       users: await sut.dataSource.getRepository(AdminUser).count(),
+      voterIssues: await sut.dataSource.getRepository(VoterIssue).countBy({ committeeId: In(ids) }),
+      suggestions: await sut.dataSource.getRepository(Suggestion).countBy({ committeeId: In(ids) }),
+      handlingUnits: await sut.dataSource.getRepository(HandlingUnit).count(),
     };
   };
 
@@ -133,6 +140,15 @@ describe(`seed:demo (${testDialect()})`, () => {
       countedOutcomes: await sut.dataSource
         .getRepository(CountedOutcome)
         .countBy({ committeeId: In(ids), year: NOW.year }),
+      outreach: await sut.dataSource
+        .getRepository(OutreachActivity)
+        .findBy({ activityId: In(held.map((activity) => activity.id)) }),
+      voterIssues: await sut.dataSource
+        .getRepository(VoterIssue)
+        .find({ where: { committeeId: In(ids) }, order: { id: 'ASC' } }),
+      suggestions: await sut.dataSource
+        .getRepository(Suggestion)
+        .find({ where: { committeeId: In(ids) }, order: { id: 'ASC' } }),
     };
     return {
       overview,
@@ -304,6 +320,78 @@ describe(`seed:demo (${testDialect()})`, () => {
     expect(figure('stations', 'assessmentGaps')?.value).toBe(4);
   });
 
+  it('should record visits, voter issues in every outcome and suggestions in every state, and the overview counts them', () => {
+    const { overview, reportRecords } = seeded;
+    const { outreach, voterIssues, suggestions } = reportRecords;
+    const figure = (area: string, name: string) =>
+      overview.sections
+        .find((section) => section.area === area)
+        ?.figures.find((candidate) => candidate.name === name);
+    const parts = (area: string, name: string) =>
+      Object.fromEntries(
+        (figure(area, name)?.breakdown ?? []).map((part) => [part.name, part.value]),
+      );
+    const sum = (values: Record<string, number>) =>
+      Object.values(values).reduce((total, value) => total + value, 0);
+    const ofStatus = (rows: { status: string }[], ...statuses: string[]) =>
+      rows.filter((row) => statuses.includes(row.status)).length;
+    // 联系选民: the held visits and forums with their records, the voters they reached.
+    expect(first.created.outreachActivities).toBe(outreach.length);
+    expect(outreach.length).toBeGreaterThanOrEqual(2);
+    expect(figure('outreach', 'outreachActivities')?.value).toBe(outreach.length);
+    expect(figure('outreach', 'votersReached')?.value).toBe(
+      outreach.reduce((total, row) => total + row.votersReached, 0),
+    );
+    // Issues in every state, one at least fed back; the outcomes add up to those collected.
+    expect(first.created.voterIssues).toBe(voterIssues.length);
+    expect(new Set(voterIssues.map((issue) => issue.status))).toEqual(
+      new Set(['registered', 'answered', 'referred', 'resolved', 'escalated', 'declined']),
+    );
+    expect(voterIssues.filter((issue) => issue.status === 'referred' && issue.dueOn)).not.toEqual(
+      [],
+    );
+    const collected = parts('outreach', 'voterIssuesCollected');
+    expect(figure('outreach', 'voterIssuesCollected')?.value).toBe(voterIssues.length);
+    expect(sum(collected)).toBe(voterIssues.length);
+    expect(collected).toEqual({
+      'voterIssuesCollected.resolved': ofStatus(voterIssues, 'answered', 'resolved'),
+      'voterIssuesCollected.escalated': ofStatus(voterIssues, 'escalated'),
+      'voterIssuesCollected.declined': ofStatus(voterIssues, 'declined'),
+      'voterIssuesCollected.open': ofStatus(voterIssues, 'registered', 'referred'),
+    });
+    const fedBack = voterIssues.filter((issue) => issue.feedbackOn !== null).length;
+    expect(fedBack).toBeGreaterThanOrEqual(1);
+    expect(figure('outreach', 'voterIssuesFedBack')?.value).toBe(fedBack);
+    // 代表建议: every state but 退回, the escalated issues' suggestions among them.
+    expect(first.created.handlingUnits).toBe(3);
+    expect(first.created.suggestions).toBe(suggestions.length);
+    expect(new Set(suggestions.map((row) => row.status))).toEqual(
+      new Set(['registered', 'assigned', 'replied', 'rehandling', 'tracking', 'closed']),
+    );
+    const escalatedTo = voterIssues.flatMap((issue) => issue.suggestionId ?? []);
+    expect(escalatedTo.length).toBe(ofStatus(voterIssues, 'escalated'));
+    expect(suggestions.map((row) => row.id)).toEqual(expect.arrayContaining(escalatedTo));
+    expect(figure('suggestions', 'suggestions')?.value).toBe(suggestions.length);
+    const byStatus = parts('suggestions', 'suggestions');
+    expect(sum(byStatus)).toBe(suggestions.length);
+    for (const status of [
+      'registered',
+      'assigned',
+      'replied',
+      'rehandling',
+      'tracking',
+      'closed',
+    ]) {
+      expect(byStatus[`suggestions.${status}`]).toBe(ofStatus(suggestions, status));
+    }
+    expect(sum(parts('suggestions', 'suggestionsByClass'))).toBe(suggestions.length);
+    expect(sum(parts('suggestions', 'suggestionsBySatisfaction'))).toBe(suggestions.length);
+    expect(parts('suggestions', 'suggestionsBySatisfaction')).toMatchObject({
+      'suggestionsBySatisfaction.dissatisfied': ofStatus(suggestions, 'rehandling'),
+    });
+    expect(figure('suggestions', 'handlingUnits')?.value).toBeGreaterThanOrEqual(2);
+  });
+
   it('should write nothing new when run again', () => {
     const { before, again, after } = rerun;
     expect(again.created).toEqual({
@@ -321,6 +409,10 @@ describe(`seed:demo (${testDialect()})`, () => {
       stations: 0,
       receptions: 0,
       stationAssessments: 0,
+      outreachActivities: 0,
+      voterIssues: 0,
+      handlingUnits: 0,
+      suggestions: 0,
     });
     expect(again.closedPeriods).toEqual([]);
     expect(again.clerk.password).toBeNull();
