@@ -182,6 +182,12 @@ describe(`suggestions API on ${testDialect()}`, () => {
       expect(body(await api.get(`/handling-units/${id}`).expect(200)).contactPhone).toBe(
         '138****5678',
       );
+      // Staff see the registry masked; revealing a contact is the committee admin's.
+      const staffKey = await issueKey(app(), ['records:read', 'personal:reveal'], {
+        role: 'staff',
+        committeeId: api.districtId,
+      });
+      await api.post(`/handling-units/${id}/reveal`, {}, staffKey).expect(403);
       const revealKey = await issueKey(app(), ['records:read', 'personal:reveal'], {
         role: 'committeeAdmin',
         committeeId: api.districtId,

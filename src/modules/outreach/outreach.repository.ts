@@ -168,7 +168,10 @@ export class OutreachRepository {
     }));
   }
 
-  /** Each handling unit's contact to remind by email (units without an email have none). */
+  /**
+   * Each handling unit's contact to remind by email (units without an email, or disabled, have
+   * none — as for suggestions).
+   */
   async unitContacts(
     unitIds: readonly number[],
     manager?: EntityManager,
@@ -177,7 +180,7 @@ export class OutreachRepository {
     if (unitIds.length === 0) return contacts;
     const units = await (manager ?? this.issues.manager).find(HandlingUnit, {
       select: { id: true, name: true, contactName: true, contactEmail: true },
-      where: { id: In([...new Set(unitIds)]) },
+      where: { id: In([...new Set(unitIds)]), enabled: true },
     });
     for (const unit of units) {
       if (unit.contactEmail) {

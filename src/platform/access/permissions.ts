@@ -164,7 +164,8 @@ const REFERENCE_READ: Grants = {
  * committee that the committees' staff keep (their contacts' phones revealed, audited).
  */
 const SUGGESTION_RECORDS_MAINTAIN: Grants = {
-  handlingUnit: [...MAINTAIN, 'reveal'],
+  // Revealing a contact's phone is the committee admin's, as for voters (see committeeAdmin).
+  handlingUnit: MAINTAIN,
   suggestion: [
     ...MAINTAIN,
     'assign',
@@ -297,6 +298,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     ...CALENDAR_MAINTAIN,
     ...STATION_RECORDS_MAINTAIN,
     station: [...MAINTAIN, 'reveal'],
+    handlingUnit: [...MAINTAIN, 'reveal'],
   },
   staff: {
     ...REFERENCE_READ,
