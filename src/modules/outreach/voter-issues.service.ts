@@ -165,6 +165,8 @@ export class VoterIssuesService extends RecordService<VoterIssue> {
       const problems = stepProblems(step, {
         on: day,
         receivedOn: current.receivedOn,
+        referredOn: current.status === 'referred' ? current.referredOn : null,
+        closedOn: current.closedOn,
         today,
         resolution: fields.resolution,
         handlingUnitId: fields.handlingUnitId,
