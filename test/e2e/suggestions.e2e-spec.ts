@@ -244,6 +244,26 @@ describe(`suggestions API on ${testDialect()}`, () => {
       });
       expect(body(await api.get(`/suggestions/${id}/co-units`).expect(200))).toEqual([coUnit.id]);
 
+      // Raised or registered after the assignment (2025-09-30): 422 naming the field, nothing written.
+      for (const [edit, fields] of [
+        [{ registeredOn: '2025-10-01' }, ['registeredOn']],
+        [{ raisedOn: '2025-10-01', registeredOn: '2025-10-01' }, ['raisedOn', 'registeredOn']],
+      ] as const) {
+        const before = await counts();
+        const moved = await api.patch(`/suggestions/${id}`, edit).expect(422);
+        expect(fieldsOf(moved)).toEqual(fields);
+        expect(await counts()).toEqual(before);
+      }
+
+      // The first unit extends once; the return clears it for the next unit.
+      await step(id, {
+        action: 'extend',
+        reason: '需现场核实',
+        approvedBy: '王主任',
+        approvedOn: '2025-10-08',
+        dueOn: '2026-01-30',
+      }).expect(200);
+
       const late = await refused(
         { action: 'return', reason: '不属于本单位职责', returnedOn: '2025-10-10' },
         422,
@@ -255,7 +275,17 @@ describe(`suggestions API on ${testDialect()}`, () => {
         reason: '不属于本单位职责',
         returnedOn: '2025-10-09',
       }).expect(200);
-      expect(body(returned)).toMatchObject({ status: 'returned', leadUnitId: null, dueOn: null });
+      expect(body(returned)).toMatchObject({
+        status: 'returned',
+        leadUnitId: null,
+        dueOn: null,
+        extensionApprovedOn: null,
+        extensionApprovedBy: null,
+        extensionReason: null,
+      });
+      await refused({ action: 'assign', leadUnitId: coUnit.id, assignedOn: '2025-10-08' }, 422, [
+        'assignedOn',
+      ]);
       expect(body(await api.get(`/suggestions/${id}/co-units`).expect(200))).toEqual([]);
 
       const reassigned = await step(id, {
@@ -272,6 +302,10 @@ describe(`suggestions API on ${testDialect()}`, () => {
         approvedOn: '2025-12-20',
       };
       await refused({ ...extension, dueOn: '2026-04-14' }, 422, ['dueOn']);
+      // Approved after the reply was due (2026-01-13): refused.
+      await refused({ ...extension, approvedOn: '2026-01-14', dueOn: '2026-04-13' }, 422, [
+        'approvedOn',
+      ]);
       const extended = await step(id, { ...extension, dueOn: '2026-04-13' }).expect(200);
       expect(body(extended)).toMatchObject({
         status: 'assigned',
@@ -333,6 +367,7 @@ describe(`suggestions API on ${testDialect()}`, () => {
       const entries = await timeline(id);
       expect(entries.map((entry) => [entry.action, entry.stepOn])).toEqual([
         ['assign', '2025-09-30'],
+        ['extend', '2025-10-08'],
         ['return', '2025-10-09'],
         ['assign', '2025-10-13'],
         ['extend', '2025-12-20'],
@@ -343,7 +378,7 @@ describe(`suggestions API on ${testDialect()}`, () => {
         ['supervise', '2026-02-25'],
         ['solve', '2026-03-01'],
       ]);
-      expect(entries[1]).toMatchObject({ handlingUnitId: unit.id, note: '不属于本单位职责' });
+      expect(entries[2]).toMatchObject({ handlingUnitId: unit.id, note: '不属于本单位职责' });
       expect(entries[0].note).toBeNull();
     });
 
