@@ -396,6 +396,34 @@ describe(`suggestions API on ${testDialect()}`, () => {
       const [entry] = await timeline(suggestion.id);
       expect(entry.note).toContain('逾期交办');
     });
+
+    it('should take one of two concurrent extensions and refuse the other', async () => {
+      const { lead, unit } = await setting();
+      const suggestion = await createSuggestion(app(), {
+        leadDeputyId: lead.id,
+        raisedOn: '2025-09-26',
+      });
+      await step(suggestion.id, {
+        action: 'assign',
+        leadUnitId: unit.id,
+        assignedOn: '2025-09-30',
+      }).expect(200);
+      const extension = (approvedBy: string) =>
+        step(suggestion.id, {
+          action: 'extend',
+          reason: '需跨部门协调',
+          approvedBy,
+          approvedOn: '2025-12-01',
+          dueOn: '2026-02-27',
+        });
+      const answers = await Promise.all([extension('李主任'), extension('王主任')]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422]);
+      const refused = answers.find((answer) => answer.status === 422)!;
+      // The second planned on what the first wrote: extended once, due already 2026-02-27.
+      expect(fieldsOf(refused)).toEqual(['action', 'dueOn']);
+      const entries = await timeline(suggestion.id);
+      expect(entries.map((entry) => entry.action)).toEqual(['assign', 'extend']);
+    });
   });
 
   describe('admin panel', () => {

@@ -4,6 +4,7 @@ import type {
   EntityManager,
   EntityTarget,
   FindOptionsRelations,
+  FindOptionsSelect,
   FindOptionsWhere,
   ObjectLiteral,
   Repository,
@@ -233,22 +234,40 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
     input: object = {},
     within?: WithinWrite<T>,
   ): Promise<T> {
-    return this.transitionPlanned(id, () => Promise.resolve({ action, input }), within);
+    return this.transitionBy(id, () => Promise.resolve({ action, input }), within, false);
   }
 
   /**
    * A transition whose action and fields depend on the record (a rule reading its dates, a step
    * allowed once): `plan` runs in the write's transaction on the row the write loads, so that
-   * the check and the write see the same record.
+   * the check and the write see the same record. On a server database the row is locked first
+   * (SELECT … FOR UPDATE), so a concurrent step on it waits and then plans on what this one
+   * wrote; the embedded database runs one write at a time already.
    */
-  protected async transitionPlanned(
+  protected transitionPlanned(
     id: number,
     plan: TransitionPlanner<T>,
     within?: WithinWrite<T>,
   ): Promise<T> {
+    return this.transitionBy(id, plan, within, true);
+  }
+
+  private async transitionBy(
+    id: number,
+    plan: TransitionPlanner<T>,
+    within: WithinWrite<T> | undefined,
+    lock: boolean,
+  ): Promise<T> {
     const workflow = this.workflow;
     if (!workflow) throw new Error(`${this.recordName.en} has no workflow`);
     return this.writes.run(this.useCaseFor('edit'), async (write) => {
+      if (lock && write.manager.connection.options.type !== 'better-sqlite3') {
+        await write.manager.findOne(this.target, {
+          select: { id: true } as FindOptionsSelect<T>,
+          where: { id } as FindOptionsWhere<T>,
+          lock: { mode: 'pessimistic_write' },
+        });
+      }
       const current = await this.load(write, id);
       const { action, input } = await plan(write, current);
       const changes = this.definedChanges(input as DeepPartial<T>);
