@@ -382,32 +382,22 @@ describe(`suggestions API on ${testDialect()}`, () => {
       expect(entries[0].note).toBeNull();
     });
 
-    it('should flag, not refuse, an assignment after the assignment period', async () => {
+    /** A suggestion of a committee of the test's own, raised and assigned on those days. */
+    async function assignedSuggestion(raisedOn: string, assignedOn: string) {
       const { lead, unit } = await setting();
-      const suggestion = await createSuggestion(app(), {
-        leadDeputyId: lead.id,
-        raisedOn: '2025-09-01',
-      });
-      await step(suggestion.id, {
-        action: 'assign',
-        leadUnitId: unit.id,
-        assignedOn: '2025-09-15',
-      }).expect(200);
+      const suggestion = await createSuggestion(app(), { leadDeputyId: lead.id, raisedOn });
+      await step(suggestion.id, { action: 'assign', leadUnitId: unit.id, assignedOn }).expect(200);
+      return suggestion;
+    }
+
+    it('should flag, not refuse, an assignment after the assignment period', async () => {
+      const suggestion = await assignedSuggestion('2025-09-01', '2025-09-15');
       const [entry] = await timeline(suggestion.id);
       expect(entry.note).toContain('逾期交办');
     });
 
     it('should take one of two concurrent extensions and refuse the other', async () => {
-      const { lead, unit } = await setting();
-      const suggestion = await createSuggestion(app(), {
-        leadDeputyId: lead.id,
-        raisedOn: '2025-09-26',
-      });
-      await step(suggestion.id, {
-        action: 'assign',
-        leadUnitId: unit.id,
-        assignedOn: '2025-09-30',
-      }).expect(200);
+      const suggestion = await assignedSuggestion('2025-09-26', '2025-09-30');
       const extension = (approvedBy: string) =>
         step(suggestion.id, {
           action: 'extend',
