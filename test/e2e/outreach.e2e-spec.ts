@@ -382,6 +382,24 @@ describe(`outreach API on ${testDialect()}`, () => {
         closedOn: '2019-05-15',
         feedbackOn: null,
       });
+      // Feedback before the outcome, a received date after the step: 422, nothing written.
+      const beforeDates = await counts();
+      const early = await api
+        .post(`/voter-issues/${issue.id}/transitions`, {
+          action: 'feedback',
+          satisfaction: 'satisfied',
+          on: '2019-05-14',
+        })
+        .expect(422);
+      expect(fieldsOf(early)).toEqual(['on']);
+      const moved = await api
+        .patch(`/voter-issues/${issue.id}`, { receivedOn: '2019-05-16' })
+        .expect(422);
+      expect(fieldsOf(moved)).toEqual(['receivedOn']);
+      expect(await counts()).toEqual(beforeDates);
+      expect(body(await api.get(`/voter-issues/${issue.id}`).expect(200)).receivedOn).toBe(
+        '2019-05-15',
+      );
       const fed = await api
         .post(`/voter-issues/${issue.id}/transitions`, {
           action: 'feedback',
@@ -511,6 +529,20 @@ describe(`outreach API on ${testDialect()}`, () => {
         dueOn: '2019-06-30',
         referralCount: 1,
       });
+      // From 已转交 no step is dated before the referral (2019-05-16): 422 on `on`.
+      const beforeEarly = await counts();
+      for (const step of [
+        { action: 'refer', handlingUnitId: second.id, dueOn: '2019-07-31' },
+        { action: 'resolve', resolution: '已修复' },
+        { action: 'decline', reason: '不属于职权范围' },
+        { action: 'escalate', suggestion: { title: '关于修复小区路灯的建议' } },
+      ]) {
+        const early = await api
+          .post(`/voter-issues/${issue.id}/transitions`, { ...step, on: '2019-05-15' })
+          .expect(422);
+        expect(fieldsOf(early)).toEqual(['on']);
+      }
+      expect(await counts()).toEqual(beforeEarly);
       await walkVoterIssue(app(), issue.id, [
         ['refer', { handlingUnitId: second.id, dueOn: '2019-07-31', on: '2019-06-01' }],
       ]);

@@ -317,6 +317,30 @@ describe(`stations API on ${testDialect()}`, () => {
         committeeId,
         kindId: await activityKindId(app(), 'reception_day'),
       });
+      // Announced after the reception day (2020-03-10 in the app zone), or after today: 422.
+      const late = await api
+        .post('/receptions', {
+          activityId: day.id,
+          stationId: station.id,
+          announcedOn: '2020-03-11',
+        })
+        .expect(422);
+      expect(fieldsOf(late)).toEqual(['announcedOn']);
+      const planned = await createActivity(app(), {
+        committeeId,
+        kindId: await activityKindId(app(), 'reception_day'),
+        startsAt: '2099-01-10T09:00:00+08:00',
+        status: 'planned',
+      });
+      const ahead = await api
+        .post('/receptions', {
+          activityId: planned.id,
+          stationId: station.id,
+          announcedOn: '2099-01-02',
+        })
+        .expect(422);
+      expect(fieldsOf(ahead)).toEqual(['announcedOn']);
+      expect(await count(Reception)).toBe(before);
       const created = await api
         .post('/receptions', {
           activityId: day.id,

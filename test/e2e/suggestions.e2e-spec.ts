@@ -250,6 +250,26 @@ describe(`suggestions API on ${testDialect()}`, () => {
       });
       expect(body(await api.get(`/suggestions/${id}/co-units`).expect(200))).toEqual([coUnit.id]);
 
+      // Raised or registered after the assignment (2025-09-30): 422 naming the field, nothing written.
+      for (const [edit, fields] of [
+        [{ registeredOn: '2025-10-01' }, ['registeredOn']],
+        [{ raisedOn: '2025-10-01', registeredOn: '2025-10-01' }, ['raisedOn', 'registeredOn']],
+      ] as const) {
+        const before = await counts();
+        const moved = await api.patch(`/suggestions/${id}`, edit).expect(422);
+        expect(fieldsOf(moved)).toEqual(fields);
+        expect(await counts()).toEqual(before);
+      }
+
+      // The first unit extends once; the return clears it for the next unit.
+      await step(id, {
+        action: 'extend',
+        reason: '需现场核实',
+        approvedBy: '王主任',
+        approvedOn: '2025-10-08',
+        dueOn: '2026-01-30',
+      }).expect(200);
+
       const late = await refused(
         { action: 'return', reason: '不属于本单位职责', returnedOn: '2025-10-10' },
         422,
@@ -261,7 +281,17 @@ describe(`suggestions API on ${testDialect()}`, () => {
         reason: '不属于本单位职责',
         returnedOn: '2025-10-09',
       }).expect(200);
-      expect(body(returned)).toMatchObject({ status: 'returned', leadUnitId: null, dueOn: null });
+      expect(body(returned)).toMatchObject({
+        status: 'returned',
+        leadUnitId: null,
+        dueOn: null,
+        extensionApprovedOn: null,
+        extensionApprovedBy: null,
+        extensionReason: null,
+      });
+      await refused({ action: 'assign', leadUnitId: coUnit.id, assignedOn: '2025-10-08' }, 422, [
+        'assignedOn',
+      ]);
       expect(body(await api.get(`/suggestions/${id}/co-units`).expect(200))).toEqual([]);
 
       const reassigned = await step(id, {
@@ -278,6 +308,10 @@ describe(`suggestions API on ${testDialect()}`, () => {
         approvedOn: '2025-12-20',
       };
       await refused({ ...extension, dueOn: '2026-04-14' }, 422, ['dueOn']);
+      // Approved after the reply was due (2026-01-13): refused.
+      await refused({ ...extension, approvedOn: '2026-01-14', dueOn: '2026-04-13' }, 422, [
+        'approvedOn',
+      ]);
       const extended = await step(id, { ...extension, dueOn: '2026-04-13' }).expect(200);
       expect(body(extended)).toMatchObject({
         status: 'assigned',
@@ -339,6 +373,7 @@ describe(`suggestions API on ${testDialect()}`, () => {
       const entries = await timeline(id);
       expect(entries.map((entry) => [entry.action, entry.stepOn])).toEqual([
         ['assign', '2025-09-30'],
+        ['extend', '2025-10-08'],
         ['return', '2025-10-09'],
         ['assign', '2025-10-13'],
         ['extend', '2025-12-20'],
@@ -349,23 +384,41 @@ describe(`suggestions API on ${testDialect()}`, () => {
         ['supervise', '2026-02-25'],
         ['solve', '2026-03-01'],
       ]);
-      expect(entries[1]).toMatchObject({ handlingUnitId: unit.id, note: '不属于本单位职责' });
+      expect(entries[2]).toMatchObject({ handlingUnitId: unit.id, note: '不属于本单位职责' });
       expect(entries[0].note).toBeNull();
     });
 
-    it('should flag, not refuse, an assignment after the assignment period', async () => {
+    /** A suggestion of a committee of the test's own, raised and assigned on those days. */
+    async function assignedSuggestion(raisedOn: string, assignedOn: string) {
       const { lead, unit } = await setting();
-      const suggestion = await createSuggestion(app(), {
-        leadDeputyId: lead.id,
-        raisedOn: '2025-09-01',
-      });
-      await step(suggestion.id, {
-        action: 'assign',
-        leadUnitId: unit.id,
-        assignedOn: '2025-09-15',
-      }).expect(200);
+      const suggestion = await createSuggestion(app(), { leadDeputyId: lead.id, raisedOn });
+      await step(suggestion.id, { action: 'assign', leadUnitId: unit.id, assignedOn }).expect(200);
+      return suggestion;
+    }
+
+    it('should flag, not refuse, an assignment after the assignment period', async () => {
+      const suggestion = await assignedSuggestion('2025-09-01', '2025-09-15');
       const [entry] = await timeline(suggestion.id);
       expect(entry.note).toContain('逾期交办');
+    });
+
+    it('should take one of two concurrent extensions and refuse the other', async () => {
+      const suggestion = await assignedSuggestion('2025-09-26', '2025-09-30');
+      const extension = (approvedBy: string) =>
+        step(suggestion.id, {
+          action: 'extend',
+          reason: '需跨部门协调',
+          approvedBy,
+          approvedOn: '2025-12-01',
+          dueOn: '2026-02-27',
+        });
+      const answers = await Promise.all([extension('李主任'), extension('王主任')]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422]);
+      const refused = answers.find((answer) => answer.status === 422)!;
+      // The second planned on what the first wrote: extended once, due already 2026-02-27.
+      expect(fieldsOf(refused)).toEqual(['action', 'dueOn']);
+      const entries = await timeline(suggestion.id);
+      expect(entries.map((entry) => entry.action)).toEqual(['assign', 'extend']);
     });
   });
 

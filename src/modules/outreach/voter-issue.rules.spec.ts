@@ -96,6 +96,15 @@ describe('voter issue step rules', () => {
     ['feedback', { satisfaction: 'satisfied' }, []],
     ['feedback', { satisfaction: 'satisfied', on: '2026-04-30' }, ['on']],
     ['feedback', { satisfaction: 'satisfied', on: '2026-05-04' }, ['on']],
+    // From 已转交: not before the referral (a re-referral, 解决, 不予采纳, 转为代表建议).
+    ['resolve', { resolution: '已修复', referredOn: '2026-05-03', on: '2026-05-02' }, ['on']],
+    ['resolve', { resolution: '已修复', referredOn: '2026-05-02', on: '2026-05-02' }, []],
+    ['decline', { reason: '不属于职权范围', referredOn: '2026-05-03' }, ['on']],
+    ['escalate', { suggestionId: 4, referredOn: '2026-05-03' }, ['on']],
+    ['refer', { handlingUnitId: 3, dueOn: '2026-06-01', referredOn: '2026-05-03' }, ['on']],
+    // Feedback: not before the outcome was reached.
+    ['feedback', { satisfaction: 'satisfied', closedOn: '2026-05-03' }, ['on']],
+    ['feedback', { satisfaction: 'satisfied', closedOn: '2026-05-02' }, []],
   ])('should ask of %s with %j the fields %j', (step, extra, expected) => {
     expect(fields(step, extra)).toEqual(expected);
   });

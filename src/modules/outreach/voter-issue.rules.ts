@@ -155,6 +155,10 @@ export interface VoterIssueProblem {
 export interface StepInput {
   on: string;
   receivedOn: string;
+  /** The current referral's date (a step from `referred` is not dated before it). */
+  referredOn?: string | null;
+  /** When the outcome was reached (feedback is not dated before it). */
+  closedOn?: string | null;
   today: string;
   resolution?: string | null;
   handlingUnitId?: number | null;
@@ -169,7 +173,9 @@ const blank = (value: string | null | undefined): boolean =>
   value === null || value === undefined || value.trim() === '';
 
 /**
- * What a step needs: its date not before the issue was received nor after today; 当场答复 and
+ * What a step needs: its date not before the issue was received, nor before the current
+ * referral (a step from 已转交: 解决, 不予采纳, 转为代表建议, a new referral), nor — feedback —
+ * before the outcome was reached, nor after today; 当场答复 and
  * 解决 what was done; 转交办理 a unit and a due date not before the referral; 转为代表建议 either
  * an existing suggestion or a new one's fields (not both); 不予采纳 a reason; 反馈选民 the
  * voter's satisfaction.
@@ -180,6 +186,10 @@ export function stepProblems(step: VoterIssueStep, input: StepInput): VoterIssue
     problems.push({ field, message: { zh, en } });
   if (input.on < input.receivedOn) {
     need('on', '办理日期早于受理日期', 'The step is dated before the issue was received');
+  } else if (step !== 'feedback' && input.referredOn && input.on < input.referredOn) {
+    need('on', '办理日期早于转交日期', 'The step is dated before the issue was referred');
+  } else if (step === 'feedback' && input.closedOn && input.on < input.closedOn) {
+    need('on', '反馈日期早于办结日期', 'The feedback is dated before the outcome was reached');
   }
   if (input.on > input.today) need('on', '办理日期晚于今天', 'The step is dated in the future');
   switch (step) {

@@ -165,6 +165,8 @@ export class VoterIssuesService extends RecordService<VoterIssue> {
       const problems = stepProblems(step, {
         on: day,
         receivedOn: current.receivedOn,
+        referredOn: current.status === 'referred' ? current.referredOn : null,
+        closedOn: current.closedOn,
         today,
         resolution: fields.resolution,
         handlingUnitId: fields.handlingUnitId,
@@ -281,7 +283,8 @@ export class VoterIssuesService extends RecordService<VoterIssue> {
   /**
    * The committee exists; the activity (if any) is the committee's and of the source's category
    * (visit/forum: outreach; reception: station; phone/online: none); community and deputy are
-   * the committee's; the category an enabled 问题类别; received no later than today.
+   * the committee's; the category an enabled 问题类别; received no later than today nor after
+   * the first step recorded (referredOn, closedOn, feedbackOn).
    */
   protected override async checkWrite(
     manager: EntityManager,
@@ -353,6 +356,18 @@ export class VoterIssuesService extends RecordService<VoterIssue> {
     if (next.receivedOn > today) {
       throw ruleViolation(
         { zh: '受理日期晚于今天', en: 'The issue is received in the future' },
+        'receivedOn',
+      );
+    }
+    const [firstStep] = [next.referredOn, next.closedOn, next.feedbackOn]
+      .filter((day): day is string => Boolean(day))
+      .sort();
+    if (firstStep !== undefined && next.receivedOn > firstStep) {
+      throw ruleViolation(
+        {
+          zh: `受理日期晚于已记录的办理日期（${firstStep}）`,
+          en: `The issue is received after a step recorded on ${firstStep}`,
+        },
         'receivedOn',
       );
     }

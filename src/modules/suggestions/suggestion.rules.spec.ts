@@ -41,6 +41,7 @@ const facts = (overrides: Partial<SuggestionFacts> = {}): SuggestionFacts => ({
   round: 1,
   registeredOn: '2025-09-26',
   assignedOn: null,
+  returnedOn: null,
   leadUnitId: null,
   dueOn: null,
   returnDueOn: null,
@@ -237,7 +238,34 @@ describe('planStep', () => {
       leadUnitId: null,
       dueOn: null,
       returnDueOn: null,
+      extensionReason: null,
+      extensionApprovedBy: null,
+      extensionApprovedOn: null,
     });
+  });
+
+  it.each([
+    ['2025-10-09', ['assignedOn']],
+    ['2025-10-10', []],
+  ])('should re-assign a returned suggestion on %s (returned 2025-10-10) with %j', (on, fields) => {
+    const returned = facts({
+      status: 'returned',
+      assignedOn: '2025-09-30',
+      returnedOn: '2025-10-10',
+    });
+    expect(fieldsOf(plan('assign', returned, { on, leadUnitId: 2 }))).toEqual(fields);
+  });
+
+  it('should let the unit assigned after a return extend once (the return cleared the extension)', () => {
+    const returned = plan(
+      'return',
+      { ...assigned, extensionApprovedOn: '2025-10-09' },
+      {
+        on: '2025-10-10',
+        reason: '职责外',
+      },
+    );
+    expect('plan' in returned && returned.plan.changes.extensionApprovedOn).toBeNull();
   });
 
   const extension = {
@@ -253,6 +281,14 @@ describe('planStep', () => {
     ['2025-12-30', ['dueOn']],
   ])('should extend to %s with problems %j', (dueOn, fields) => {
     expect(fieldsOf(plan('extend', assigned, { ...extension, dueOn }))).toEqual(fields);
+  });
+
+  it.each([
+    ['2025-12-30', []],
+    ['2025-12-31', ['approvedOn']],
+  ])('should take an extension approved on %s (due 2025-12-30) with %j', (approvedOn, fields) => {
+    const input = { ...extension, approvedOn, dueOn: '2026-03-30' };
+    expect(fieldsOf(plan('extend', assigned, input))).toEqual(fields);
   });
 
   it('should refuse a second extension and an extension without approval', () => {

@@ -170,6 +170,8 @@ export interface SuggestionFacts {
   round: number;
   registeredOn: string;
   assignedOn: string | null;
+  /** The last return (退回日期): a re-assignment is not dated before it. */
+  returnedOn: string | null;
   leadUnitId: number | null;
   dueOn: string | null;
   returnDueOn: string | null;
@@ -268,7 +270,16 @@ export function planStep(
   ) => (problems.length > 0 ? { problems } : { problems: [] as [], plan: { step, changes, flag } });
   switch (action) {
     case 'assign': {
-      problems.push(...dateProblems('assignedOn', on, facts.registeredOn, '登记日期', today));
+      const returned = facts.status === 'returned' && facts.returnedOn !== null;
+      problems.push(
+        ...dateProblems(
+          'assignedOn',
+          on,
+          returned ? facts.returnedOn : facts.registeredOn,
+          returned ? '退回日期' : '登记日期',
+          today,
+        ),
+      );
       if (input.leadUnitId === undefined) {
         problems.push(problem('leadUnitId', '交办须指定主办单位', 'Assigning needs a lead unit'));
       }
@@ -308,6 +319,10 @@ export function planStep(
         leadUnitId: null,
         dueOn: null,
         returnDueOn: null,
+        // The one extension is per assignment: the unit it is next assigned to may extend once.
+        extensionReason: null,
+        extensionApprovedBy: null,
+        extensionApprovedOn: null,
       });
     }
     case 'extend': {
@@ -329,6 +344,15 @@ export function planStep(
         problems.push(
           ...dateProblems('approvedOn', approvedOn, facts.assignedOn, '交办日期', today),
         );
+        if (facts.dueOn !== null && approvedOn > facts.dueOn) {
+          problems.push(
+            problem(
+              'approvedOn',
+              `答复期限（${facts.dueOn}）已过，不能再批准延期`,
+              `The reply was due on ${facts.dueOn}; an extension approved after it is refused`,
+            ),
+          );
+        }
       }
       if (!input.approvedBy) {
         problems.push(problem('approvedBy', '延期须填写批准人', 'Extending needs who approved it'));

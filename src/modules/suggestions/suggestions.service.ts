@@ -247,7 +247,8 @@ export class SuggestionsService extends RecordService<Suggestion> {
   /**
    * The lead deputy exists (their committee becomes the suggestion's); the congress session is
    * the same committee's (its first day the default raise date); the category is an enabled
-   * 问题类别; the number is free within the committee; dates in order, none in the future.
+   * 问题类别; the number is free within the committee; dates in order (raised ≤ registered ≤
+   * assigned), none in the future.
    */
   protected override async checkWrite(manager: EntityManager, next: Suggestion): Promise<void> {
     const deputy = await requireReference(
@@ -306,6 +307,22 @@ export class SuggestionsService extends RecordService<Suggestion> {
         message: { zh: '登记日期晚于今天', en: 'The registration date is in the future' },
       });
     }
+    if (next.assignedOn) {
+      for (const [field, day, zh, en] of [
+        ['raisedOn', next.raisedOn, '提出日期', 'raised'],
+        ['registeredOn', next.registeredOn, '登记日期', 'registered'],
+      ] as const) {
+        if (day > next.assignedOn) {
+          problems.push({
+            field,
+            message: {
+              zh: `${zh}晚于交办日期（${next.assignedOn}）`,
+              en: `It is ${en} after it was assigned on ${next.assignedOn}`,
+            },
+          });
+        }
+      }
+    }
     if (problems.length > 0) throw ruleProblems(problems);
     if (next.number !== null) {
       const duplicate = await manager.findOne(Suggestion, {
@@ -346,10 +363,6 @@ export class SuggestionsService extends RecordService<Suggestion> {
       SUGGESTION_STEP_LABELS[step],
     );
     refuseDuplicates('coUnitIds', coUnitIds ?? []);
-    const current = await this.get(id);
-    if (transitionTarget(SUGGESTION_WORKFLOW, current.status, step) === null) {
-      throw invalidTransition(this.recordName, SUGGESTION_WORKFLOW, current.status, step);
-    }
     const today = this.today();
     const on =
       fields.assignedOn ??
@@ -369,23 +382,33 @@ export class SuggestionsService extends RecordService<Suggestion> {
       replyClass: fields.replyClass,
       evaluation: fields.evaluation,
     };
-    const calendar = await this.calendar.calendarFor(
-      current.registeredOn,
-      addCalendarMonths(on > today ? on : today, 12),
-    );
-    const planned = planStep(step, current, stepInput, {
-      today,
-      periods: this.config.suggestions,
-      calendar,
-    });
-    if (!('plan' in planned)) throw ruleProblems(planned.problems);
-    const { plan } = planned;
-    if (step === 'assign') {
-      await this.requireUnits(fields.leadUnitId!, coUnitIds ?? []);
-    }
-    const unitId = step === 'assign' ? (fields.leadUnitId ?? null) : (current.leadUnitId ?? null);
-    const timelineNote = [plan.flag, note].filter(Boolean).join('\n') || null;
-    return super.transition(id, plan.step, plan.changes, async (write, saved) => {
+    let unitId: number | null = null;
+    let timelineNote: string | null = null;
+    // Planned on the row the write loads, in its transaction: the rules (one extension, the
+    // return window, …) read the record the step then writes.
+    const plan = async (write: Write, current: Suggestion) => {
+      if (transitionTarget(SUGGESTION_WORKFLOW, current.status, step) === null) {
+        throw invalidTransition(this.recordName, SUGGESTION_WORKFLOW, current.status, step);
+      }
+      const calendar = await this.calendar.calendarFor(
+        current.registeredOn,
+        addCalendarMonths(on > today ? on : today, 12),
+        write.manager,
+      );
+      const planned = planStep(step, current, stepInput, {
+        today,
+        periods: this.config.suggestions,
+        calendar,
+      });
+      if (!('plan' in planned)) throw ruleProblems(planned.problems);
+      if (step === 'assign') {
+        await this.requireUnits(write.manager, fields.leadUnitId!, coUnitIds ?? []);
+      }
+      unitId = step === 'assign' ? (fields.leadUnitId ?? null) : (current.leadUnitId ?? null);
+      timelineNote = [planned.plan.flag, note].filter(Boolean).join('\n') || null;
+      return { action: planned.plan.step, input: planned.plan.changes };
+    };
+    return this.transitionPlanned(id, plan, async (write, saved) => {
       if (step === 'assign' || step === 'return') {
         await write.manager.delete(SuggestionCoUnit, { suggestionId: saved.id });
       }
@@ -410,7 +433,11 @@ export class SuggestionsService extends RecordService<Suggestion> {
   }
 
   /** The lead unit and the co-units exist and are enabled; no co-unit is the lead unit. */
-  private async requireUnits(leadUnitId: number, coUnitIds: readonly number[]): Promise<void> {
+  private async requireUnits(
+    manager: EntityManager,
+    leadUnitId: number,
+    coUnitIds: readonly number[],
+  ): Promise<void> {
     if (coUnitIds.includes(leadUnitId)) {
       throw ruleViolation(
         { zh: '主办单位不能同时是会办单位', en: 'The lead unit cannot also be a co-unit' },
@@ -418,7 +445,7 @@ export class SuggestionsService extends RecordService<Suggestion> {
       );
     }
     const ids = [leadUnitId, ...coUnitIds];
-    const units = await this.repository.manager.find(HandlingUnit, { where: { id: In(ids) } });
+    const units = await manager.find(HandlingUnit, { where: { id: In(ids) } });
     for (const [index, unitId] of ids.entries()) {
       const field = index === 0 ? 'leadUnitId' : 'coUnitIds';
       const unit = units.find((candidate) => candidate.id === unitId);

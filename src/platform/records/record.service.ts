@@ -4,6 +4,7 @@ import type {
   EntityManager,
   EntityTarget,
   FindOptionsRelations,
+  FindOptionsSelect,
   FindOptionsWhere,
   ObjectLiteral,
   Repository,
@@ -37,6 +38,15 @@ import {
  * transaction after the record is saved and audited; a child use case joins it (`within`).
  */
 export type WithinWrite<T> = (write: Write, saved: T) => Promise<void>;
+
+/**
+ * A transition planned on the record as its write loaded it: the workflow action to take and the
+ * fields the step records. It may refuse (throw) and nothing is written.
+ */
+export type TransitionPlanner<T> = (
+  write: Write,
+  current: T,
+) => Promise<{ action: string; input: object }>;
 
 /** The most rows one export may carry. */
 export const MAX_EXPORT_ROWS = 50_000;
@@ -224,10 +234,42 @@ export abstract class RecordService<T extends ObjectLiteral & { id: number }> {
     input: object = {},
     within?: WithinWrite<T>,
   ): Promise<T> {
+    return this.transitionBy(id, () => Promise.resolve({ action, input }), within, false);
+  }
+
+  /**
+   * A transition whose action and fields depend on the record (a rule reading its dates, a step
+   * allowed once): `plan` runs in the write's transaction on the row the write loads, so that
+   * the check and the write see the same record. On a server database the row is locked first
+   * (SELECT … FOR UPDATE), so a concurrent step on it waits and then plans on what this one
+   * wrote; the embedded database runs one write at a time already.
+   */
+  protected transitionPlanned(
+    id: number,
+    plan: TransitionPlanner<T>,
+    within?: WithinWrite<T>,
+  ): Promise<T> {
+    return this.transitionBy(id, plan, within, true);
+  }
+
+  private async transitionBy(
+    id: number,
+    plan: TransitionPlanner<T>,
+    within: WithinWrite<T> | undefined,
+    lock: boolean,
+  ): Promise<T> {
     const workflow = this.workflow;
     if (!workflow) throw new Error(`${this.recordName.en} has no workflow`);
     return this.writes.run(this.useCaseFor('edit'), async (write) => {
+      if (lock && write.manager.connection.options.type !== 'better-sqlite3') {
+        await write.manager.findOne(this.target, {
+          select: { id: true } as FindOptionsSelect<T>,
+          where: { id } as FindOptionsWhere<T>,
+          lock: { mode: 'pessimistic_write' },
+        });
+      }
       const current = await this.load(write, id);
+      const { action, input } = await plan(write, current);
       const changes = this.definedChanges(input as DeepPartial<T>);
       this.refuseWorkflowField(current, changes);
       const from = (current as Record<string, unknown>)[workflow.field];
