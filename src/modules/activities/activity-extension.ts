@@ -10,19 +10,22 @@ import { Activity } from './activity.entity.js';
  * congress session), read in the caller's transaction with its kind: it must exist (422
  * naming `activityId`) and be of the area's category (422 naming `activityId`, with the kind
  * the activity has) — the kind is the study form / supervision method, so everything the
- * record adds counts with its activity.
+ * record adds counts with its activity. With `committeeId`, an activity of another committee
+ * answers as one that does not exist.
  */
 export async function requireActivityOfCategory(
   manager: EntityManager,
   activityId: number,
   category: ActivityCategory,
   record: RecordName,
+  committeeId?: number,
 ): Promise<Activity> {
   const activity = await manager.findOne(Activity, {
     where: { id: activityId },
     relations: { kind: true },
   });
-  if (!activity) {
+  // Another committee's activity answers as one that does not exist, before its kind is named.
+  if (!activity || (committeeId !== undefined && activity.committeeId !== committeeId)) {
     throw referenceNotFound('activityId', ACTIVITIES_LABELS.records.activity, activityId);
   }
   if (activity.kind?.category !== category) {

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ruleViolation } from '../../common/errors.js';
-import { requireReference } from '../../platform/records/record.service.js';
+import {
+  requireReference,
+  requireReferenceOfCommittee,
+} from '../../platform/records/record.service.js';
 import type { Write } from '../../platform/records/write-use-case.js';
 import { DEPUTIES_LABELS } from '../deputies/deputies.labels.js';
 import { Deputy } from '../deputies/deputy.entity.js';
@@ -76,19 +79,14 @@ export class VoterIssueEscalation {
         'suggestion.leadDeputyId',
       );
     }
-    const deputy = await requireReference(
+    await requireReferenceOfCommittee(
       write.manager,
       Deputy,
       leadDeputyId,
       'suggestion.leadDeputyId',
       DEPUTIES_LABELS.records.deputy,
+      issue.committeeId,
     );
-    if (deputy.committeeId !== issue.committeeId) {
-      throw ruleViolation(
-        { zh: '领衔代表不属于该人大工委', en: 'The lead deputy belongs to another committee' },
-        'suggestion.leadDeputyId',
-      );
-    }
     const created = await this.suggestions.createWithin(write, {
       title: wanted.title,
       content: wanted.content ?? issue.description,

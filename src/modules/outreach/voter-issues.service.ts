@@ -15,7 +15,10 @@ import { personalDataHash } from '../../common/personal-data.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app.config.js';
 import type { RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail, auditDiff } from '../../platform/audit/audit-trail.service.js';
-import { RecordService, requireReference } from '../../platform/records/record.service.js';
+import {
+  RecordService,
+  requireReferenceOfCommittee,
+} from '../../platform/records/record.service.js';
 import { actionList } from '../../platform/records/workflow.js';
 import { useCase, type Write } from '../../platform/records/write-use-case.js';
 import { requireActivityOfCategory } from '../activities/activity-extension.js';
@@ -294,11 +297,6 @@ export class VoterIssuesService extends RecordService<VoterIssue> {
     const today = this.today();
     next.receivedOn ??= today;
     await requireCommittee(manager, next.committeeId);
-    const sameCommittee = (field: string, zh: string, en: string) =>
-      ruleViolation(
-        { zh: `${zh}不属于该人大工委`, en: `The ${en} belongs to another committee` },
-        field,
-      );
     if (next.activityId) {
       const category = SOURCE_ACTIVITY_CATEGORY[next.source];
       if (category === null) {
@@ -310,39 +308,33 @@ export class VoterIssuesService extends RecordService<VoterIssue> {
           'activityId',
         );
       }
-      const activity = await requireActivityOfCategory(
+      await requireActivityOfCategory(
         manager,
         next.activityId,
         category,
         this.recordName,
+        next.committeeId,
       );
-      if (activity.committeeId !== next.committeeId) {
-        throw sameCommittee('activityId', '该代表活动', 'activity');
-      }
     }
     if (next.communityId) {
-      const community = await requireReference(
+      await requireReferenceOfCommittee(
         manager,
         Community,
         next.communityId,
         'communityId',
         COMMITTEES_LABELS.records.community,
+        next.committeeId,
       );
-      if (community.committeeId !== next.committeeId) {
-        throw sameCommittee('communityId', '社区/村', 'community');
-      }
     }
     if (next.deputyId) {
-      const deputy = await requireReference(
+      await requireReferenceOfCommittee(
         manager,
         Deputy,
         next.deputyId,
         'deputyId',
         DEPUTIES_LABELS.records.deputy,
+        next.committeeId,
       );
-      if (deputy.committeeId !== next.committeeId) {
-        throw sameCommittee('deputyId', '收集代表', 'deputy');
-      }
     }
     if (!current || current.categoryId !== next.categoryId) {
       await this.dictionaryItems.requireItemOf(

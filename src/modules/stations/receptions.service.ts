@@ -50,22 +50,14 @@ export class ReceptionsService extends RecordService<Reception> {
   protected override async checkWrite(manager: EntityManager, next: Reception): Promise<void> {
     next.votersReceived ??= 0;
     next.announcedOn ??= null;
+    const station = await requireStation(manager, next.stationId);
     const activity = await requireActivityOfCategory(
       manager,
       next.activityId,
       STATION_CATEGORY,
       this.recordName,
+      station.committeeId,
     );
-    const station = await requireStation(manager, next.stationId);
-    if (activity.committeeId !== station.committeeId) {
-      throw ruleViolation(
-        {
-          zh: '接待日活动须属于联络站所在的人大工委',
-          en: 'The activity belongs to another committee than the station',
-        },
-        'activityId',
-      );
-    }
     if (next.announcedOn !== null) {
       const day = localDate(activity.startsAt, this.config.timeZone);
       const today = localDate(this.clock.now(), this.config.timeZone);

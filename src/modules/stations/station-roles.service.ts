@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import { Repository } from 'typeorm';
-import { conflict, invalidInput, ruleViolation } from '../../common/errors.js';
+import { conflict, invalidInput } from '../../common/errors.js';
 import type { RecordScope } from '../../platform/access/record-scope.js';
 import { AuditTrail } from '../../platform/audit/audit-trail.service.js';
-import { RecordService, requireReference } from '../../platform/records/record.service.js';
+import {
+  RecordService,
+  requireReferenceOfCommittee,
+} from '../../platform/records/record.service.js';
 import { DEPUTIES_LABELS } from '../deputies/deputies.labels.js';
 import { Deputy } from '../deputies/deputy.entity.js';
 import type { ListStationRolesQuery } from './dto/station-role.dto.js';
@@ -63,19 +66,14 @@ export class StationRolesService extends RecordService<StationRole> {
     }
     const station = await requireStation(manager, next.stationId);
     if (next.deputyId !== null) {
-      const deputy = await requireReference(
+      await requireReferenceOfCommittee(
         manager,
         Deputy,
         next.deputyId,
         'deputyId',
         DEPUTIES_LABELS.records.deputy,
+        station.committeeId,
       );
-      if (deputy.committeeId !== station.committeeId) {
-        throw ruleViolation(
-          { zh: '代表不属于联络站的人大工委', en: 'The deputy belongs to another committee' },
-          'deputyId',
-        );
-      }
       next.personName = null;
     }
     if (next.role === 'head') {

@@ -437,3 +437,23 @@ export async function requireReference<R extends ObjectLiteral>(
   if (!found) throw referenceNotFound(field, name, id);
   return found;
 }
+
+/**
+ * A referenced record that must belong to `committeeId` (an issue's community, a station's
+ * deputy): another committee's answers exactly like one that does not exist (422 naming the
+ * field), so a reference never tells whether an id exists elsewhere.
+ */
+export async function requireReferenceOfCommittee<
+  R extends ObjectLiteral & { committeeId: number },
+>(
+  manager: EntityManager,
+  target: EntityTarget<R>,
+  id: number,
+  field: string,
+  name: RecordName,
+  committeeId: number,
+): Promise<R> {
+  const found = await manager.findOneBy(target, { id } as unknown as FindOptionsWhere<R>);
+  if (!found || found.committeeId !== committeeId) throw referenceNotFound(field, name, id);
+  return found;
+}
