@@ -1,4 +1,4 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { ApiResponseOptions, OpenAPIObject } from '@nestjs/swagger';
 import type { DataSource, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
@@ -13,6 +13,37 @@ type Schema = Record<string, unknown>;
 export const recordSchemaRef = (entity: string): Schema => ({
   $ref: `#/components/schemas/${entity}`,
 });
+
+/**
+ * The 409 of a workflow step the record's state does not allow, as the exception filter answers
+ * it (`INVALID_TRANSITION` with `allowed`), with one example: `record` names the record (代表建议
+ * / Suggestion, and how the description calls it), `allowed` the steps open from `state` with
+ * their labels.
+ */
+export function invalidTransitionResponse(
+  record: { zh: string; en: string; noun: string },
+  example: { state: string; step: string; allowed: Record<string, string> },
+): ApiResponseOptions {
+  const codes = Object.keys(example.allowed);
+  const allowed = `可执行：${Object.entries(example.allowed)
+    .map(([code, label]) => `${code}（${label}）`)
+    .join(', ')}`;
+  return {
+    status: 409,
+    description: `当前状态不能执行该操作（INVALID_TRANSITION），allowed 列出可执行的操作 / the step is not allowed from the ${record.noun}’s state; \`allowed\` lists the ones that are`,
+    content: {
+      'application/json': {
+        schema: { $ref: '#/components/schemas/ErrorBody' },
+        example: {
+          code: 'INVALID_TRANSITION',
+          message: `${record.zh}当前状态（${example.state}）不能执行“${example.step}”，${allowed} / ${record.en} in state ${example.state} cannot ${example.step}; allowed: ${codes.join(', ')}`,
+          details: [{ field: 'action', problem: `${allowed} / allowed: ${codes.join(', ')}` }],
+          allowed: codes,
+        },
+      },
+    },
+  };
+}
 
 /** Every list answers `{ items, total, page, pageSize }`: of an entity's records, or of `item`. */
 export const pageSchema = (item: string | Schema): Schema => ({

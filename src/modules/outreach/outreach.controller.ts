@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../../common/id.pipe.js';
 import { maskPersonal } from '../../common/masking.js';
-import { pageSchema, recordSchemaRef } from '../../common/openapi.js';
+import { invalidTransitionResponse, pageSchema, recordSchemaRef } from '../../common/openapi.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { Permission, RequireScope } from '../../platform/access/auth.decorators.js';
 import { RecordController } from '../../platform/records/record.controller.js';
@@ -40,23 +40,10 @@ export class OutreachActivitiesController extends RecordController<OutreachActiv
 }
 
 /** The 409 of a step the issue's state does not allow, as the filter answers it. */
-const INVALID_TRANSITION_RESPONSE = {
-  status: 409,
-  description:
-    '当前状态不能执行该操作（INVALID_TRANSITION），allowed 列出可执行的操作 / the step is not allowed from the issue’s state; `allowed` lists the ones that are',
-  content: {
-    'application/json': {
-      schema: { $ref: '#/components/schemas/ErrorBody' },
-      example: {
-        code: 'INVALID_TRANSITION',
-        message:
-          '选民意见当前状态（answered）不能执行“refer”，可执行：feedback（反馈选民） / Voter issue in state answered cannot refer; allowed: feedback',
-        details: [{ field: 'action', problem: '可执行：feedback（反馈选民） / allowed: feedback' }],
-        allowed: ['feedback'],
-      },
-    },
-  },
-};
+const INVALID_TRANSITION_RESPONSE = invalidTransitionResponse(
+  { zh: '选民意见', en: 'Voter issue', noun: 'issue' },
+  { state: 'answered', step: 'refer', allowed: { feedback: '反馈选民' } },
+);
 
 const PERSONAL_DATA_SCHEMA = {
   type: 'object',

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { IdPipe } from '../../common/id.pipe.js';
 import { maskPhone } from '../../common/masking.js';
-import { pageSchema, recordSchemaRef } from '../../common/openapi.js';
+import { invalidTransitionResponse, pageSchema, recordSchemaRef } from '../../common/openapi.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { Permission, RequireScope } from '../../platform/access/auth.decorators.js';
 import { RecordController } from '../../platform/records/record.controller.js';
@@ -75,23 +75,10 @@ export class HandlingUnitsController extends RecordController<HandlingUnit>({
 }
 
 /** The 409 of a step the suggestion's state does not allow, as the filter answers it. */
-const INVALID_TRANSITION_RESPONSE = {
-  status: 409,
-  description:
-    '当前状态不能执行该操作（INVALID_TRANSITION），allowed 列出可执行的操作 / the step is not allowed from the suggestion’s state; `allowed` lists the ones that are',
-  content: {
-    'application/json': {
-      schema: { $ref: '#/components/schemas/ErrorBody' },
-      example: {
-        code: 'INVALID_TRANSITION',
-        message:
-          '代表建议当前状态（registered）不能执行“reply”，可执行：assign（交办） / Suggestion in state registered cannot reply; allowed: assign',
-        details: [{ field: 'action', problem: '可执行：assign（交办） / allowed: assign' }],
-        allowed: ['assign'],
-      },
-    },
-  },
-};
+const INVALID_TRANSITION_RESPONSE = invalidTransitionResponse(
+  { zh: '代表建议', en: 'Suggestion', noun: 'suggestion' },
+  { state: 'registered', step: 'reply', allowed: { assign: '交办' } },
+);
 
 @ApiTags('代表建议 Suggestions')
 @Controller('suggestions')

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IdPipe } from '../../common/id.pipe.js';
-import { pageSchema, recordSchemaRef } from '../../common/openapi.js';
+import { invalidTransitionResponse, pageSchema, recordSchemaRef } from '../../common/openapi.js';
 import { wholePage, type Page } from '../../common/pagination.js';
 import { Permission, RequireScope } from '../../platform/access/auth.decorators.js';
 import { RecordController } from '../../platform/records/record.controller.js';
@@ -46,28 +46,10 @@ export class SupervisionActivitiesController extends RecordController<Supervisio
 }
 
 /** The 409 of a step the opinion's state does not allow, as the filter answers it. */
-const INVALID_TRANSITION_RESPONSE = {
-  status: 409,
-  description:
-    '当前状态不能执行该操作（INVALID_TRANSITION），allowed 列出可执行的操作 / the step is not allowed from the opinion’s state; `allowed` lists the ones that are',
-  content: {
-    'application/json': {
-      schema: { $ref: '#/components/schemas/ErrorBody' },
-      example: {
-        code: 'INVALID_TRANSITION',
-        message:
-          '意见建议当前状态（open）不能执行“finish”，可执行：assign（交办）, close（关闭） / Opinion in state open cannot finish; allowed: assign, close',
-        details: [
-          {
-            field: 'action',
-            problem: '可执行：assign（交办）, close（关闭） / allowed: assign, close',
-          },
-        ],
-        allowed: ['assign', 'close'],
-      },
-    },
-  },
-};
+const INVALID_TRANSITION_RESPONSE = invalidTransitionResponse(
+  { zh: '意见建议', en: 'Opinion', noun: 'opinion' },
+  { state: 'open', step: 'finish', allowed: { assign: '交办', close: '关闭' } },
+);
 
 @ApiTags('意见建议 Opinions')
 @Controller('opinions')

@@ -1,9 +1,9 @@
 import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
 import { type FindOptionsWhere, In } from 'typeorm';
-import { formatInstant } from '../../../common/period.js';
 import { validateInput } from '../../../common/validation.js';
 import { actionsFor, revealAction } from '../../../admin/admin-access.js';
 import { defineAdminArea } from '../../../admin/admin-area.js';
+import { TIMELINE_PROPERTY, timelineText, withTimeline } from '../../../admin/timeline.js';
 import { availableValues, NAVIGATION } from '../../../admin/locale/zh-CN.js';
 import { ONE_TIME_VALUE, showOneTimeValue } from '../../../admin/one-time-values.js';
 import { bindRecordService, TIMESTAMPS } from '../../../admin/record-resources.js';
@@ -266,21 +266,15 @@ export const adminArea = defineAdminArea({
                 context: ActionContext,
               ) => {
                 const shown = await showOneTimeValue(response, request, context);
-                const params = (shown.record as { params?: Record<string, unknown> } | undefined)
-                  ?.params;
-                if (!params) return shown;
-                const entries = await issues.timeline(Number(params.id));
-                params.timeline =
-                  entries
-                    .map(
-                      (entry) =>
-                        `${formatInstant(entry.at, timeZone).slice(0, 16).replace('T', ' ')} ` +
-                        `${entry.actorName} ${UPDATE_ACTIONS[entry.action] ?? entry.action}` +
-                        `（${entry.fromStatus ? `${STATUS_LABELS[entry.fromStatus] ?? entry.fromStatus} → ` : ''}${STATUS_LABELS[entry.toStatus] ?? entry.toStatus}）` +
-                        (entry.note ? `：${entry.note}` : ''),
-                    )
-                    .join('\n') || '（尚无办理记录）';
-                return shown;
+                return withTimeline(shown, async (id) =>
+                  timelineText(await issues.timeline(id), {
+                    timeZone,
+                    labels: UPDATE_ACTIONS,
+                    detail: (entry) =>
+                      `（${entry.fromStatus ? `${STATUS_LABELS[entry.fromStatus] ?? entry.fromStatus} → ` : ''}${STATUS_LABELS[entry.toStatus] ?? entry.toStatus}）`,
+                    empty: '（尚无办理记录）',
+                  }),
+                );
               },
             },
             reveal: revealAction('voterIssue', {
@@ -377,10 +371,7 @@ export const adminArea = defineAdminArea({
               type: 'string',
               isVisible: { list: false, filter: false, show: true, edit: false },
             },
-            timeline: {
-              type: 'textarea',
-              isVisible: { list: false, filter: false, show: true, edit: false },
-            },
+            timeline: TIMELINE_PROPERTY,
           },
         },
       },

@@ -1,16 +1,9 @@
-import type { ActionContext, ActionRequest, ActionResponse, ResourceWithOptions } from 'adminjs';
-import { DomainError } from '../../../common/errors.js';
-import { formatInstant } from '../../../common/period.js';
+import type { ActionResponse, ResourceWithOptions } from 'adminjs';
 import { validateInput } from '../../../common/validation.js';
-import {
-  actionsFor,
-  allowed,
-  revealAction,
-  showPageOf,
-  type AdminActions,
-} from '../../../admin/admin-access.js';
+import { actionsFor, revealAction, type AdminActions } from '../../../admin/admin-access.js';
 import { defineAdminArea } from '../../../admin/admin-area.js';
-import { COMPONENTS } from '../../../admin/components/components.js';
+import { workflowStepAction } from '../../../admin/workflow-step-action.js';
+import { TIMELINE_PROPERTY, timelineText, withTimeline } from '../../../admin/timeline.js';
 import { availableValues } from '../../../admin/locale/zh-CN.js';
 import { bindRecordService, TIMESTAMPS } from '../../../admin/record-resources.js';
 import { choices } from '../../../admin/reference-choices.js';
@@ -152,75 +145,48 @@ function stepAction(
   repository: SuggestionsRepository,
   action: PanelStep,
 ): AdminActions[string] {
-  const form = STEP_FORMS[action];
-  const mayAct = allowed('suggestion', action);
-  const openFrom = (status: unknown): boolean =>
-    action === 'supervise'
-      ? OPEN_STATUSES.includes(status as SuggestionStatus)
-      : allowedActions(SUGGESTION_WORKFLOW, status).includes(action);
-  return {
-    actionType: 'record',
-    component: COMPONENTS.WorkflowStep,
-    icon: STEP_ICONS[action],
-    custom: {
-      intro: form.intro,
-      fields: form.fields,
+  return workflowStepAction({
+    resource: 'suggestion',
+    step: action,
+    form: {
+      ...STEP_FORMS[action],
       submitLabel: action === 'supervise' ? '督办' : SUGGESTION_STEP_LABELS[action],
+      icon: STEP_ICONS[action],
     },
-    isAccessible: (context: ActionContext) =>
-      mayAct(context) && (!context.record || openFrom(context.record.params.status)),
-    handler: async (request: ActionRequest, _response, context) => {
-      const record = context.record;
-      if (!record) throw new Error(`${action} needs a record`);
-      const payload = request.payload as Record<string, unknown> | undefined;
-      if (payload?.step !== action) return { record: record.toJSON(context.currentAdmin) };
-      try {
-        const id = Number(record.id());
-        const { leadUnit, coUnits, evaluation, supervisedOn, ...fields } = formInput(payload);
-        if (action === 'supervise') {
-          const input = await validateInput(SuperviseSuggestionDto, {
-            note: fields.note ?? '',
-            supervisedOn,
-          });
-          await suggestions.supervise(id, input.note, input.supervisedOn);
-        } else {
-          const unitNames = [
-            ...(leadUnit ? [leadUnit] : []),
-            ...(coUnits ?? '')
-              .split(/[,，、]/)
-              .map((name) => name.trim())
-              .filter(Boolean),
-          ];
-          const units = await repository.unitsNamed(unitNames);
-          const unitId = (name: string): number => units.find((u) => u.name === name)?.id ?? 0;
-          const input = await validateInput(SuggestionTransitionDto, {
-            action,
-            ...fields,
-            ...(evaluation && { evaluation: EVALUATION_CODES[evaluation] ?? evaluation }),
-            ...(leadUnit && { leadUnitId: unitId(leadUnit) }),
-            ...(action === 'assign' && { coUnitIds: unitNames.slice(1).map(unitId) }),
-          });
-          const { action: _action, ...step } = input;
-          await suggestions.transition(id, action, step);
-        }
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const problems = error.details.map((d) => `${d.field}：${d.problem}`).join('；');
-        return {
-          record: record.toJSON(context.currentAdmin),
-          notice: {
-            message: `${error.bilingual.zh}${problems ? `（${problems}）` : ''}`,
-            type: 'error',
-          },
-        };
+    isOpen: ({ status }) =>
+      action === 'supervise'
+        ? OPEN_STATUSES.includes(status as SuggestionStatus)
+        : allowedActions(SUGGESTION_WORKFLOW, status).includes(action),
+    run: async (id, payload) => {
+      const { leadUnit, coUnits, evaluation, supervisedOn, ...fields } = formInput(payload);
+      if (action === 'supervise') {
+        const input = await validateInput(SuperviseSuggestionDto, {
+          note: fields.note ?? '',
+          supervisedOn,
+        });
+        await suggestions.supervise(id, input.note, input.supervisedOn);
+        return;
       }
-      return {
-        record: record.toJSON(context.currentAdmin),
-        redirectUrl: showPageOf(context, record.id()),
-        notice: { message: form.done, type: 'success' },
-      };
+      const unitNames = [
+        ...(leadUnit ? [leadUnit] : []),
+        ...(coUnits ?? '')
+          .split(/[,，、]/)
+          .map((name) => name.trim())
+          .filter(Boolean),
+      ];
+      const units = await repository.unitsNamed(unitNames);
+      const unitId = (name: string): number => units.find((u) => u.name === name)?.id ?? 0;
+      const input = await validateInput(SuggestionTransitionDto, {
+        action,
+        ...fields,
+        ...(evaluation && { evaluation: EVALUATION_CODES[evaluation] ?? evaluation }),
+        ...(leadUnit && { leadUnitId: unitId(leadUnit) }),
+        ...(action === 'assign' && { coUnitIds: unitNames.slice(1).map(unitId) }),
+      });
+      const { action: _action, ...step } = input;
+      await suggestions.transition(id, action, step);
     },
-  };
+  });
 }
 
 /** 代表建议 › 承办单位, 代表建议 (with its steps as actions), 办理过程; the category picker. */
@@ -276,23 +242,15 @@ export const adminArea = defineAdminArea({
             // The record's page shows its timeline (办理过程), oldest first.
             show: {
               ...suggestionActions.show,
-              after: async (response: ActionResponse) => {
-                const params = (response.record as { params?: Record<string, unknown> } | undefined)
-                  ?.params;
-                if (!params) return response;
-                const entries = await suggestions.timeline(Number(params.id));
-                params.timeline =
-                  entries
-                    .map(
-                      (entry) =>
-                        `${formatInstant(entry.at, timeZone).slice(0, 16).replace('T', ' ')} ` +
-                        `${entry.actorName} ${UPDATE_ACTIONS[entry.action] ?? entry.action}` +
-                        (entry.stepOn ? `（${entry.stepOn}）` : '') +
-                        (entry.note ? `：${entry.note}` : ''),
-                    )
-                    .join('\n') || '（尚无办理记录）';
-                return response;
-              },
+              after: (response: ActionResponse) =>
+                withTimeline(response, async (id) =>
+                  timelineText(await suggestions.timeline(id), {
+                    timeZone,
+                    labels: UPDATE_ACTIONS,
+                    detail: (entry) => (entry.stepOn ? `（${entry.stepOn}）` : ''),
+                    empty: '（尚无办理记录）',
+                  }),
+                ),
             },
             assign: stepAction(suggestions, repository, 'assign'),
             return: stepAction(suggestions, repository, 'return'),
@@ -378,10 +336,7 @@ export const adminArea = defineAdminArea({
             status: { availableValues: availableValues(values.suggestionStatus) },
             replyClass: { availableValues: availableValues(values.replyClass) },
             evaluation: { availableValues: availableValues(values.suggestionEvaluation) },
-            timeline: {
-              type: 'textarea',
-              isVisible: { list: false, filter: false, show: true, edit: false },
-            },
+            timeline: TIMELINE_PROPERTY,
           },
         },
       },

@@ -2,10 +2,11 @@ import type { ActionResponse, ResourceWithOptions } from 'adminjs';
 import { IsInt, Min } from 'class-validator';
 import { OPINION_UPDATE_SCOPE } from '../supervision.scopes.js';
 import { Clock } from '../../../common/clock.js';
-import { formatInstant, localDate } from '../../../common/period.js';
+import { localDate } from '../../../common/period.js';
 import { validateInput } from '../../../common/validation.js';
 import { actionsFor } from '../../../admin/admin-access.js';
 import { defineAdminArea } from '../../../admin/admin-area.js';
+import { TIMELINE_PROPERTY, timelineText, withTimeline } from '../../../admin/timeline.js';
 import { availableValues, NAVIGATION } from '../../../admin/locale/zh-CN.js';
 import { bindRecordService, TIMESTAMPS } from '../../../admin/record-resources.js';
 import { choices } from '../../../admin/reference-choices.js';
@@ -190,22 +191,14 @@ export const adminArea = defineAdminArea({
             // The record's page shows its timeline (办理进展), oldest first.
             show: {
               ...opinionActions.show,
-              after: async (response: ActionResponse) => {
-                const params = (response.record as { params?: Record<string, unknown> } | undefined)
-                  ?.params;
-                if (!params) return response;
-                const entries = await updates.list(Number(params.id));
-                params.timeline =
-                  entries
-                    .map(
-                      (entry) =>
-                        `${formatInstant(entry.at, timeZone).slice(0, 16).replace('T', ' ')} ` +
-                        `${entry.actorName} ${UPDATE_ACTIONS[entry.action] ?? entry.action}` +
-                        (entry.note ? `：${entry.note}` : ''),
-                    )
-                    .join('\n') || '（尚无办理进展）';
-                return response;
-              },
+              after: (response: ActionResponse) =>
+                withTimeline(response, async (id) =>
+                  timelineText(await updates.list(id), {
+                    timeZone,
+                    labels: UPDATE_ACTIONS,
+                    empty: '（尚无办理进展）',
+                  }),
+                ),
             },
             assign: stepAction(opinions, 'assign'),
             start: stepAction(opinions, 'start'),
@@ -251,10 +244,7 @@ export const adminArea = defineAdminArea({
             content: { type: 'textarea', isTitle: true },
             status: { availableValues: availableValues(STATUS_BADGES) },
             overdue: { type: 'string', isSortable: false },
-            timeline: {
-              type: 'textarea',
-              isVisible: { list: false, filter: false, show: true, edit: false },
-            },
+            timeline: TIMELINE_PROPERTY,
           },
         },
       },
