@@ -19,21 +19,21 @@ import { OpinionUpdate } from '../../src/modules/supervision/opinion-update.enti
 import { Opinion } from '../../src/modules/supervision/opinion.entity.js';
 import { SupervisionActivity } from '../../src/modules/supervision/supervision-activity.entity.js';
 import { StudySession } from '../../src/modules/training/study-session.entity.js';
-import type { Overview } from '../../src/modules/reports/overview.service.js';
 import { createOrganisation } from '../factories/committee.factory.js';
 import { createDeputy } from '../factories/deputy.factory.js';
 import { createTerm } from '../factories/plenary.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
 import {
   choose,
-  figureOf,
+  expectOverviewPage,
+  overviewThroughApi,
   saveNew,
   STEP_TIMEOUT,
   typeDay,
   typeInstant,
 } from '../support/panel-forms.js';
 import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
-import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
 
 /** A 1×1 PNG: the sign-in sheet photo of the study session. */
@@ -563,18 +563,7 @@ describe(`[M1] areas recorded through the panel in Chromium on ${testDialect()}`
   it(
     "shows every record in the year's overview (年度统计总览), in the panel and through the API",
     async () => {
-      const key = await issueKey(sut.app, ['reports:read'], { role: 'staff', committeeId });
-      const response = await fetch(
-        `${origin}/api/v1/reports/overview?committeeId=${committeeId}&year=${year}`,
-        { headers: { Authorization: `Bearer ${key}` } },
-      );
-      expect(response.status).toBe(200);
-      const overview = (await response.json()) as Overview;
-      const section = (area: string) => overview.sections.find((s) => s.area === area);
-      const figure = (area: string, name: string) => {
-        const found = figureOf(section(area), name);
-        return found && { value: found.value, ids: [...found.records.ids].sort((a, b) => a - b) };
-      };
+      const { section, figure } = await overviewThroughApi(sut, origin, committeeId, year);
 
       /** The figures the story's records must make, by area and name: value and ids. */
       const expected: [string, string, number, number[]][] = [
@@ -604,20 +593,7 @@ describe(`[M1] areas recorded through the panel in Chromium on ${testDialect()}`
       expect([outcome?.value, outcome?.unit]).toEqual([12, '个']);
 
       // The same figures on the panel's overview page, each linking the records it counted.
-      await page.goto(`${origin}/admin/overview?committeeId=${committeeId}&year=${year}`);
-      await page.locator('h1', { hasText: `${year} 年统计总览` }).waitFor();
-      for (const [area, name, value, ids] of expected) {
-        const row = page.locator(`section[data-area="${area}"] tr[data-figure="${name}"]`).first();
-        await row.waitFor();
-        expect({ area, name, value: await row.locator('td.value').innerText() }).toEqual({
-          area,
-          name,
-          value: expect.stringMatching(new RegExp(`^${value} `)),
-        });
-        for (const id of ids) {
-          expect(await row.locator(`a[href$="/records/${id}/show"]`).count()).toBe(1);
-        }
-      }
+      await expectOverviewPage(page, origin, committeeId, year, expected);
       // The study session's figure links to its page.
       const studyLink = page
         .locator('section[data-area="training"] tr[data-figure="studySessions"] a')

@@ -7,7 +7,6 @@ import { AdminUsersService } from '../../src/modules/auth/admin-users.service.js
 import type { Deputy } from '../../src/modules/deputies/deputy.entity.js';
 import { VoterIssueUpdate } from '../../src/modules/outreach/voter-issue-update.entity.js';
 import { VoterIssue } from '../../src/modules/outreach/voter-issue.entity.js';
-import type { Overview } from '../../src/modules/reports/overview.service.js';
 import { Reception } from '../../src/modules/stations/reception.entity.js';
 import type { Station } from '../../src/modules/stations/station.entity.js';
 import type { HandlingUnit } from '../../src/modules/suggestions/handling-unit.entity.js';
@@ -20,15 +19,16 @@ import { createHandlingUnit } from '../factories/suggestion.factory.js';
 import { TEST_PASSWORD } from '../support/admin-login.js';
 import {
   choose,
-  figureOf,
+  expectOverviewPage,
   figuresOf,
+  overviewThroughApi,
   saveNew,
   STEP_TIMEOUT,
   typeDay,
   typeInstant,
 } from '../support/panel-forms.js';
 import { BROWSER_TEST_NOW, launchChromium, submitAdminLogin } from '../support/chromium.js';
-import { createTestApp, issueKey, type TestApp } from '../support/test-app.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-database.js';
 
 /**
@@ -312,18 +312,7 @@ describe(`[M2] voter issue → suggestion → re-handling through the panel in C
   it(
     "counts the chain in the year's overview (API and panel), every breakdown adding up",
     async () => {
-      const key = await issueKey(sut.app, ['reports:read'], { role: 'staff', committeeId });
-      const response = await fetch(
-        `${origin}/api/v1/reports/overview?committeeId=${committeeId}&year=${year}`,
-        { headers: { Authorization: `Bearer ${key}` } },
-      );
-      expect(response.status).toBe(200);
-      const overview = (await response.json()) as Overview;
-      const section = (area: string) => overview.sections.find((s) => s.area === area);
-      const figure = (area: string, name: string) => {
-        const found = figureOf(section(area), name);
-        return found && { value: found.value, ids: [...found.records.ids].sort((a, b) => a - b) };
-      };
+      const { section, figure } = await overviewThroughApi(sut, origin, committeeId, year);
       const expected: [string, string, number, number[]][] = [
         ['stations', 'stations', 1, [station.id]],
         ['stations', 'receptionsHeld', 1, [made.receptionId]],
@@ -356,20 +345,13 @@ describe(`[M2] voter issue → suggestion → re-handling through the panel in C
       }
 
       // The same on the panel's overview page, each figure linking what it counted.
-      await page.goto(`${origin}/admin/overview?committeeId=${committeeId}&year=${year}`);
-      await page.locator('h1', { hasText: `${year} 年统计总览` }).waitFor();
-      for (const [area, name, value, ids] of expected.filter(([, n]) => !n.includes('.'))) {
-        const row = page.locator(`section[data-area="${area}"] tr[data-figure="${name}"]`).first();
-        await row.waitFor();
-        expect({ area, name, value: await row.locator('td.value').innerText() }).toEqual({
-          area,
-          name,
-          value: expect.stringMatching(new RegExp(`^${value} `)),
-        });
-        for (const id of ids) {
-          expect(await row.locator(`a[href$="/records/${id}/show"]`).count()).toBe(1);
-        }
-      }
+      await expectOverviewPage(
+        page,
+        origin,
+        committeeId,
+        year,
+        expected.filter(([, name]) => !name.includes('.')),
+      );
       // The report's sentence for 一(六).
       await page
         .locator('section[data-area="outreach"]')

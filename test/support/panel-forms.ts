@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
+import type { Overview } from '../../src/modules/reports/overview.service.js';
 import type { Figure, OverviewSection } from '../../src/platform/areas/statistics.js';
+import { issueKey, type TestApp } from './test-app.js';
 
 /** Each step of a browser story may wait on a loaded 2-core machine (argon2, AdminJS bundles). */
 export const STEP_TIMEOUT = 180_000;
@@ -51,4 +53,64 @@ export function figuresOf(section: OverviewSection | undefined): Figure[] {
 /** A figure of an overview section by name (breakdowns included, as `a.b`). */
 export function figureOf(section: OverviewSection | undefined, name: string): Figure | undefined {
   return figuresOf(section).find((figure) => figure.name === name);
+}
+
+/** A figure as a story checks it: its value and the ids it counted, in order. */
+export type CountedFigure = { value: number; ids: number[] } | undefined;
+
+/**
+ * The year's overview as an external system reads it: `GET /reports/overview` with a
+ * `reports:read` key of a staff member of the committee (200), and each figure by area and name.
+ */
+export async function overviewThroughApi(
+  sut: TestApp,
+  origin: string,
+  committeeId: number,
+  year: number,
+): Promise<{
+  section(area: string): OverviewSection | undefined;
+  figure(area: string, name: string): CountedFigure;
+}> {
+  const key = await issueKey(sut.app, ['reports:read'], { role: 'staff', committeeId });
+  const response = await fetch(
+    `${origin}/api/v1/reports/overview?committeeId=${committeeId}&year=${year}`,
+    { headers: { Authorization: `Bearer ${key}` } },
+  );
+  expect(response.status).toBe(200);
+  const overview = (await response.json()) as Overview;
+  const section = (area: string) => overview.sections.find((s) => s.area === area);
+  return {
+    section,
+    figure: (area, name) => {
+      const found = figureOf(section(area), name);
+      return found && { value: found.value, ids: [...found.records.ids].sort((a, b) => a - b) };
+    },
+  };
+}
+
+/**
+ * The panel's 年度统计总览 shows each `[area, name, value, ids]` figure with its value and a link
+ * to every record it counted.
+ */
+export async function expectOverviewPage(
+  page: Page,
+  origin: string,
+  committeeId: number,
+  year: number,
+  expected: readonly (readonly [string, string, number, readonly number[]])[],
+): Promise<void> {
+  await page.goto(`${origin}/admin/overview?committeeId=${committeeId}&year=${year}`);
+  await page.locator('h1', { hasText: `${year} 年统计总览` }).waitFor();
+  for (const [area, name, value, ids] of expected) {
+    const row = page.locator(`section[data-area="${area}"] tr[data-figure="${name}"]`).first();
+    await row.waitFor();
+    expect({ area, name, value: await row.locator('td.value').innerText() }).toEqual({
+      area,
+      name,
+      value: expect.stringMatching(new RegExp(`^${value} `)),
+    });
+    for (const id of ids) {
+      expect(await row.locator(`a[href$="/records/${id}/show"]`).count()).toBe(1);
+    }
+  }
 }
